@@ -1,0 +1,550 @@
+/* store.c — open, pragmas, migrations, transactions, the statement cache,
+ * bind helpers and the meta table. */
+#include "data/store.h"
+#include "data/store_priv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool ready;                     /* opened and migrated */
+	sqlite3_stmt *stmt[STMT_COUNT_];
+};
+
+/* --- schema ----------------------------------------------------------------
+ * One entry per version: migrations[i] takes the schema from version i to
+ * i + 1 and ends by setting user_version to i + 1. Never edit a released
+ * step; add one. */
+static const char *const migrations[] = {
+	/* 1: everything the first release needs */
+	"CREATE TABLE accounts("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT UNIQUE NOT NULL);"
+	"CREATE TABLE positions("
+	"  id INTEGER PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES accounts(id),"
+	"  asset TEXT NOT NULL,"
+	"  quantity TEXT NOT NULL,"
+	"  shares TEXT,"
+	"  idle INTEGER NOT NULL DEFAULT 0,"
+	"  origin TEXT NOT NULL CHECK(origin IN ('manual','chain')),"
+	"  address TEXT,"
+	"  read_at INTEGER,"
+	"  opened TEXT,"
+	"  cost_basis TEXT,"
+	"  note TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  updated_at INTEGER NOT NULL);"
+	"CREATE INDEX positions_account ON positions(account_id);"
+	"CREATE TABLE events("
+	"  id INTEGER PRIMARY KEY,"
+	"  position_id INTEGER NOT NULL REFERENCES positions(id) ON DELETE CASCADE,"
+	"  type TEXT NOT NULL CHECK(type IN"
+	"    ('stake','deposit','withdraw','unbond','claim','adjust')),"
+	"  amount TEXT,"
+	"  ts INTEGER NOT NULL,"
+	"  note TEXT,"
+	"  unbonding_id INTEGER,"
+	"  removed_at INTEGER,"
+	"  removed_note TEXT);"
+	"CREATE INDEX events_position ON events(position_id, ts);"
+	"CREATE TABLE unbondings("
+	"  id INTEGER PRIMARY KEY,"
+	"  position_id INTEGER NOT NULL REFERENCES positions(id) ON DELETE CASCADE,"
+	"  amount TEXT NOT NULL,"
+	"  requested_at INTEGER NOT NULL,"
+	"  available_at INTEGER,"
+	"  earliest_at INTEGER,"
+	"  latest_at INTEGER,"
+	"  rule TEXT,"
+	"  status TEXT NOT NULL CHECK(status IN ('pending','claimed')),"
+	"  claimed_at INTEGER);"
+	"CREATE INDEX unbondings_position ON unbondings(position_id);"
+	"CREATE TABLE observations("
+	"  id INTEGER PRIMARY KEY,"
+	"  asset TEXT NOT NULL,"
+	/* = … OR = … rather than IN (…): SQLite codes an IN list of three or
+	 * more constants as an ephemeral table built on every INSERT, which
+	 * made bulk inserts three times slower */
+	"  kind TEXT NOT NULL CHECK(kind = 'price' OR kind = 'rate' OR kind = 'apr'),"
+	"  source TEXT NOT NULL,"
+	"  ts INTEGER NOT NULL,"
+	"  value REAL NOT NULL,"
+	"  fetched_at INTEGER NOT NULL);"
+	"CREATE INDEX observations_latest ON observations(asset, kind, ts DESC);"
+	"CREATE TABLE feed_status("
+	"  name TEXT PRIMARY KEY,"
+	"  last_attempt INTEGER,"
+	"  last_success INTEGER,"
+	"  latency_ms INTEGER,"
+	"  values_taken INTEGER,"
+	"  last_error TEXT);"
+	"CREATE TABLE snapshots("
+	"  ts INTEGER NOT NULL,"
+	"  position_id INTEGER NOT NULL,"
+	"  quantity TEXT,"
+	"  nav REAL,"
+	"  market_value REAL,"
+	"  apy REAL,"
+	"  PRIMARY KEY(ts, position_id));"
+	"CREATE INDEX snapshots_position ON snapshots(position_id, ts);"
+	"CREATE TABLE meta("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT);"
+	"PRAGMA user_version = 1;",
+};
+
+#define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))
+
+int store_schema_latest(void)
+{
+	return SCHEMA_LATEST;
+}
+
+/* --- errors ---------------------------------------------------------------- */
+
+int store_fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	if (err && errlen > 0) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+int store_fail_db(struct store *s, char *err, size_t errlen, const char *what)
+{
+	return store_fail(err, errlen, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+/* --- statements ------------------------------------------------------------ */
+
+sqlite3 *store_handle(struct store *s)
+{
+	return s->db;
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql,
+                         char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->stmt[id];
+
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return st;
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		store_fail(err, errlen, "preparing \"%.60s\": %s", sql, sqlite3_errmsg(s->db));
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	s->stmt[id] = st;
+	return st;
+}
+
+void store_stmt_done(sqlite3_stmt *st)
+{
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st); /* hold no pointer to the caller's memory */
+	}
+}
+
+/* Run a cached statement that returns no rows. */
+static int stmt_exec(struct store *s, enum store_stmt_id id, const char *sql,
+                     const char *what, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = store_stmt(s, id, sql, err, errlen);
+	int rc = -1;
+
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		store_fail_db(s, err, errlen, what);
+		goto out;
+	}
+	rc = 0;
+out:
+	store_stmt_done(st);
+	return rc;
+}
+
+int store_bind_text(sqlite3_stmt *st, int i, const char *text, size_t max)
+{
+	size_t n = text ? strnlen(text, max) : 0;
+
+	if (n == 0)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, text, (int)n, SQLITE_TRANSIENT);
+}
+
+int store_bind_dec(sqlite3_stmt *st, int i, dec_t d)
+{
+	char buf[DEC_STR_MAX];
+
+	dec_format(d, buf, sizeof buf);
+	return sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+int store_bind_int64_or_null(sqlite3_stmt *st, int i, int64_t v)
+{
+	if (v == 0)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_int64(st, i, v);
+}
+
+int store_column_text(sqlite3_stmt *st, int col, char *dst, size_t dstlen)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	size_t n = t ? (size_t)sqlite3_column_bytes(st, col) : 0;
+
+	if (n >= dstlen)
+		return -1;
+	if (n > 0)
+		memcpy(dst, t, n);
+	dst[n] = '\0';
+	return 0;
+}
+
+/* --- transactions ---------------------------------------------------------- */
+
+int store_begin(struct store *s, char *err, size_t errlen)
+{
+	return stmt_exec(s, STMT_BEGIN, "BEGIN IMMEDIATE", "begin", err, errlen);
+}
+
+int store_commit(struct store *s, char *err, size_t errlen)
+{
+	return stmt_exec(s, STMT_COMMIT, "COMMIT", "commit", err, errlen);
+}
+
+int store_rollback(struct store *s, char *err, size_t errlen)
+{
+	if (sqlite3_get_autocommit(s->db))
+		return 0;
+	return stmt_exec(s, STMT_ROLLBACK, "ROLLBACK", "rollback", err, errlen);
+}
+
+int store_tx_begin(struct store *s, struct store_tx *tx, char *err, size_t errlen)
+{
+	tx->active = false;
+	tx->savepoint = !sqlite3_get_autocommit(s->db);
+	if (tx->savepoint) {
+		if (stmt_exec(s, STMT_SAVEPOINT, "SAVEPOINT store_op", "savepoint", err, errlen) < 0)
+			return -1;
+	} else if (store_begin(s, err, errlen) < 0) {
+		return -1;
+	}
+	tx->active = true;
+	return 0;
+}
+
+int store_tx_end(struct store *s, struct store_tx *tx, int rc, char *err, size_t errlen)
+{
+	char ignored[8];
+
+	if (!tx->active)
+		return rc;
+	tx->active = false;
+	if (tx->savepoint) {
+		/* on failure keep the first message: the one saying what failed */
+		if (rc != 0)
+			stmt_exec(s, STMT_ROLLBACK_TO, "ROLLBACK TO store_op", "rollback",
+			          ignored, sizeof ignored);
+		if (stmt_exec(s, STMT_RELEASE, "RELEASE store_op", "release",
+		              rc != 0 ? ignored : err, rc != 0 ? sizeof ignored : errlen) < 0)
+			return -1;
+		return rc;
+	}
+	if (rc != 0) {
+		store_rollback(s, ignored, sizeof ignored);
+		return rc;
+	}
+	if (store_commit(s, err, errlen) < 0) {
+		store_rollback(s, ignored, sizeof ignored);
+		return -1;
+	}
+	return 0;
+}
+
+/* --- opening --------------------------------------------------------------- */
+
+/* mkdir -p for the directories above path, mode 0700 for new ones. */
+static int make_parents(const char *path, char *err, size_t errlen)
+{
+	char *dir = strdup(path);
+	int rc = -1;
+
+	if (!dir)
+		return store_fail(err, errlen, "out of memory");
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+			store_fail(err, errlen, "cannot create %s: %s", dir, strerror(errno));
+			goto out;
+		}
+		*p = '/';
+	}
+	rc = 0;
+out:
+	free(dir);
+	return rc;
+}
+
+/* Create the database file with mode 0600 unless it exists. */
+static int create_file(const char *path, char *err, size_t errlen)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return 0;
+		return store_fail(err, errlen, "cannot create %s: %s", path, strerror(errno));
+	}
+	if (fchmod(fd, 0600) < 0) { /* a umask may have taken bits we want */
+		int e = errno;
+		close(fd);
+		return store_fail(err, errlen, "cannot chmod %s: %s", path, strerror(e));
+	}
+	close(fd);
+	return 0;
+}
+
+/* Run a one-row PRAGMA and copy its text result into out. */
+static int pragma_text(struct store *s, const char *sql, char *out, size_t outlen,
+                       char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		store_fail(err, errlen, "%s: %s: %s", s->path, sql, sqlite3_errmsg(s->db));
+		goto out;
+	}
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_fail(err, errlen, "%s: %s: %s", s->path, sql, sqlite3_errmsg(s->db));
+		goto out;
+	}
+	if (store_column_text(st, 0, out, outlen) < 0) {
+		store_fail(err, errlen, "%s: %s: unexpected result", s->path, sql);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_schema_version(struct store *s, int *version, char *err, size_t errlen)
+{
+	char buf[24];
+
+	if (pragma_text(s, "PRAGMA user_version", buf, sizeof buf, err, errlen) < 0)
+		return -1;
+	*version = atoi(buf);
+	return 0;
+}
+
+static int exec_sql(struct store *s, const char *sql, const char *what,
+                    char *err, size_t errlen)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		store_fail(err, errlen, "%s: %s: %s", s->path, what,
+		           msg ? msg : sqlite3_errmsg(s->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int set_pragmas(struct store *s, bool memory, char *err, size_t errlen)
+{
+	char mode[16];
+
+	if (pragma_text(s, "PRAGMA journal_mode=WAL", mode, sizeof mode, err, errlen) < 0)
+		return -1;
+	if (strcmp(mode, memory ? "memory" : "wal") != 0)
+		return store_fail(err, errlen, "%s: cannot use WAL (journal mode is %s)",
+		                  s->path, mode);
+	if (exec_sql(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
+	             "pragmas", err, errlen) < 0)
+		return -1;
+	if (pragma_text(s, "PRAGMA foreign_keys", mode, sizeof mode, err, errlen) < 0)
+		return -1;
+	if (strcmp(mode, "1") != 0)
+		return store_fail(err, errlen, "%s: this SQLite cannot enforce foreign keys",
+		                  s->path);
+	return 0;
+}
+
+/* Apply every step above the database's version (from, as read before),
+ * one transaction each. An up-to-date database takes no write lock. */
+static int migrate(struct store *s, int from, char *err, size_t errlen)
+{
+	char ignored[8];
+	int version;
+
+	for (int step = from; step < SCHEMA_LATEST; step++) {
+		if (exec_sql(s, "BEGIN IMMEDIATE", "begin migration", err, errlen) < 0)
+			return -1;
+		/* read under the write lock: another process may have migrated */
+		if (store_schema_version(s, &version, err, errlen) < 0)
+			goto fail;
+		if (version > step) {
+			exec_sql(s, "COMMIT", "commit", ignored, sizeof ignored);
+			continue;
+		}
+		if (exec_sql(s, migrations[step], "migration", err, errlen) < 0)
+			goto fail;
+		if (store_schema_version(s, &version, err, errlen) < 0)
+			goto fail;
+		if (version != step + 1) {
+			store_fail(err, errlen, "%s: migration %d left schema %d",
+			           s->path, step + 1, version);
+			goto fail;
+		}
+		if (exec_sql(s, "COMMIT", "commit migration", err, errlen) < 0)
+			goto fail;
+	}
+	return 0;
+fail:
+	if (!sqlite3_get_autocommit(s->db))
+		exec_sql(s, "ROLLBACK", "rollback", ignored, sizeof ignored);
+	return -1;
+}
+
+int store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+	bool memory = strcmp(path, ":memory:") == 0;
+	struct store *s;
+	int version;
+
+	*out = NULL;
+	if (!memory && (make_parents(path, err, errlen) < 0 ||
+	                create_file(path, err, errlen) < 0))
+		return -1;
+	s = calloc(1, sizeof *s);
+	if (!s)
+		return store_fail(err, errlen, "out of memory");
+	s->path = strdup(path);
+	if (!s->path) {
+		store_fail(err, errlen, "out of memory");
+		goto fail;
+	}
+	/* NOMUTEX: a store belongs to one thread, so skip SQLite's locks */
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	                    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		store_fail(err, errlen, "cannot open %s: %s", path,
+		           s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if (exec_sql(s, "PRAGMA busy_timeout=5000", "busy_timeout", err, errlen) < 0)
+		goto fail;
+	/* before anything writes: refuse a schema we do not know */
+	if (store_schema_version(s, &version, err, errlen) < 0)
+		goto fail;
+	if (version > SCHEMA_LATEST) {
+		store_fail(err, errlen, "database schema %d is newer than this staketop (%d)",
+		           version, SCHEMA_LATEST);
+		goto fail;
+	}
+	if (set_pragmas(s, memory, err, errlen) < 0 || migrate(s, version, err, errlen) < 0)
+		goto fail;
+	s->ready = true;
+	*out = s;
+	return 0;
+fail:
+	store_close(s);
+	return -1;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < STMT_COUNT_; i++)
+		sqlite3_finalize(s->stmt[i]);
+	if (s->ready)
+		sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+/* --- meta ------------------------------------------------------------------ */
+
+int store_meta_get(struct store *s, const char *key, char *val, size_t vallen,
+                   char *err, size_t errlen)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_META_GET,
+	                              "SELECT value FROM meta WHERE key = ?1", err, errlen);
+	int rc = -1, step;
+
+	if (!st)
+		return -1;
+	if (vallen == 0) {
+		store_fail(err, errlen, "meta %s: no room for the value", key);
+		goto out;
+	}
+	if (sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK) {
+		store_fail_db(s, err, errlen, "meta");
+		goto out;
+	}
+	step = sqlite3_step(st);
+	if (step == SQLITE_DONE) {
+		rc = 1;
+	} else if (step != SQLITE_ROW) {
+		store_fail_db(s, err, errlen, "meta");
+	} else if (store_column_text(st, 0, val, vallen) < 0) {
+		store_fail(err, errlen, "meta %s: value longer than %zu bytes", key, vallen - 1);
+	} else {
+		rc = 0;
+	}
+out:
+	store_stmt_done(st);
+	return rc;
+}
+
+int store_meta_set(struct store *s, const char *key, const char *val,
+                   char *err, size_t errlen)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_META_SET,
+	                              "INSERT INTO meta(key, value) VALUES(?1, ?2)"
+	                              " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	                              err, errlen);
+	int rc = -1;
+
+	if (!st)
+		return -1;
+	if (sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, val, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		store_fail_db(s, err, errlen, "meta");
+		goto out;
+	}
+	rc = 0;
+out:
+	store_stmt_done(st);
+	return rc;
+}

@@ -1,0 +1,45 @@
+/* position.h — a holding: an amount of one catalog asset in one account,
+ * entered by hand or read from a chain. No I/O. */
+#ifndef STAKETOP_POSITION_H
+#define STAKETOP_POSITION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "positions/asset.h"
+#include "positions/decimal.h"
+
+#define ACCOUNT_MAX 64
+#define POS_NOTE_MAX 256
+
+enum position_origin { ORIGIN_MANUAL, ORIGIN_CHAIN };
+
+struct position {
+	int64_t id;
+	char account[ACCOUNT_MAX];
+	char asset[SYM_MAX];        /* catalog symbol, canonical case */
+	dec_t quantity;             /* tokens held; for rebasing tokens the
+	                               balance when entered (see shares) */
+	bool has_shares;            /* rebasing: protocol shares recorded */
+	dec_t shares;               /* rebasing: quantity ÷ share rate at entry */
+	bool idle;                  /* an unstaked coin (watched wallet) */
+	enum position_origin origin;
+	char address[ADDR_MAX];     /* chain positions: where it was read */
+	int64_t read_at;            /* chain positions: when (unix s), else 0 */
+	char opened[11];            /* YYYY-MM-DD or "" */
+	bool has_cost_basis;
+	dec_t cost_basis;           /* in the display currency */
+	char note[POS_NOTE_MAX];
+	int64_t created_at, updated_at;
+};
+
+/* A list of positions; owns its array. */
+struct position_list {
+	struct position *v;
+	size_t n, cap;
+};
+
+int position_list_push(struct position_list *l, const struct position *p);
+void position_list_free(struct position_list *l);
+
+#endif

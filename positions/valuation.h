@@ -1,0 +1,110 @@
+/* valuation.h — what a position is worth by redemption (NAV) and on the
+ * market, what it earns, and how fresh each input is. Pure: a position, the
+ * catalog and a market in; a row of figures out. Figures that cannot be
+ * computed are absent (has = false), never 0.
+ *
+ *   exchange_rate  = product of the protocol rates down the chain (weETH →
+ *                    eETH → ETH); 1 for native and rebasing links
+ *   underlying_qty = quantity × exchange_rate
+ *   nav            = underlying_qty × price(underlying)
+ *   market_value   = quantity × price_market(asset)
+ *   premium_bps    = (market_value / nav − 1) × 10 000
+ */
+#ifndef STAKETOP_VALUATION_H
+#define STAKETOP_VALUATION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "positions/asset.h"
+#include "positions/decimal.h"
+#include "positions/market.h"
+#include "positions/position.h"
+
+struct figure {
+	bool has;
+	long double v;
+};
+
+/* Where one input came from and how old it is. */
+struct figure_source {
+	bool has;
+	char what[SYM_MAX + 8];     /* "price:ETH", "rate:wstETH", "apr:stETH" */
+	char source[SOURCE_MAX];
+	int64_t age_s;
+	bool stale;
+};
+
+#define VAL_MAX_CHAIN 4
+#define VAL_MAX_SOURCES 12
+#define VAL_MAX_YIELD 3
+
+/* One line of the yield stack: base staking, restaking rewards. */
+struct yield_part {
+	char label[32];             /* "staking (lido)", "restaking (EigenLayer)" */
+	double apr;                 /* net, fraction */
+	double apr_gross;           /* before the fee, when known; else = apr */
+	double fee;                 /* fraction taken */
+	char source[SOURCE_MAX];    /* feed or "catalog" */
+};
+
+struct valuation {
+	const struct asset *asset;
+	const struct asset *underlying;   /* end of the rate chain */
+	enum asset_kind kind;
+	bool idle;
+	dec_t quantity;                   /* current balance (rebasing: from shares) */
+	struct figure exchange_rate, underlying_qty, price_underlying,
+		price_market, nav, market_value, premium_bps;
+	struct figure apr, apy, yield_30d, yield_365d, yield_30d_value,
+		yield_365d_value;
+	struct yield_part yield[VAL_MAX_YIELD];
+	unsigned n_yield;
+	unsigned compounding;
+	/* rate chain for display: chain[0] = asset … chain[n-1] = underlying */
+	const struct asset *chain[VAL_MAX_CHAIN + 1];
+	struct figure chain_rate[VAL_MAX_CHAIN];   /* rate of chain[i] in chain[i+1] */
+	unsigned n_chain;
+	struct figure_source sources[VAL_MAX_SOURCES];
+	unsigned n_sources;
+	bool stale;                       /* some input older than stale_s */
+	const char *missing;              /* first reason a figure is absent, or NULL */
+};
+/* missing is a static string, one of: "unknown asset", "broken rate chain"
+ * (a loop, an unknown underlying or more than VAL_MAX_CHAIN links: underlying
+ * is NULL, chain[] holds the part walked, every figure is absent), "no rate
+ * source", "no exchange rate yet", "no price yet" (of the underlying), "no
+ * market price yet", "no APR yet".
+ *
+ * Yield parts: for a feed quoting gross, apr_gross is the feed's value, fee
+ * the catalog's and apr = apr_gross × (1 − fee); for a net feed or the
+ * catalog's apr_fallback (taken as net), apr_gross = apr and fee = 0.
+ * Sources: "rate:<SYM>" per quoted link and for a rebasing share rate,
+ * "price:<SYM>", "apr:<SYM>"; an APR from the catalog is listed with source
+ * "catalog" and age 0 (configuration, not an observation). RATE_ONE links
+ * are exact and listed nowhere. An idle position has apr, apy and yields 0. */
+
+struct valuation_ctx {
+	const struct catalog *catalog;
+	const struct market *market;
+	int64_t now;                      /* unix seconds; injected for tests */
+	int64_t stale_s;                  /* an input older than this is stale */
+};
+
+/* Value one position. Returns 0, or -1 when its asset is not in the catalog
+ * (v->missing says so). */
+int valuation_compute(const struct valuation_ctx *ctx, const struct position *p,
+                      struct valuation *v);
+
+struct totals {
+	struct figure nav, market_value, premium_bps, apy, yield_30d_value,
+		yield_365d_value;
+	size_t n_positions, n_valued;
+	bool stale;
+};
+
+/* Sum rows. A total counts only rows that have the figure; premium and
+ * blended APY are weighted by NAV over the rows that have both. */
+void valuation_totals(const struct valuation *rows, size_t n, struct totals *t);
+
+#endif

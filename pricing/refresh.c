@@ -1,0 +1,404 @@
+/* refresh.c — every feed's requests at once over the HTTP layer; each
+ * response parsed as it arrives; prices merged (CoinGecko first, DefiLlama
+ * for what CoinGecko did not give) when the last one is in. */
+#include "pricing/refresh.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pricing/coingecko.h"
+#include "pricing/eth_rpc.h"
+#include "pricing/feed.h"
+#include "pricing/http.h"
+#include "pricing/llama_coins.h"
+#include "pricing/llama_yields.h"
+#include "pricing/sol_rpc.h"
+#include "positions/text.h"
+
+enum feed_id { F_COINGECKO, F_LLAMA, F_YIELDS, F_ETH, F_SOL, F_COUNT };
+
+static const char *const feed_names[F_COUNT] = {
+	"coingecko", "defillama", "defillama-yields", "eth_rpc", "sol_rpc",
+};
+
+#define DEFAULT_MAX_BYTES (32u * 1024u * 1024u)
+#define DEFAULT_CG_IDS 50
+
+struct feed_state {
+	bool on;
+	int pending;               /* requests not yet answered */
+	struct feed_report rep;
+	struct obs_list obs;       /* what this feed took */
+};
+
+/* Each request's callback context: which feed, and for eth_rpc whether it
+ * is the batch (a node refusing batches gets single calls). */
+struct req {
+	struct refresh *r;
+	enum feed_id feed;
+	bool eth_batch;
+};
+
+struct refresh {
+	const struct catalog *cat;
+	char *url[F_COUNT];
+	char *cg_key, *currency;
+	size_t cg_max_ids, llama_max_keys;
+	struct http *http;
+	struct feed_state f[F_COUNT];
+	struct req ctx[F_COUNT];
+	struct req eth_single;
+	struct obs_list merged;
+	struct epoch_seen epoch;
+	struct feed_report reports[F_COUNT];
+	size_t n_reports;
+	bool running;
+	int64_t now;
+};
+
+static char *dup_or_empty(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+struct refresh *refresh_new(const struct catalog *cat, const struct refresh_config *cfg,
+                            char *err, size_t errlen)
+{
+	struct refresh *r = calloc(1, sizeof *r);
+	if (!r) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	r->cat = cat;
+	const char *urls[F_COUNT] = { cfg->coingecko_url, cfg->defillama_coins_url,
+		                      cfg->defillama_yields_url, cfg->eth_rpc_url, cfg->sol_rpc_url };
+	bool ok = true;
+	for (int i = 0; i < F_COUNT; i++) {
+		r->url[i] = dup_or_empty(urls[i]);
+		ok = ok && r->url[i];
+		r->ctx[i] = (struct req){ r, (enum feed_id)i, i == F_ETH };
+	}
+	r->eth_single = (struct req){ r, F_ETH, false };
+	r->cg_key = dup_or_empty(cfg->coingecko_api_key);
+	r->currency = dup_or_empty(cfg->currency && cfg->currency[0] ? cfg->currency : "usd");
+	r->cg_max_ids = cfg->coingecko_max_ids ? cfg->coingecko_max_ids : DEFAULT_CG_IDS;
+	r->llama_max_keys = cfg->llama_max_keys;
+	struct http_policy pol = http_policy_default();
+	if (cfg->timeout_ms > 0)
+		pol.total_timeout_ms = cfg->timeout_ms;
+	if (cfg->connect_timeout_ms > 0)
+		pol.connect_timeout_ms = cfg->connect_timeout_ms;
+	if (pol.connect_timeout_ms > pol.total_timeout_ms)
+		pol.connect_timeout_ms = pol.total_timeout_ms;
+	pol.max_bytes = cfg->max_bytes ? cfg->max_bytes : DEFAULT_MAX_BYTES;
+	if (cfg->max_retries != 0)
+		pol.max_retries = cfg->max_retries < 0 ? 0 : cfg->max_retries;
+	if (cfg->retry_base_ms > 0)
+		pol.retry_base_ms = cfg->retry_base_ms;
+	if (ok && r->cg_key && r->currency)
+		r->http = http_new(&pol);
+	if (!r->http) {
+		snprintf(err, errlen, "cannot start the HTTP layer (libcurl)");
+		refresh_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+static void clear_round(struct refresh *r)
+{
+	for (int i = 0; i < F_COUNT; i++) {
+		obs_list_free(&r->f[i].obs);
+		memset(&r->f[i], 0, sizeof r->f[i]);
+	}
+	obs_list_free(&r->merged);
+	memset(&r->epoch, 0, sizeof r->epoch);
+	r->n_reports = 0;
+}
+
+void refresh_free(struct refresh *r)
+{
+	if (!r)
+		return;
+	http_free(r->http);
+	clear_round(r);
+	for (int i = 0; i < F_COUNT; i++)
+		free(r->url[i]);
+	free(r->cg_key);
+	free(r->currency);
+	free(r);
+}
+
+/* A feed's first error wins; later ones are counted in the message. */
+static void feed_error(struct feed_state *f, const char *msg)
+{
+	if (!msg[0])
+		return;
+	if (!f->rep.error[0])
+		text_copy_clean(f->rep.error, sizeof f->rep.error, msg);
+}
+
+static int parse_into(enum feed_id id, struct refresh *r, const char *body, size_t len,
+                      char *err, size_t errlen)
+{
+	struct obs_list *out = &r->f[id].obs;
+	switch (id) {
+	case F_COINGECKO:
+		return coingecko_parse(body, len, r->cat, r->currency, r->now, out, err, errlen);
+	case F_LLAMA:
+		return llama_coins_parse(body, len, r->cat, r->currency, r->now, out, err, errlen);
+	case F_YIELDS:
+		return llama_yields_parse(body, len, r->cat, r->currency, r->now, out, err, errlen);
+	case F_ETH:
+		return eth_rpc_parse(body, len, r->cat, r->currency, r->now, out, err, errlen);
+	case F_SOL: {
+		struct sol_epoch e;
+		char e_err[64];
+		if (sol_rpc_parse_epoch(body, len, &e, e_err, sizeof e_err) == 0) {
+			r->epoch.has = true;
+			r->epoch.epoch = e.epoch;
+			r->epoch.slot_index = e.slot_index;
+			r->epoch.slots_in_epoch = e.slots_in_epoch;
+			r->epoch.observed_at = r->now;
+		}
+		return sol_rpc_parse(body, len, r->cat, r->currency, r->now, out, err, errlen);
+	}
+	case F_COUNT:
+		break;
+	}
+	return -1;
+}
+
+static int add_request(struct refresh *r, struct req *ctx, const char *url, const char *body,
+                       const char *const *headers, char *err, size_t errlen);
+
+/* The node refused the batch: ask once per asset instead. */
+static void eth_fall_back(struct refresh *r)
+{
+	char err[FEED_ERROR_MAX];
+	for (size_t i = 0; i < r->cat->n; i++) {
+		const struct asset *a = &r->cat->assets[i];
+		if (a->rate.type != RATE_EVM_CALL)
+			continue;
+		char *body = eth_rpc_build_single(a, ETH_RPC_ID(i));
+		if (!body || add_request(r, &r->eth_single, r->url[F_ETH], body, NULL, err,
+		                         sizeof err) < 0)
+			feed_error(&r->f[F_ETH], body ? err : "out of memory");
+		free(body);
+	}
+}
+
+static void finish_round(struct refresh *r);
+
+static void on_done(const struct http_response *res, void *vctx)
+{
+	struct req *ctx = vctx;
+	struct refresh *r = ctx->r;
+	struct feed_state *f = &r->f[ctx->feed];
+	char err[FEED_ERROR_MAX] = "";
+	f->pending--;
+	f->rep.http_status = res->status;
+	if (res->seconds > f->rep.latency_s)
+		f->rep.latency_s = res->seconds;
+	if (res->error[0]) {
+		char msg[HTTP_ERROR_MAX + 96];
+		char snippet[80] = "";
+		if (res->len && res->status >= 400)
+			feed_quote(snippet, sizeof snippet, res->body, res->len, 60);
+		snprintf(msg, sizeof msg, "%s%s%s", res->error, snippet[0] ? ": " : "", snippet);
+		feed_error(f, msg);
+	} else {
+		size_t before = f->obs.n;
+		int n = parse_into(ctx->feed, r, res->body, res->len, err, sizeof err);
+		if (n < 0 && ctx->feed == F_ETH && ctx->eth_batch && res->len &&
+		    feed_json_ws(res->body, res->len, 0) < res->len &&
+		    res->body[feed_json_ws(res->body, res->len, 0)] == '{') {
+			/* one error object for the whole batch: try single calls */
+			eth_fall_back(r);
+		} else if (n < 0) {
+			f->obs.n = before;
+			feed_error(f, err);
+		} else {
+			feed_error(f, err);
+		}
+	}
+	if (f->pending == 0) {
+		f->rep.done = true;
+		f->rep.finished_at = r->now;
+	}
+	for (int i = 0; i < F_COUNT; i++)
+		if (r->f[i].on && r->f[i].pending > 0)
+			return;
+	finish_round(r);
+}
+
+static int add_request(struct refresh *r, struct req *ctx, const char *url, const char *body,
+                       const char *const *headers, char *err, size_t errlen)
+{
+	const struct http_request req = { .url = url, .body = body, .headers = headers };
+	if (http_add(r->http, &req, on_done, ctx, err, errlen) < 0)
+		return -1;
+	r->f[ctx->feed].pending++;
+	return 0;
+}
+
+static bool has_obs(const struct obs_list *l, const char *sym, enum obs_kind k)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].kind == k && strcmp(l->v[i].asset, sym) == 0)
+			return true;
+	return false;
+}
+
+/* All answers are in: CoinGecko's prices, DefiLlama's for the assets
+ * CoinGecko did not price, then yields and rates. */
+static void finish_round(struct refresh *r)
+{
+	struct obs_list *m = &r->merged;
+	bool oom = false;
+	for (int i = 0; i < F_COUNT; i++) {
+		struct feed_state *f = &r->f[i];
+		long taken = 0;
+		for (size_t k = 0; k < f->obs.n; k++) {
+			const struct observation *o = &f->obs.v[k];
+			/* one value per asset and kind: a split request's answers may
+			 * overlap, and CoinGecko's price wins over DefiLlama's */
+			if (has_obs(m, o->asset, o->kind))
+				continue;
+			oom |= obs_list_push(m, o) < 0;
+			taken++;
+		}
+		f->rep.values = taken;
+		if (!f->on)
+			continue;
+		f->rep.done = true;
+		f->rep.ok = f->rep.error[0] == 0;
+		r->reports[r->n_reports++] = f->rep;
+	}
+	if (oom)
+		snprintf(r->reports[0].error, sizeof r->reports[0].error, "out of memory");
+	r->running = false;
+}
+
+static void start_feed(struct refresh *r, enum feed_id id, char *const *urls, size_t n_urls,
+                       const char *body, const char *const *headers)
+{
+	char err[FEED_ERROR_MAX];
+	struct feed_state *f = &r->f[id];
+	for (size_t i = 0; i < n_urls; i++)
+		if (add_request(r, &r->ctx[id], urls[i], body, headers, err, sizeof err) < 0)
+			feed_error(f, err);
+}
+
+int refresh_start(struct refresh *r, int64_t now, char *err, size_t errlen)
+{
+	if (r->running) {
+		snprintf(err, errlen, "a refresh is already running");
+		return -1;
+	}
+	clear_round(r);
+	r->now = now;
+	r->running = true;
+	for (int i = 0; i < F_COUNT; i++) {
+		snprintf(r->f[i].rep.name, sizeof r->f[i].rep.name, "%s", feed_names[i]);
+		r->f[i].on = r->url[i][0] != 0;
+	}
+	char **urls = NULL;
+	size_t n = 0;
+	char key_header[256];
+	const char *headers[2] = { NULL, NULL };
+
+	if (r->f[F_COINGECKO].on) {
+		if (coingecko_api_key_header(r->url[F_COINGECKO], r->cg_key, key_header,
+		                             sizeof key_header) == 0)
+			headers[0] = key_header;
+		if (coingecko_build_urls(r->cat, r->url[F_COINGECKO], r->currency, r->cg_max_ids,
+		                         &urls, &n) < 0)
+			feed_error(&r->f[F_COINGECKO], "cannot build the request (currency?)");
+		start_feed(r, F_COINGECKO, urls, n, NULL, headers[0] ? headers : NULL);
+		feed_urls_free(urls, n);
+	}
+	if (r->f[F_LLAMA].on) {
+		if (llama_coins_build_urls(r->cat, r->url[F_LLAMA], NULL, 0, r->llama_max_keys, &urls,
+		                           &n) < 0)
+			feed_error(&r->f[F_LLAMA], "cannot build the request");
+		start_feed(r, F_LLAMA, urls, n, NULL, NULL);
+		feed_urls_free(urls, n);
+	}
+	if (r->f[F_YIELDS].on) {
+		char *url = llama_yields_build_url(r->url[F_YIELDS]);
+		if (url)
+			start_feed(r, F_YIELDS, &url, 1, NULL, NULL);
+		else
+			feed_error(&r->f[F_YIELDS], "out of memory");
+		free(url);
+	}
+	if (r->f[F_ETH].on) {
+		char *body = NULL;
+		int *ids = NULL;
+		if (eth_rpc_build_batch(r->cat, &body, &ids, &n) < 0)
+			feed_error(&r->f[F_ETH], "out of memory");
+		else if (body)
+			start_feed(r, F_ETH, &r->url[F_ETH], 1, body, NULL);
+		free(body);
+		free(ids);
+	}
+	if (r->f[F_SOL].on) {
+		char *body = NULL;
+		if (sol_rpc_build_batch(r->cat, &body, &n) < 0)
+			feed_error(&r->f[F_SOL], "out of memory");
+		else
+			start_feed(r, F_SOL, &r->url[F_SOL], 1, body, NULL);
+		free(body);
+	}
+	/* a feed with nothing to ask (or whose requests were all refused) is
+	 * finished already */
+	bool any = false;
+	for (int i = 0; i < F_COUNT; i++) {
+		if (r->f[i].on && r->f[i].pending == 0)
+			r->f[i].rep.done = true;
+		any |= r->f[i].pending > 0;
+	}
+	if (!any)
+		finish_round(r);
+	return 0;
+}
+
+int refresh_step(struct refresh *r)
+{
+	int n = http_step(r->http);
+	return n < 0 ? -1 : n;
+}
+
+int refresh_wait(struct refresh *r, struct curl_waitfd *extra, unsigned n_extra,
+                 int max_timeout_ms)
+{
+	return http_wait(r->http, extra, n_extra, max_timeout_ms);
+}
+
+int refresh_run(struct refresh *r)
+{
+	return http_run(r->http);
+}
+
+bool refresh_running(const struct refresh *r)
+{
+	return r->running;
+}
+
+const struct obs_list *refresh_observations(const struct refresh *r)
+{
+	return &r->merged;
+}
+
+const struct feed_report *refresh_reports(const struct refresh *r, size_t *n)
+{
+	*n = r->n_reports;
+	return r->reports;
+}
+
+const struct epoch_seen *refresh_epoch(const struct refresh *r)
+{
+	return &r->epoch;
+}

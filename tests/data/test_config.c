@@ -1,0 +1,149 @@
+/* Tests for data/config.c (libinih) and data/paths.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "data/config.h"
+#include "data/paths.h"
+
+static char tmpdir[64], tmpfile_[128];
+
+static void write_cfg(const char *text)
+{
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/staketop-cfg-XXXXXX");
+	assert_non_null(mkdtemp(tmpdir));
+	snprintf(tmpfile_, sizeof tmpfile_, "%s/config.ini", tmpdir);
+	FILE *f = fopen(tmpfile_, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void cleanup(void)
+{
+	unlink(tmpfile_);
+	rmdir(tmpdir);
+}
+
+static void config_load__missing_file__defaults(void **state)
+{
+	(void)state;
+	struct config c;
+	char err[256] = "";
+	config_defaults(&c);
+	assert_int_equal(config_load("/nonexistent/staketop/config.ini", &c, err, sizeof err), 0);
+	assert_false(c.loaded);
+	assert_string_equal(c.coingecko_url, "https://api.coingecko.com/api/v3");
+	assert_int_equal(c.refresh_seconds, 60);
+	assert_int_equal(c.stale_seconds, 900);
+	assert_string_equal(c.currency, "usd");
+}
+
+static void config_load__values__read_and_trailing_slash_dropped(void **state)
+{
+	(void)state;
+	struct config c;
+	char err[256] = "";
+	write_cfg("; comment\n[feeds]\ncoingecko_url = http://127.0.0.1:8080/api/v3/\n"
+	          "coingecko_api_key = CG-abc_123\nrefresh_seconds = 30\n"
+	          "eth_rpc_url =\n[display]\ncurrency = EUR\n");
+	config_defaults(&c);
+	int rc = config_load(tmpfile_, &c, err, sizeof err);
+	cleanup();
+	assert_int_equal(rc, 0);
+	assert_true(c.loaded);
+	assert_string_equal(c.coingecko_url, "http://127.0.0.1:8080/api/v3");
+	assert_string_equal(c.coingecko_api_key, "CG-abc_123");
+	assert_int_equal(c.refresh_seconds, 30);
+	assert_string_equal(c.eth_rpc_url, ""); /* empty turns the feed off */
+	assert_string_equal(c.currency, "eur");
+}
+
+static void expect_bad(const char *text, const char *want)
+{
+	struct config c;
+	char err[256] = "";
+	write_cfg(text);
+	config_defaults(&c);
+	int rc = config_load(tmpfile_, &c, err, sizeof err);
+	cleanup();
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, want));
+	/* nothing half-loaded */
+	assert_int_equal(c.refresh_seconds, 60);
+	assert_string_equal(c.coingecko_url, "https://api.coingecko.com/api/v3");
+}
+
+static void config_load__bad_values__named_with_line(void **state)
+{
+	(void)state;
+	expect_bad("[feeds]\n\nrefresh_seconds = 5\n", ":3: [feeds] refresh_seconds: expected a whole number 10..86400");
+	expect_bad("[feeds]\ncoingecko_url = http://example.com/api\n", ":2: [feeds] coingecko_url: plain http is allowed only for loopback");
+	expect_bad("[feeds]\ncoingecko_url = ftp://x\n", "must start with https://");
+	expect_bad("[feeds]\nrefresh_second = 60\n", ":2: [feeds] refresh_second: unknown key");
+	expect_bad("[feed]\nx = 1\n", "unknown section");
+	expect_bad("[display]\ncurrency = u$d\n", "currency");
+	expect_bad("[feeds]\nstale_seconds = 12abc\n", "stale_seconds");
+}
+
+static void config_url_check__loopback_rules(void **state)
+{
+	(void)state;
+	assert_null(config_url_check("https://api.coingecko.com/api/v3"));
+	assert_null(config_url_check("http://127.0.0.1:9999"));
+	assert_null(config_url_check("http://localhost/x"));
+	assert_null(config_url_check("http://[::1]:80/"));
+	assert_non_null(config_url_check("http://127.example.com/"));
+	assert_non_null(config_url_check("http://localhost.evil.com/"));
+	assert_non_null(config_url_check("https://a b"));
+}
+
+static void paths_resolve__flags_env_xdg(void **state)
+{
+	(void)state;
+	struct paths p;
+	char err[256] = "";
+	setenv("STAKETOP_DATA_DIR", getenv("STAKETOP_DATA_DIR") ? getenv("STAKETOP_DATA_DIR") : "data", 1);
+	setenv("XDG_DATA_HOME", "/x/data", 1);
+	setenv("XDG_CONFIG_HOME", "/x/config", 1);
+	unsetenv("STAKETOP_DB");
+	unsetenv("STAKETOP_CONFIG");
+	assert_int_equal(paths_resolve(NULL, NULL, false, &p, err, sizeof err), 0);
+	assert_string_equal(p.db, "/x/data/staketop/staketop.db");
+	assert_string_equal(p.config, "/x/config/staketop/config.ini");
+	assert_string_equal(p.user_catalog, "/x/config/staketop/assets.json");
+	assert_int_equal(paths_resolve(NULL, NULL, true, &p, err, sizeof err), 0);
+	assert_string_equal(p.db, "/x/data/staketop/demo.db");
+	setenv("STAKETOP_DB", "/env/db.sqlite", 1);
+	setenv("STAKETOP_CONFIG", "/env/c.ini", 1);
+	assert_int_equal(paths_resolve(NULL, NULL, false, &p, err, sizeof err), 0);
+	assert_string_equal(p.db, "/env/db.sqlite");
+	assert_string_equal(p.config, "/env/c.ini");
+	/* --demo never opens the user's database from the environment */
+	assert_int_equal(paths_resolve(NULL, NULL, true, &p, err, sizeof err), 0);
+	assert_string_equal(p.db, "/x/data/staketop/demo.db");
+	assert_int_equal(paths_resolve("/flag.db", "/flag.ini", false, &p, err, sizeof err), 0);
+	assert_string_equal(p.db, "/flag.db");
+	assert_string_equal(p.config, "/flag.ini");
+	unsetenv("STAKETOP_DB");
+	unsetenv("STAKETOP_CONFIG");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(config_load__missing_file__defaults),
+		cmocka_unit_test(config_load__values__read_and_trailing_slash_dropped),
+		cmocka_unit_test(config_load__bad_values__named_with_line),
+		cmocka_unit_test(config_url_check__loopback_rules),
+		cmocka_unit_test(paths_resolve__flags_env_xdg),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

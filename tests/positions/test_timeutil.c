@@ -1,0 +1,93 @@
+/* Tests for positions/timeutil.c and positions/text.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "positions/text.h"
+#include "positions/timeutil.h"
+
+static void time_parse_iso__forms__give_unix_seconds(void **state)
+{
+	(void)state;
+	int64_t t;
+	char err[128];
+	/* 2026-11-25: days since epoch = 20417 (checked with date -u -d 2026-11-25 +%s
+	 * = 1795564800 = 20417 × 86400); 08:00 adds 28800 → 1795593600 */
+	assert_int_equal(time_parse_iso("2026-11-25T08:00:00Z", &t, err, sizeof err), 0);
+	assert_int_equal(t, 1795593600);
+	assert_int_equal(time_parse_iso("2026-11-25", &t, err, sizeof err), 0);
+	assert_int_equal(t, 1795564800);
+	/* Cosmos completion_time: nine fraction digits, truncated */
+	assert_int_equal(time_parse_iso("2026-12-16T10:59:03.797335857Z", &t, err, sizeof err), 0);
+	/* 2026-12-16 is 21 days after 2026-11-25: 1795564800 + 21 × 86400 = 1797379200;
+	 * 10:59:03 adds 10×3600 + 59×60 + 3 = 39543 → 1797418743 */
+	assert_int_equal(t, 1797418743);
+	/* an offset: 10:00+02:00 is 08:00Z */
+	assert_int_equal(time_parse_iso("2026-11-25T10:00:00+02:00", &t, err, sizeof err), 0);
+	assert_int_equal(t, 1795593600);
+	/* leap day exists in 2028, not in 2026 */
+	assert_int_equal(date_parse("2028-02-29", &t, err, sizeof err), 0);
+	assert_int_equal(date_parse("2026-02-29", &t, err, sizeof err), -1);
+	assert_non_null(strstr(err, "no such date"));
+}
+
+static void time_parse_iso__junk__refused(void **state)
+{
+	(void)state;
+	int64_t t;
+	char err[128];
+	const char *bad[] = { "", "2026-11-25T", "2026-13-01", "2026-11-25T24:00:00Z",
+		              "2026-11-25T08:00:00", "2026/11/25", "2026-11-25T08:00:00.Z",
+		              "2026-11-25T08:00:00Zjunk", "1969-12-31" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(time_parse_iso(bad[i], &t, err, sizeof err), -1);
+}
+
+static void time_format__round_trip(void **state)
+{
+	(void)state;
+	char buf[32];
+	time_format_iso(1795593600, buf, sizeof buf);
+	assert_string_equal(buf, "2026-11-25T08:00:00Z");
+	time_format_date(1797418743, buf, sizeof buf);
+	assert_string_equal(buf, "2026-12-16");
+	time_format_iso(0, buf, sizeof buf);
+	assert_string_equal(buf, "1970-01-01T00:00:00Z");
+	time_format_age(59, buf, sizeof buf);
+	assert_string_equal(buf, "59s");
+	time_format_age(3 * 3600 + 5, buf, sizeof buf);
+	assert_string_equal(buf, "3h");
+	time_format_age(5 * 86400, buf, sizeof buf);
+	assert_string_equal(buf, "5d");
+}
+
+static void text_sanitize__controls_and_bad_utf8__replaced(void **state)
+{
+	(void)state;
+	char s[] = "ok\x1b[31mred\x07\xff\xc3\x28 \xc3\xa9t\xc3\xa9 \xc2\x9b";
+	assert_true(text_is_unsafe(s));
+	text_sanitize(s);
+	/* ESC, BEL, 0xff, the broken 2-byte 0xc3 0x28 (the 0x28 '(' survives),
+	 * C1 CSI 0xc2 0x9b (both bytes) → '?'; "été" stays */
+	assert_string_equal(s, "ok?[31mred???" "( \xc3\xa9t\xc3\xa9 ?" "?");
+	assert_false(text_is_unsafe(s));
+	char d[5];
+	text_copy_clean(d, sizeof d, "ab\xc3\xa9\xc3\xa9"); /* cut must not split é */
+	assert_string_equal(d, "ab\xc3\xa9");
+	assert_int_equal(text_width("\xc3\xa9t\xc3\xa9"), 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(time_parse_iso__forms__give_unix_seconds),
+		cmocka_unit_test(time_parse_iso__junk__refused),
+		cmocka_unit_test(time_format__round_trip),
+		cmocka_unit_test(text_sanitize__controls_and_bad_utf8__replaced),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

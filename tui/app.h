@@ -1,0 +1,56 @@
+/* app.h — the program's state, shared by the commands and the interface:
+ * paths, config, catalog, the store, and the valued portfolio computed from
+ * the store's current contents. app_open wires the modules together;
+ * app_load recomputes the rows (drawing only reads them). */
+#ifndef STAKETOP_APP_H
+#define STAKETOP_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "data/config.h"
+#include "data/paths.h"
+#include "data/store.h"
+#include "positions/asset.h"
+#include "positions/market.h"
+#include "positions/position.h"
+#include "positions/valuation.h"
+
+struct app_options {
+	const char *db;          /* --db, or NULL */
+	const char *config;      /* --config, or NULL */
+	bool demo;               /* --demo: the demo database, seeded from data/ */
+	bool offline;            /* --offline: never fetch */
+};
+
+struct app {
+	struct paths paths;
+	struct config cfg;
+	struct catalog cat;
+	struct store *store;
+	bool demo, offline;
+	/* the valued portfolio, as of `now` (owned; rebuilt by app_load) */
+	int64_t now;
+	struct market market;
+	bool market_ready;
+	struct position_list positions;
+	struct valuation *rows;      /* rows[i] values positions.v[i] */
+	struct totals totals;
+	int64_t snapshot_ts;         /* demo snapshot date, 0 if none */
+};
+
+/* Resolve paths, read config and catalog, open (and for --demo seed) the
+ * store. On error nothing stays open and err says what failed. */
+int app_open(struct app *a, const struct app_options *o, char *err, size_t errlen);
+
+/* Re-read positions and the latest observations and value every position
+ * as of now. */
+int app_load(struct app *a, int64_t now, char *err, size_t errlen);
+
+void app_close(struct app *a);
+
+/* Current time (unix s): STAKETOP_NOW when set (tests), else the clock. */
+int64_t app_clock(void);
+
+#endif

@@ -1,0 +1,293 @@
+/* dispatch.c — a key, looked up in the key table for the current context,
+ * becomes an action on the state. Nothing here draws. */
+#include <stdio.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "tui/form.h"
+#include "tui/ui.h"
+
+unsigned ui_context(const struct ui *u)
+{
+	return u->overlay ? u->overlay : u->screen;
+}
+
+static void open_detail(struct ui *u)
+{
+	size_t idx = board_selected(&u->board);
+	if (idx == NO_ROW)
+		return;
+	u->detail.pos_id = u->app->positions.v[idx].id;
+	u->detail.top = 0;
+	u->screen = CX_DETAIL;
+	if (detail_compute(u) != 0)
+		u->screen = CX_BOARD;
+}
+
+static void sorted_message(struct ui *u)
+{
+	const struct glyphs *g = theme_glyphs();
+	ui_message(u, R_NORMAL, "sorted by %s %s", board_col_title(u->board.sort_col),
+	           u->board.sort_desc ? g->down : g->up);
+}
+
+/* Search as typed: from where the search began, the first match. */
+static void prompt_update(struct ui *u)
+{
+	struct prompt *p = &u->prompt;
+	struct board *b = &u->board;
+	if (p->kind == PROMPT_FILTER) {
+		snprintf(b->filter, sizeof b->filter, "%s", p->le.buf);
+		ui_recompute(u);
+		return;
+	}
+	board_select(b, p->saved_cursor);
+	p->failed = p->le.len > 0 && !board_search(b, u->app, p->le.buf, 1, true);
+	if (p->failed)
+		board_select(b, p->saved_cursor);
+}
+
+static void open_prompt(struct ui *u, enum prompt_kind k)
+{
+	struct prompt *p = &u->prompt;
+	p->kind = k;
+	p->failed = false;
+	p->saved_cursor = u->board.cursor;
+	snprintf(p->saved_filter, sizeof p->saved_filter, "%s", u->board.filter);
+	lineedit_set(&p->le, k == PROMPT_FILTER ? u->board.filter : "");
+	u->overlay = CX_PROMPT;
+}
+
+static void prompt_key(struct ui *u, enum action a, int key)
+{
+	struct prompt *p = &u->prompt;
+	switch (a) {
+	case ACT_PROMPT_ACCEPT:
+		u->overlay = 0;
+		if (p->kind == PROMPT_SEARCH) {
+			snprintf(u->board.search, sizeof u->board.search, "%s", p->le.buf);
+			if (p->failed)
+				ui_message(u, R_ERROR, "no position matches \"%s\"", p->le.buf);
+		}
+		return;
+	case ACT_PROMPT_CANCEL:
+		u->overlay = 0;
+		if (p->kind == PROMPT_FILTER) {
+			snprintf(u->board.filter, sizeof u->board.filter, "%s", p->saved_filter);
+			ui_recompute(u);
+		} else {
+			board_select(&u->board, p->saved_cursor);
+		}
+		return;
+	case ACT_ERASE: lineedit_erase(&p->le); break;
+	case ACT_CLEAR_LINE: lineedit_set(&p->le, ""); break;
+	case ACT_REDRAW: clearok(curscr, TRUE); return;
+	default:
+		if (a != ACT_NONE || key >= KC(0) || !lineedit_insert(&p->le, key))
+			return;
+	}
+	prompt_update(u);
+}
+
+static void scroll_view(struct ui *u, long delta, bool home, bool end)
+{
+	const long page = u->lay.body.h > 2 ? u->lay.body.h - 2 : 1;
+	if (delta == 2 || delta == -2)
+		delta = delta > 0 ? page : -page;
+	if (u->overlay == CX_HELP) {
+		long top = (long)u->help_top + delta;
+		long max = (long)help_lines();
+		if (home || top < 0)
+			top = 0;
+		if (end || top > max)
+			top = max;
+		u->help_top = (size_t)top;
+		return;
+	}
+	if (u->screen == CX_DETAIL) {
+		detail_scroll(u, home ? -1000000 : end ? 1000000 : delta);
+		return;
+	}
+	if (u->screen == CX_FEEDS) {
+		feeds_view_scroll(u, home ? -1000000 : end ? 1000000 : delta);
+		return;
+	}
+	if (home)
+		board_home(&u->board);
+	else if (end)
+		board_end(&u->board);
+	else
+		board_move(&u->board, delta);
+}
+
+static void mouse(struct ui *u)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		scroll_view(u, -3, false, false);
+		return;
+	}
+	if (ev.bstate & BUTTON5_PRESSED) {
+		scroll_view(u, 3, false, false);
+		return;
+	}
+	if (!(ev.bstate & BUTTON1_PRESSED))
+		return;
+	const struct layout *l = &u->lay;
+	if (ev.y == l->bar.y) {
+		struct bar_item items[BAR_MAX_ITEMS];
+		size_t n = keymap_bar(ui_context(u), l->bar.w, items, BAR_MAX_ITEMS);
+		for (size_t i = 0; i < n; i++)
+			if (ev.x >= items[i].x && ev.x < items[i].x + items[i].w) {
+				ui_key(u, keymap_binding(items[i].action)->keys[0]);
+				return;
+			}
+		return;
+	}
+	if (u->overlay == CX_HELP) {
+		u->overlay = 0;
+		return;
+	}
+	if (u->screen != CX_BOARD || u->overlay)
+		return;
+	if (ev.y == l->body.y) {
+		int c = board_col_at(&u->board, ev.x);
+		if (c >= 0) {
+			board_sort_by(&u->board, (enum board_col)c);
+			ui_recompute(u);
+			sorted_message(u);
+		}
+		return;
+	}
+	size_t row = board_row_at(&u->board, &l->body, ev.y);
+	if (row == NO_ROW)
+		return;
+	if (row == u->board.cursor)
+		open_detail(u);
+	else
+		board_select(&u->board, row);
+}
+
+static void screen_action(struct ui *u, enum action a)
+{
+	struct board *b = &u->board;
+	size_t idx;
+	switch (a) {
+	case ACT_HELP:
+		u->overlay = u->overlay == CX_HELP ? 0 : CX_HELP;
+		u->help_top = 0;
+		break;
+	case ACT_REFRESH:
+		ui_start_refresh(u);
+		if (u->refreshing)
+			ui_message(u, R_BUSY, "refreshing every feed (keys keep working)");
+		break;
+	case ACT_SEARCH: open_prompt(u, PROMPT_SEARCH); break;
+	case ACT_FILTER: open_prompt(u, PROMPT_FILTER); break;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		if (!b->search[0])
+			ui_message(u, R_NORMAL, "no search yet: press /");
+		else if (!board_search(b, u->app, b->search, a == ACT_SEARCH_NEXT ? 1 : -1, false))
+			ui_message(u, R_ERROR, "no position matches \"%s\"", b->search);
+		break;
+	case ACT_FILTER_CLEAR:
+		b->filter[0] = 0;
+		b->search[0] = 0;
+		ui_recompute(u);
+		ui_message(u, R_NORMAL, "filter cleared");
+		break;
+	case ACT_GROUP:
+		b->grouped = !b->grouped;
+		ui_recompute(u);
+		ui_message(u, R_NORMAL, b->grouped ? "grouped by kind, with subtotals" : "not grouped");
+		break;
+	case ACT_SORT_NEXT:
+	case ACT_SORT_PREV:
+		board_sort_step(b, a == ACT_SORT_NEXT ? 1 : -1);
+		ui_recompute(u);
+		sorted_message(u);
+		break;
+	case ACT_SORT_INVERT:
+		b->sort_desc = !b->sort_desc;
+		ui_recompute(u);
+		sorted_message(u);
+		break;
+	case ACT_ADD:
+		form_free(u->form);
+		u->form = form_new_add(u);
+		u->overlay = u->form ? CX_FORM : 0;
+		break;
+	case ACT_EDIT:
+	case ACT_DELETE:
+		idx = u->screen == CX_DETAIL ? NO_ROW : board_selected(b);
+		if (u->screen == CX_DETAIL)
+			for (size_t i = 0; i < u->app->positions.n; i++)
+				if (u->app->positions.v[i].id == u->detail.pos_id)
+					idx = i;
+		if (idx == NO_ROW) {
+			ui_message(u, R_NORMAL, "no position selected");
+			break;
+		}
+		if (a == ACT_DELETE) {
+			form_confirm_open(u, idx);
+			break;
+		}
+		form_free(u->form);
+		u->form = form_new_edit(u, idx);
+		u->overlay = u->form ? CX_FORM : 0;
+		break;
+	case ACT_QUIT:
+	case ACT_QUIT_NOW: u->quit = true; break;
+	case ACT_BACK:
+	case ACT_BACK2:
+		if (u->overlay)
+			u->overlay = 0;
+		else
+			u->screen = CX_BOARD;
+		break;
+	case ACT_UP: scroll_view(u, -1, false, false); break;
+	case ACT_DOWN: scroll_view(u, 1, false, false); break;
+	case ACT_PGUP: scroll_view(u, -2, false, false); break;
+	case ACT_PGDN: scroll_view(u, 2, false, false); break;
+	case ACT_HOME: scroll_view(u, 0, true, false); break;
+	case ACT_END: scroll_view(u, 0, false, true); break;
+	case ACT_DETAIL:
+	case ACT_DETAIL2: open_detail(u); break;
+	case ACT_FEEDS:
+		u->screen = u->screen == CX_FEEDS ? CX_BOARD : CX_FEEDS;
+		if (u->screen == CX_FEEDS) {
+			u->feeds.top = 0;
+			feeds_view_compute(u);
+		}
+		break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_MOUSE: mouse(u); break;
+	default: break;
+	}
+}
+
+void ui_key(struct ui *u, int key)
+{
+	const unsigned cx = ui_context(u);
+	const enum action a = keymap_lookup(cx, key);
+	u->dirty = true;
+	if (u->lay.too_small) {
+		/* only quitting makes sense until the terminal grows */
+		if (key == 'q' || key == 'Q' || key == KC(KEY_F(10)))
+			u->quit = true;
+		return;
+	}
+	switch (cx) {
+	case CX_PROMPT: prompt_key(u, a, key); return;
+	case CX_FORM: form_key(u, a, key); return;
+	case CX_CONFIRM: form_confirm_key(u, a); return;
+	default: break;
+	}
+	if (a != ACT_NONE && a != ACT_MOUSE)
+		u->msg[0] = 0;
+	screen_action(u, a);
+}

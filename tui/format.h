@@ -1,0 +1,22 @@
+/* format.h — figures as text for tables and the board: money with
+ * thousands separators, basis points with a sign, percentages, exact
+ * quantities shortened for a column. An absent figure is "-". */
+#ifndef STAKETOP_FORMAT_H
+#define STAKETOP_FORMAT_H
+
+#include <stddef.h>
+
+#include "positions/decimal.h"
+#include "positions/valuation.h"
+
+void fmt_money(const struct figure *f, char *buf, size_t len);     /* 12,345.67 */
+void fmt_bps(const struct figure *f, char *buf, size_t len);       /* -12.3 / +4.0 */
+void fmt_pct(const struct figure *f, char *buf, size_t len);       /* 2.74% */
+void fmt_rate(const struct figure *f, char *buf, size_t len);      /* 1.215000 */
+void fmt_number(long double v, int decimals, char *buf, size_t len); /* 1,234.5678 */
+/* An exact quantity with at most 6 decimals shown (rounded down, with a
+ * trailing "…" marker when digits were dropped is not used: columns stay
+ * aligned); the full value is in report --json and the detail view. */
+void fmt_quantity(dec_t q, char *buf, size_t len);
+
+#endif

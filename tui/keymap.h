@@ -1,0 +1,143 @@
+/* keymap.h — every key of the interface in one table: the action it
+ * triggers, where it works, its bottom-bar label and its help text. The
+ * main loop dispatches on actions; the help overlay and the bottom bar are
+ * drawn from this same table, so they cannot drift from the keys.
+ *
+ * A key is an int: a character is its code point, a curses function key is
+ * KC(KEY_xxx) (a high bit keeps KEY_DOWN apart from the letter U+0102). */
+#ifndef STAKETOP_KEYMAP_H
+#define STAKETOP_KEYMAP_H
+
+#include <stddef.h>
+
+#define KC(k) (0x1000000 | (k))
+#define CTRL_(c) ((c) & 0x1f)
+
+/* Contexts: where a binding works (a bit mask). */
+enum {
+	CX_BOARD = 1 << 0,   /* the positions board */
+	CX_DETAIL = 1 << 1,  /* one position worked out */
+	CX_FEEDS = 1 << 2,   /* the feeds screen */
+	CX_HELP = 1 << 3,    /* the help overlay */
+	CX_PROMPT = 1 << 4,  /* search or filter being typed */
+	CX_FORM = 1 << 5,    /* add or edit form */
+	CX_CONFIRM = 1 << 6, /* "remove …? [y/N]" */
+	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS,
+	CX_LISTS = CX_SCREENS | CX_HELP,
+	CX_ALL = 0x7f
+};
+
+/* X(ACTION, contexts, bar label or NULL, help text, up to four keys; 0 ends).
+ * Order matters: the bar lists F-key labels in table order, help lists
+ * bindings in table order, and a key found twice in one context takes the
+ * first entry. */
+#define KEYMAP(X)                                                                                 \
+	X(HELP, CX_SCREENS | CX_HELP, "Help", "show this help (drawn from the key table)",                  \
+	  KC(KEY_F(1)), '?', 0, 0)                                                                \
+	X(REFRESH, CX_SCREENS, "Refresh", "fetch every feed now (runs in the background)",         \
+	  KC(KEY_F(2)), 'r', 0, 0)                                                                \
+	X(SEARCH, CX_BOARD, "Search", "incremental search: asset, account, kind, chain, note",     \
+	  KC(KEY_F(3)), '/', 0, 0)                                                                \
+	X(FILTER, CX_BOARD, "Filter", "filter rows: kind:liquid chain:solana account:ledger word", \
+	  KC(KEY_F(4)), 'f', 0, 0)                                                                \
+	X(GROUP, CX_BOARD, "Group", "group by kind with subtotals (on/off)", KC(KEY_F(5)), 't',   \
+	  0, 0)                                                                                   \
+	X(SORT_NEXT, CX_BOARD, "Sort", "sort by the next column", KC(KEY_F(6)), '>', '.', 0)   \
+	X(ADD, CX_BOARD | CX_DETAIL, "Add", "add a position", KC(KEY_F(7)), 'a', KC(KEY_IC), 0)  \
+	X(EDIT, CX_BOARD | CX_DETAIL, "Edit", "edit the selected position", KC(KEY_F(8)), 'e', 0, \
+	  0)                                                                                      \
+	X(DELETE, CX_BOARD | CX_DETAIL, "Delete", "remove the selected position (asks first)",    \
+	  KC(KEY_F(9)), 'd', KC(KEY_DC), 0)                                                       \
+	X(QUIT, CX_BOARD, "Quit", "quit", KC(KEY_F(10)), 'q', 0, 0)                              \
+	X(BACK, CX_DETAIL | CX_FEEDS | CX_HELP, "Back", "back to the board", KC(KEY_F(10)), 'q',  \
+	  27, KC(KEY_LEFT))                                                                       \
+	X(BACK2, CX_DETAIL | CX_FEEDS | CX_HELP, NULL, "back to the board", 'h',                 \
+	  KC(KEY_BACKSPACE), 127, 0)                                                              \
+	X(QUIT_NOW, CX_SCREENS, NULL, "quit from any screen", 'Q', 0, 0, 0)                       \
+	X(UP, CX_LISTS, NULL, "move up / scroll up", KC(KEY_UP), 'k', 0, 0)                       \
+	X(DOWN, CX_LISTS, NULL, "move down / scroll down", KC(KEY_DOWN), 'j', 0, 0)               \
+	X(PGUP, CX_LISTS, NULL, "page up", KC(KEY_PPAGE), CTRL_('b'), 0, 0)                      \
+	X(PGDN, CX_LISTS, NULL, "page down", KC(KEY_NPAGE), CTRL_('f'), ' ', 0)                  \
+	X(HOME, CX_LISTS, NULL, "first row", KC(KEY_HOME), 'g', 0, 0)                             \
+	X(END, CX_LISTS, NULL, "last row", KC(KEY_END), 'G', 0, 0)                                \
+	X(DETAIL, CX_BOARD, "Detail", "open the selected position: valuation, sources, events",      \
+	  '\n', '\r', KC(KEY_ENTER), KC(KEY_RIGHT))                                               \
+	X(DETAIL2, CX_BOARD, NULL, "open the selected position", 'l', 0, 0, 0)                   \
+	X(SORT_PREV, CX_BOARD, NULL, "sort by the previous column", '<', ',', 0, 0)               \
+	X(SORT_INVERT, CX_BOARD, NULL, "invert the sort order", 'I', 0, 0, 0)                     \
+	X(SEARCH_NEXT, CX_BOARD, NULL, "next search match", 'n', 0, 0, 0)                         \
+	X(SEARCH_PREV, CX_BOARD, NULL, "previous search match", 'N', 0, 0, 0)                     \
+	X(FILTER_CLEAR, CX_BOARD, NULL, "clear the filter and the search", 'c', 0, 0, 0)          \
+	X(FEEDS, CX_BOARD | CX_FEEDS, "Feeds", "feeds screen: last success, latency, errors (on/off)",\
+	  '\t', 'F', 0, 0)                                                                        \
+	X(REDRAW, CX_ALL, NULL, "redraw the screen", CTRL_('l'), 0, 0, 0)                         \
+	X(MOUSE, CX_LISTS, NULL,                                                                  \
+	  "mouse: click a row to select, again to open; wheel scrolls; click the bar or a column",\
+	  KC(KEY_MOUSE), 0, 0, 0)                                                                 \
+	X(PROMPT_ACCEPT, CX_PROMPT, "Keep", "keep the search or filter", '\n', '\r', KC(KEY_ENTER),  \
+	  0)                                                                                      \
+	X(PROMPT_CANCEL, CX_PROMPT, "Cancel", "cancel (search: back where you were)", 27,             \
+	  KC(KEY_F(10)), 0, 0)                                                                    \
+	X(ERASE, CX_PROMPT | CX_FORM, NULL, "delete the last character", KC(KEY_BACKSPACE), 127,  \
+	  CTRL_('h'), 0)                                                                          \
+	X(CLEAR_LINE, CX_PROMPT | CX_FORM, NULL, "clear the field", CTRL_('u'), 0, 0, 0)          \
+	X(FORM_SAVE, CX_FORM, "Save", "save (every field is checked first)", '\n', '\r',           \
+	  KC(KEY_ENTER), 0)                                                                       \
+	X(FORM_NEXT, CX_FORM, "Next", "next field", '\t', KC(KEY_DOWN), 0, 0)                       \
+	X(FORM_PREV, CX_FORM, "Prev", "previous field", KC(KEY_BTAB), KC(KEY_UP), 0, 0)             \
+	X(FORM_PICK_NEXT, CX_FORM, "Asset", "asset field: next catalog asset", KC(KEY_RIGHT), 0, 0,  \
+	  0)                                                                                      \
+	X(FORM_PICK_PREV, CX_FORM, NULL, "asset field: previous catalog asset", KC(KEY_LEFT), 0,  \
+	  0, 0)                                                                                   \
+	X(FORM_CANCEL, CX_FORM, "Cancel", "cancel without saving", 27, KC(KEY_F(10)), 0, 0)           \
+	X(CONFIRM_YES, CX_CONFIRM, "Remove", "yes, remove it", 'y', 'Y', 0, 0)                        \
+	X(CONFIRM_NO, CX_CONFIRM, "Keep", "no, keep it (the default)", 'n', 'N', 27, '\n')
+
+enum action {
+	ACT_NONE = 0,
+#define X_ENUM(name, cx, bar, help, k1, k2, k3, k4) ACT_##name,
+	KEYMAP(X_ENUM)
+#undef X_ENUM
+	ACT_COUNT_
+};
+
+#define KEYMAP_MAX_KEYS 4
+
+struct binding {
+	enum action action;
+	unsigned contexts;
+	const char *bar;       /* bottom-bar label, or NULL (not on the bar) */
+	const char *help;
+	int keys[KEYMAP_MAX_KEYS]; /* 0 ends */
+};
+
+/* The table, in KEYMAP order. */
+extern const struct binding keymap[];
+extern const size_t keymap_len;
+
+/* The action key has in context cx (one CX_ bit), or ACT_NONE. */
+enum action keymap_lookup(unsigned cx, int key);
+/* The binding of an action (never NULL for a valid action). */
+const struct binding *keymap_binding(enum action a);
+/* A key's name as the help shows it: "F1", "Up", "PgDn", "Enter", "Esc",
+ * "Ctrl-L", "Tab", "Space", "j". Returns buf. */
+const char *keymap_key_name(int key, char *buf, size_t len);
+/* Every key of a binding, joined by " ": "F1 ?". Returns buf. */
+const char *keymap_keys_text(const struct binding *b, char *buf, size_t len);
+/* Context names for the help: "board, detail". Returns buf. */
+const char *keymap_contexts_text(unsigned cx, char *buf, size_t len);
+
+/* The bottom bar of a context: the bindings with a label, in table order,
+ * each shown with its first key and the label, laid out
+ * from x = 0 in at most width columns. Drawing and mouse
+ * hits both use this, so a click lands where the label is drawn. */
+#define BAR_MAX_ITEMS 12
+struct bar_item {
+	enum action action;
+	char key[16];          /* "F1", "Enter" */
+	const char *label;     /* "Help" */
+	int x, w;              /* columns taken, key and label together */
+};
+size_t keymap_bar(unsigned cx, int width, struct bar_item *items, size_t max);
+
+#endif

@@ -1,0 +1,632 @@
+/* ui.c — the interface: start-up and teardown as a table of stages
+ * unwound in reverse, and the loop. The loop has one wait: the pricing
+ * layer's refresh_wait (curl_multi_poll) on the terminal and a self-pipe,
+ * with a timeout that is the next moment something on screen changes (a
+ * countdown, an age) or the next refresh is due — never a polling tick.
+ * Keys are drained with a non-blocking get_wch after each wake; ncurses
+ * turns SIGWINCH into KEY_RESIZE; SIGINT/SIGTERM/SIGHUP only set a flag
+ * and write the self-pipe, and the loop exits through the teardown, so the
+ * terminal is restored on every path.
+ *
+ * Environment for tests: STAKETOP_UI_FRAMES=N draws N frames (processing
+ * pending input) and exits; STAKETOP_UI_TIMING=1 also prints the time to
+ * the first frame and the cost of a board redraw after a keystroke to
+ * stderr once the screen is restored. */
+#include "tui/ui.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "positions/text.h"
+#include "tui/cli.h"
+#include "tui/draw.h"
+#include "tui/feeds.h"
+#include "tui/form.h"
+#include "tui/ticks.h"
+
+/* --- clocks and messages --------------------------------------------------- */
+
+int64_t ui_mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static double mono_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+void ui_message(struct ui *u, enum role r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	text_sanitize(u->msg);
+	u->msg_role = r;
+	u->dirty = true;
+}
+
+/* --- loading and recomputing ---------------------------------------------- */
+
+void ui_recompute(struct ui *u)
+{
+	if (board_compute(&u->board, u->app, u->unb, u->n_unb, u->now) < 0)
+		snprintf(u->fatal, sizeof u->fatal, "out of memory building the board");
+	if (u->screen == CX_DETAIL && detail_compute(u) != 0) {
+		u->screen = CX_BOARD;
+		ui_message(u, R_ERROR, "position %lld is gone", (long long)u->detail.pos_id);
+	}
+	if (u->screen == CX_FEEDS)
+		feeds_view_compute(u);
+	u->dirty = true;
+}
+
+int ui_reload(struct ui *u)
+{
+	struct app *a = u->app;
+	char err[400];
+	u->now = app_clock();
+	if (app_load(a, u->now, err, sizeof err) < 0) {
+		ui_message(u, R_ERROR, "could not read the database: %s", err);
+		return -1;
+	}
+	free(u->unb);
+	u->unb = NULL;
+	u->n_unb = 0;
+	if (store_unbondings_list(a->store, 0, false, &u->unb, &u->n_unb, err, sizeof err) < 0)
+		ui_message(u, R_ERROR, "unbondings: %s", err);
+	free(u->fs);
+	u->fs = NULL;
+	u->n_fs = 0;
+	if (store_feed_status_list(a->store, &u->fs, &u->n_fs, err, sizeof err) < 0)
+		ui_message(u, R_ERROR, "feed status: %s", err);
+	u->last_success = 0;
+	for (size_t i = 0; i < u->n_fs; i++)
+		if (u->fs[i].last_success > u->last_success)
+			u->last_success = u->fs[i].last_success;
+	/* the oldest input on the board: the header says "stale since" it */
+	u->stale_since = 0;
+	for (size_t i = 0; i < a->positions.n; i++)
+		for (unsigned k = 0; k < a->rows[i].n_sources; k++) {
+			const struct figure_source *s = &a->rows[i].sources[k];
+			if (!s->has || strcmp(s->source, "catalog") == 0)
+				continue;
+			int64_t ts = a->now - s->age_s;
+			if (u->stale_since == 0 || ts < u->stale_since)
+				u->stale_since = ts;
+		}
+	ui_recompute(u);
+	return 0;
+}
+
+/* --- refresh --------------------------------------------------------------- */
+
+void ui_start_refresh(struct ui *u)
+{
+	char err[256];
+	if (u->app->offline) {
+		ui_message(u, R_ERROR, "offline (--offline): not fetching");
+		return;
+	}
+	if (!u->refresh) {
+		ui_message(u, R_ERROR, "feeds are not available (see the start-up message)");
+		return;
+	}
+	if (u->refreshing) {
+		ui_message(u, R_BUSY, "a refresh is already running");
+		return;
+	}
+	if (refresh_start(u->refresh, app_clock(), err, sizeof err) < 0) {
+		ui_message(u, R_ERROR, "refresh: %s", err);
+		u->next_refresh_ms = ui_mono_ms() + (int64_t)u->app->cfg.refresh_seconds * 1000;
+		return;
+	}
+	u->refreshing = true;
+	u->dirty = true;
+}
+
+static void refresh_finished(struct ui *u)
+{
+	char err[400];
+	size_t n, ok = 0;
+	long values = 0;
+	const struct feed_report *rep = refresh_reports(u->refresh, &n);
+	u->refreshing = false;
+	u->next_refresh_ms = ui_mono_ms() + (int64_t)u->app->cfg.refresh_seconds * 1000;
+	for (size_t i = 0; i < n; i++) {
+		ok += rep[i].ok;
+		values += rep[i].values;
+	}
+	if (feeds_store(u->app, u->refresh, app_clock(), err, sizeof err) < 0) {
+		ui_message(u, R_ERROR, "refresh: could not store: %s", err);
+		return;
+	}
+	if (ui_reload(u) < 0)
+		return;
+	if (n == 0)
+		ui_message(u, R_ERROR, "refresh: no feeds configured");
+	else if (ok == n)
+		ui_message(u, R_OK, "refreshed: %zu feeds ok, %ld values", n, values);
+	else
+		ui_message(u, R_ERROR, "refresh: %zu of %zu feeds failed (Tab: feeds screen)", n - ok, n);
+}
+
+/* --- geometry and drawing -------------------------------------------------- */
+
+void ui_resize(struct ui *u)
+{
+	layout_compute(&u->lay, LINES, COLS);
+	board_columns(&u->board, u->lay.body.w);
+	u->dirty = true;
+}
+
+/* Keep the scrolled views' positions inside the current geometry. */
+static void prepare(struct ui *u)
+{
+	board_scroll(&u->board, u->lay.body.h - 1);
+	board_prepare(&u->board, u->lay.body.h - 1);
+	if (u->screen == CX_DETAIL)
+		detail_scroll(u, 0);
+	if (u->screen == CX_FEEDS)
+		feeds_view_scroll(u, 0);
+}
+
+static void draw_frame(struct ui *u)
+{
+	const struct layout *l = &u->lay;
+	prepare(u);
+	erase();
+	curs_set(0);
+	if (l->too_small) {
+		char t[96];
+		snprintf(t, sizeof t, "terminal too small (need %dx%d, have %dx%d)", LAYOUT_MIN_COLS,
+		         LAYOUT_MIN_LINES, l->cols, l->lines);
+		draw_cell(l->lines / 2, 0, l->cols, t, R_ERROR, AL_CENTER);
+		if (l->lines > 2)
+			draw_cell(l->lines / 2 + 1, 0, l->cols, "q quits", R_DIM, AL_CENTER);
+	} else {
+		header_draw(u, &l->header);
+		if (u->screen == CX_DETAIL)
+			detail_draw(u, &l->body);
+		else if (u->screen == CX_FEEDS)
+			feeds_view_draw(u, &l->body);
+		else
+			board_draw(&u->board, &l->body);
+		if (u->overlay == CX_HELP)
+			help_draw(u, &l->overlay);
+		else if (u->overlay == CX_FORM && u->form)
+			form_draw(u->form, l);
+		else if (u->overlay == CX_CONFIRM)
+			form_confirm_draw(u, l);
+		bar_draw(u, &l->bar);
+		statusline_draw(u, &l->status); /* last: it may place the cursor */
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* --- timers ---------------------------------------------------------------- */
+
+/* Milliseconds the wait may last: until the next change of a text on
+ * screen or the next refresh; -1 for no timer at all. */
+static int wait_timeout(const struct ui *u)
+{
+	int64_t best = -1;
+	if (!u->clock_fixed && !u->lay.too_small) {
+		int s = header_next_change(u);
+		if (u->screen == CX_BOARD)
+			s = ticks_min(s, board_next_change(&u->board, &u->lay.body));
+		else if (u->screen == CX_DETAIL)
+			s = ticks_min(s, detail_next_change(u, &u->lay.body));
+		else
+			s = ticks_min(s, feeds_view_next_change(u));
+		if (s > 0) {
+			struct timespec ts;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			/* the display clock ticks on whole seconds */
+			best = (int64_t)s * 1000 - ts.tv_nsec / 1000000 + 5;
+		}
+	}
+	if (u->next_refresh_ms > 0 && !u->refreshing) {
+		int64_t t = u->next_refresh_ms - ui_mono_ms();
+		if (t < 0)
+			t = 0;
+		if (best < 0 || t < best)
+			best = t;
+	}
+	if (best > 24 * 3600 * 1000)
+		best = 24 * 3600 * 1000;
+	return (int)best;
+}
+
+/* --- signals --------------------------------------------------------------- */
+
+static volatile sig_atomic_t got_signal;
+static int sig_pipe[2] = { -1, -1 };
+static struct sigaction old_int, old_term, old_hup, old_winch;
+
+static void wake_loop(void)
+{
+	int e = errno;
+	if (sig_pipe[1] >= 0) {
+		ssize_t w = write(sig_pipe[1], "!", 1);
+		(void)w;
+	}
+	errno = e;
+}
+
+static void on_quit_signal(int sig)
+{
+	got_signal = sig;
+	wake_loop();
+}
+
+/* ncurses' own handler records the resize; ours only makes sure the wait
+ * returns. */
+static void on_winch(int sig)
+{
+	wake_loop();
+	if (!(old_winch.sa_flags & SA_SIGINFO) && old_winch.sa_handler != SIG_DFL &&
+	    old_winch.sa_handler != SIG_IGN && old_winch.sa_handler)
+		old_winch.sa_handler(sig);
+}
+
+static void drain_pipe(void)
+{
+	char buf[64];
+	while (read(sig_pipe[0], buf, sizeof buf) > 0)
+		;
+}
+
+static long env_long(const char *name)
+{
+	const char *s = getenv(name);
+	return s && s[0] ? strtol(s, NULL, 10) : 0;
+}
+
+/* --- stages ---------------------------------------------------------------- */
+
+struct run {
+	struct cli *cli;
+	struct app app;
+	struct ui ui;
+	char err[512];
+};
+
+static int st_app(struct run *r)
+{
+	return app_open(&r->app, &r->cli->opt, r->err, sizeof r->err);
+}
+static void st_app_done(struct run *r)
+{
+	app_close(&r->app);
+}
+
+static void st_load_done(struct run *r);
+
+static int st_load(struct run *r)
+{
+	struct ui *u = &r->ui;
+	u->app = &r->app;
+	board_init(&u->board);
+	u->screen = CX_BOARD;
+	const char *fixed = getenv("STAKETOP_NOW");
+	u->clock_fixed = fixed && fixed[0];
+	if (ui_reload(u) < 0) {
+		snprintf(r->err, sizeof r->err, "%s", u->msg);
+		st_load_done(r);
+		return -1;
+	}
+	u->msg[0] = 0;
+	return 0;
+}
+static void st_load_done(struct run *r)
+{
+	struct ui *u = &r->ui;
+	board_free(&u->board);
+	detail_free(&u->detail);
+	feeds_view_free(&u->feeds);
+	form_free(u->form);
+	u->form = NULL;
+	free(u->unb);
+	free(u->fs);
+}
+
+static int st_refresher(struct run *r)
+{
+	struct ui *u = &r->ui;
+	char err[256];
+	u->refresh = feeds_refresher(&r->app, err, sizeof err);
+	if (!u->refresh)
+		ui_message(u, R_ERROR, "feeds off: %s", err);
+	else if (!r->app.offline)
+		u->next_refresh_ms = ui_mono_ms(); /* at once */
+	return 0;
+}
+static void st_refresher_done(struct run *r)
+{
+	refresh_free(r->ui.refresh);
+	r->ui.refresh = NULL;
+}
+
+static int st_signals(struct run *r)
+{
+	struct sigaction sa;
+	if (pipe(sig_pipe) < 0) {
+		snprintf(r->err, sizeof r->err, "pipe: %s", strerror(errno));
+		return -1;
+	}
+	for (int i = 0; i < 2; i++) {
+		fcntl(sig_pipe[i], F_SETFL, fcntl(sig_pipe[i], F_GETFL) | O_NONBLOCK);
+		fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_quit_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+	return 0;
+}
+static void st_signals_done(struct run *r)
+{
+	(void)r;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	close(sig_pipe[0]);
+	close(sig_pipe[1]);
+	sig_pipe[0] = sig_pipe[1] = -1;
+}
+
+static SCREEN *screen;
+
+static int st_screen(struct run *r)
+{
+	const char *term = getenv("TERM");
+
+	screen = newterm(term && term[0] ? NULL : "xterm", stdout, stdin);
+	if (!screen) {
+		snprintf(r->err, sizeof r->err, "cannot start the terminal interface (TERM=%s)",
+		         term ? term : "");
+		return -1;
+	}
+	set_term(screen);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mouseinterval(0);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	theme_init();
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_winch;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, &old_winch);
+	ui_resize(&r->ui);
+	return 0;
+}
+static void st_screen_done(struct run *r)
+{
+	(void)r;
+	sigaction(SIGWINCH, &old_winch, NULL);
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+}
+
+static const struct stage {
+	const char *name;
+	int (*init)(struct run *);
+	void (*done)(struct run *);
+} stages[] = {
+	{ "database", st_app, st_app_done },
+	{ "portfolio", st_load, st_load_done },
+	{ "feeds", st_refresher, st_refresher_done },
+	{ "signals", st_signals, st_signals_done },
+	{ "terminal", st_screen, st_screen_done },
+};
+#define N_STAGES (sizeof stages / sizeof stages[0])
+
+/* --- the loop --------------------------------------------------------------- */
+
+/* Every key waiting (a paste may bring many); how many were read. */
+static int read_keys(struct ui *u)
+{
+	int i;
+	for (i = 0; i < 4096; i++) {
+		wint_t wc;
+		int r = get_wch(&wc);
+		if (r == ERR)
+			break;
+		int key = r == KEY_CODE_YES ? KC((int)wc) : (int)wc;
+		if (key == KC(KEY_RESIZE)) {
+			ui_resize(u);
+			continue;
+		}
+		ui_key(u, key);
+		u->dirty = true;
+		if (u->quit)
+			break;
+	}
+	return i;
+}
+
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The cost of one board redraw after a keystroke (cursor down or up, then
+ * the whole frame drawn and sent): the median and the 95th percentile. */
+static void time_redraws(struct ui *u, double *median_ms, double *p95_ms)
+{
+	enum { N = 400 };
+	static double t[N];
+	u->screen = CX_BOARD;
+	u->overlay = 0;
+	for (int i = 0; i < N; i++) {
+		double t0 = mono_us();
+		ui_key(u, i % 60 < 30 ? KC(KEY_DOWN) : KC(KEY_UP));
+		draw_frame(u);
+		t[i] = (mono_us() - t0) / 1000;
+	}
+	qsort(t, N, sizeof t[0], cmp_double);
+	*median_ms = t[N / 2];
+	*p95_ms = t[N * 95 / 100];
+}
+
+static void loop(struct ui *u, double t_start)
+{
+	const long frames = env_long("STAKETOP_UI_FRAMES");
+	const bool timing = env_long("STAKETOP_UI_TIMING") > 0;
+	long drawn = 0;
+	double first_ms = -1, redraw_mean = -1, redraw_max = -1;
+	int64_t shown_now = u->now;
+	int empty_wakes = 0;
+	struct curl_waitfd fds[2] = {
+		{ .fd = STDIN_FILENO, .events = CURL_WAIT_POLLIN },
+		{ .fd = sig_pipe[0], .events = CURL_WAIT_POLLIN },
+	};
+	u->dirty = true;
+	while (!u->quit && !u->fatal[0]) {
+		if (got_signal) {
+			u->quit = true;
+			break;
+		}
+		if (u->refresh) {
+			if (refresh_step(u->refresh) < 0)
+				ui_message(u, R_ERROR, "refresh: the HTTP layer failed");
+			if (u->refreshing && !refresh_running(u->refresh))
+				refresh_finished(u);
+			if (!u->refreshing && !u->app->offline && u->next_refresh_ms > 0 &&
+			    ui_mono_ms() >= u->next_refresh_ms) {
+				ui_start_refresh(u);
+				refresh_step(u->refresh);
+			}
+		}
+		u->now = app_clock();
+		if (u->now != shown_now) {
+			shown_now = u->now;
+			ui_recompute(u);
+		}
+		if (u->dirty || frames > 0) {
+			draw_frame(u);
+			u->dirty = false;
+			drawn++;
+			if (first_ms < 0)
+				first_ms = (mono_us() - t_start) / 1000;
+		}
+		if (frames > 0 && drawn >= frames)
+			break;
+		int timeout = frames > 0 ? 0 : wait_timeout(u);
+		int rc;
+		bool tty_ready;
+		if (u->refresh) {
+			rc = refresh_wait(u->refresh, fds, 2, timeout);
+			tty_ready = rc > 0 && fds[0].revents != 0;
+		} else {
+			struct pollfd p[2] = { { fds[0].fd, POLLIN, 0 }, { fds[1].fd, POLLIN, 0 } };
+			rc = poll(p, 2, timeout);
+			if (rc < 0 && errno == EINTR)
+				rc = 0;
+			tty_ready = rc > 0 && p[0].revents != 0;
+		}
+		if (rc < 0 && !got_signal) {
+			snprintf(u->fatal, sizeof u->fatal, "waiting for input failed");
+			break;
+		}
+		drain_pipe();
+		/* a terminal that is readable but yields nothing, again and
+		 * again, has gone away: leave instead of spinning */
+		if (read_keys(u) == 0 && tty_ready && frames == 0) {
+			if (++empty_wakes > 100) {
+				snprintf(u->fatal, sizeof u->fatal, "the terminal went away");
+				break;
+			}
+		} else {
+			empty_wakes = 0;
+		}
+	}
+	if (timing && !u->fatal[0] && !u->lay.too_small)
+		time_redraws(u, &redraw_mean, &redraw_max);
+	if (timing) {
+		/* printed after endwin through the fatal-free path below */
+		snprintf(u->msg, sizeof u->msg,
+		         "ui first frame: %.2f ms\nui board redraw: %.3f ms (p95 %.3f ms, %zu rows)\n",
+		         first_ms, redraw_mean, redraw_max, u->board.n);
+	}
+}
+
+int ui_main(struct cli *c)
+{
+	static struct run run; /* large; one per process */
+	double t_start = mono_us();
+	size_t done = 0;
+	int rc = EXIT_OK;
+	memset(&run, 0, sizeof run);
+	run.cli = c;
+	/* before anything is opened or created */
+	if (env_long("STAKETOP_UI_FRAMES") <= 0 &&
+	    (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		fprintf(stderr, "staketop: the interface needs a terminal; in scripts use a command "
+		                "(staketop report, staketop list; staketop --help)\n");
+		return EXIT_USAGE;
+	}
+	double stage_ms[N_STAGES] = { 0 };
+	for (; done < N_STAGES; done++) {
+		double t0 = mono_us();
+		if (stages[done].init(&run) < 0) {
+			rc = EXIT_USAGE;
+			break;
+		}
+		stage_ms[done] = (mono_us() - t0) / 1000;
+	}
+	if (done == N_STAGES) {
+		loop(&run.ui, t_start);
+		if (run.ui.fatal[0])
+			rc = EXIT_PARTIAL;
+	}
+	while (done > 0) {
+		done--;
+		stages[done].done(&run);
+	}
+	/* the screen is restored: now messages may be printed */
+	if (run.err[0])
+		fprintf(stderr, "staketop: %s\n", run.err);
+	if (run.ui.fatal[0])
+		fprintf(stderr, "staketop: %s\n", run.ui.fatal);
+	else if (env_long("STAKETOP_UI_TIMING") > 0) {
+		fputs(run.ui.msg, stderr);
+		fprintf(stderr, "ui start-up:");
+		for (size_t i = 0; i < N_STAGES; i++)
+			fprintf(stderr, " %s %.2f ms%s", stages[i].name, stage_ms[i],
+			        i + 1 < N_STAGES ? "," : "\n");
+	}
+	/* Ctrl-C is the user quitting; SIGTERM and SIGHUP end it as a kill */
+	if (got_signal && got_signal != SIGINT && rc == EXIT_OK)
+		rc = 128 + got_signal;
+	got_signal = 0;
+	return rc;
+}

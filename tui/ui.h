@@ -1,0 +1,161 @@
+/* ui.h — the interface's state and the views' entry points. One struct ui
+ * holds what is on screen; each view computes its rows from the app (the
+ * store read happens there) and draws them (drawing reads only). ui.c runs
+ * the loop; dispatch.c turns keys into actions. */
+#ifndef STAKETOP_UI_H
+#define STAKETOP_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "data/events_db.h"
+#include "data/observations_db.h"
+#include "pricing/refresh.h"
+#include "tui/app.h"
+#include "tui/board.h"
+#include "tui/keymap.h"
+#include "tui/layout.h"
+#include "tui/theme.h"
+
+struct form;
+
+/* A line being typed (search, filter, form fields): UTF-8, edited at the
+ * end. */
+#define LINE_MAX_ 256
+struct lineedit {
+	char buf[LINE_MAX_];
+	size_t len;
+};
+void lineedit_set(struct lineedit *l, const char *s);
+/* Append the character of code point wc; false when it does not fit or is
+ * a control character. */
+bool lineedit_insert(struct lineedit *l, int wc);
+void lineedit_erase(struct lineedit *l);   /* the last character */
+
+/* Detail: the position worked out, as lines label / value / note. */
+struct dline {
+	char label[72];
+	char value[64];
+	char note[200];
+	unsigned char lrole, vrole, nrole;
+	bool heading;
+	int next_change;           /* seconds until its text changes; 0 never */
+};
+
+struct detail {
+	int64_t pos_id;
+	struct dline *lines;
+	size_t n, cap;
+	size_t top;
+};
+
+/* Feeds screen rows. */
+enum { FC_NAME, FC_STATE, FC_SUCCESS, FC_ATTEMPT, FC_LATENCY, FC_VALUES, FC_ERROR, FC_COUNT };
+struct feed_line {
+	char cell[FC_COUNT][FEED_ERROR_MAX];
+	unsigned char role[FC_COUNT];
+	int next_change;
+};
+struct feeds_view {
+	struct feed_line *rows;
+	size_t n, top;
+};
+
+enum prompt_kind { PROMPT_SEARCH, PROMPT_FILTER };
+struct prompt {
+	enum prompt_kind kind;
+	struct lineedit le;
+	size_t saved_cursor;       /* search: where Esc goes back to */
+	char saved_filter[BOARD_TEXT_MAX];
+	bool failed;               /* search: no match for the text */
+};
+
+struct ui {
+	struct app *app;
+	struct layout lay;
+	unsigned screen;           /* CX_BOARD, CX_DETAIL or CX_FEEDS */
+	unsigned overlay;          /* 0, CX_HELP, CX_PROMPT, CX_FORM or CX_CONFIRM */
+
+	/* what the views show besides the app's rows (read by ui_reload) */
+	struct unbonding *unb;     /* pending, all positions */
+	size_t n_unb;
+	struct feed_status *fs;
+	size_t n_fs;
+	int64_t last_success;      /* newest feed success, 0 never */
+	int64_t stale_since;       /* oldest stale input's time, 0 none */
+
+	struct board board;
+	struct detail detail;
+	struct feeds_view feeds;
+	size_t help_top;
+	struct prompt prompt;
+	struct form *form;
+	int64_t confirm_id;        /* position a removal waits for */
+	char confirm_text[256];
+
+	/* refresh */
+	struct refresh *refresh;   /* NULL offline or when it could not start */
+	bool refreshing;
+	size_t feeds_done, feeds_total;
+	int64_t next_refresh_ms;   /* monotonic; 0 never */
+
+	/* status line */
+	char msg[320];
+	enum role msg_role;
+
+	int64_t now;               /* display clock (app_clock) */
+	bool clock_fixed;          /* STAKETOP_NOW: nothing ticks */
+	bool dirty;                /* something to draw */
+	bool quit;
+	char fatal[512];           /* printed after the screen is restored */
+
+	int64_t last_click_ms;     /* mouse: a second click opens */
+	size_t last_click_row;
+};
+
+/* ui.c */
+int64_t ui_mono_ms(void);
+void ui_message(struct ui *u, enum role r, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Re-read the store (positions, values, unbondings, feed status) and
+ * recompute every view. 0, or -1 with the message shown. */
+int ui_reload(struct ui *u);
+/* Recompute the views from what is loaded (sort, filter, time). */
+void ui_recompute(struct ui *u);
+void ui_start_refresh(struct ui *u);
+void ui_resize(struct ui *u);
+
+/* dispatch.c: one key in the current context. */
+void ui_key(struct ui *u, int key);
+
+/* header.c */
+void header_draw(const struct ui *u, const struct rect *r);
+int header_next_change(const struct ui *u);
+
+/* detail.c */
+int detail_compute(struct ui *u);          /* for u->detail.pos_id */
+void detail_draw(const struct ui *u, const struct rect *r);
+void detail_scroll(struct ui *u, long delta);
+int detail_next_change(const struct ui *u, const struct rect *r);
+void detail_free(struct detail *d);
+
+/* feeds_view.c */
+void feeds_view_compute(struct ui *u);
+void feeds_view_draw(const struct ui *u, const struct rect *r);
+void feeds_view_scroll(struct ui *u, long delta);
+int feeds_view_next_change(const struct ui *u);
+void feeds_view_free(struct feeds_view *f);
+
+/* help.c */
+void help_draw(const struct ui *u, const struct rect *r);
+size_t help_lines(void);
+
+/* statusline.c */
+void statusline_draw(const struct ui *u, const struct rect *r);
+void bar_draw(const struct ui *u, const struct rect *r);
+/* The context keys are looked up in: the overlay's, else the screen's. */
+unsigned ui_context(const struct ui *u);
+
+
+#endif
