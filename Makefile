@@ -20,7 +20,9 @@ BUILD     ?= build
 CC        ?= cc
 PKGS      := ncursesw libcurl libcjson sqlite3 inih
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libcurl is not linked: pricing/curl_load.c loads it on first use, so that
+# commands which never fetch do not pay for its thirty-odd libraries.
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out libcurl,$(PKGS)) 2>/dev/null) -ldl -lpthread
 
 WARN      := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
              -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wundef -Wvla \

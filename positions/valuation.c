@@ -31,8 +31,13 @@ static void note_source(const struct valuation_ctx *ctx, struct valuation *v,
                         int64_t age_s)
 {
 	bool stale = age_s > ctx->stale_s;
+	/* "price:ETH": built by hand, this runs for every input of every row */
 	char what[sizeof v->sources[0].what];
-	snprintf(what, sizeof what, "%.5s:%.*s", prefix, SYM_MAX - 1, sym);
+	size_t np = strnlen(prefix, 5), ns = strnlen(sym, SYM_MAX - 1);
+	memcpy(what, prefix, np);
+	what[np] = ':';
+	memcpy(what + np + 1, sym, ns);
+	what[np + 1 + ns] = 0;
 
 	v->stale = v->stale || stale;
 	for (unsigned i = 0; i < v->n_sources; i++)
@@ -43,7 +48,9 @@ static void note_source(const struct valuation_ctx *ctx, struct valuation *v,
 	struct figure_source *fs = &v->sources[v->n_sources++];
 	fs->has = true;
 	memcpy(fs->what, what, sizeof what);
-	snprintf(fs->source, sizeof fs->source, "%s", source);
+	size_t nsrc = strnlen(source, sizeof fs->source - 1);
+	memcpy(fs->source, source, nsrc);
+	fs->source[nsrc] = 0;
 	fs->age_s = age_s;
 	fs->stale = stale;
 }

@@ -54,8 +54,11 @@ static bool split_match(const char *m, struct found *f)
 	int n1 = snprintf(f->chain, sizeof f->chain, "%.*s", (int)(a - m), m);
 	int n2 = snprintf(f->project, sizeof f->project, "%.*s", (int)(b - a - 1), a + 1);
 	int n3 = snprintf(f->symbol, sizeof f->symbol, "%s", b + 1);
-	return n1 > 0 && (size_t)n1 < sizeof f->chain && n2 > 0 &&
-	       (size_t)n2 < sizeof f->project && n3 > 0 && (size_t)n3 < sizeof f->symbol;
+	if (n1 > 0 && (size_t)n1 < sizeof f->chain && n2 > 0 && (size_t)n2 < sizeof f->project &&
+	    n3 > 0 && (size_t)n3 < sizeof f->symbol)
+		return true;
+	f->chain[0] = '\0'; /* chain[0] == 0 marks a match that cannot be used */
+	return false;
 }
 
 static void add_needle(struct yields *y, const char *text, bool project)

@@ -33,7 +33,7 @@ static const struct col_spec cols[COL_COUNT] = {
 	[COL_MARKET] = { "MARKET", 11, 1, true, true },
 	[COL_PREM] = { "PREM bps", 8, 1, true, false },
 	[COL_APY] = { "APY", 6, 2, true, true },
-	[COL_Y30] = { "30D YIELD", 9, 4, true, true },
+	[COL_Y30] = { "30D YIELD", 10, 4, true, true },
 	[COL_AGE] = { "AGE", 4, 2, true, true },
 	[COL_UNBOND] = { "UNBONDING", 9, 3, true, false },
 };
@@ -364,71 +364,6 @@ static int row_cmp(const void *pa, const void *pb)
 	return c;
 }
 
-/* --- filter and search ---------------------------------------------------- */
-
-static bool contains(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	if (n == 0)
-		return true;
-	for (; *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return true;
-	return false;
-}
-
-bool board_filter_match(const struct app *a, size_t i, const char *filter)
-{
-	const struct position *p = &a->positions.v[i];
-	const struct valuation *v = &a->rows[i];
-	const char *kind = kind_text(v), *chain = v->asset ? v->asset->chain : "";
-	char buf[BOARD_TEXT_MAX];
-	snprintf(buf, sizeof buf, "%s", filter);
-	for (char *save = NULL, *t = strtok_r(buf, " \t", &save); t; t = strtok_r(NULL, " \t", &save)) {
-		const char *colon = strchr(t, ':');
-		bool ok;
-		if (colon && strncasecmp(t, "kind:", 5) == 0)
-			ok = strncasecmp(kind, colon + 1, strlen(colon + 1)) == 0;
-		else if (colon && strncasecmp(t, "chain:", 6) == 0)
-			ok = strncasecmp(chain, colon + 1, strlen(colon + 1)) == 0;
-		else if (colon && strncasecmp(t, "account:", 8) == 0)
-			ok = contains(p->account, colon + 1);
-		else if (colon && strncasecmp(t, "asset:", 6) == 0)
-			ok = contains(p->asset, colon + 1);
-		else
-			ok = contains(p->asset, t) || contains(p->account, t) || contains(kind, t) ||
-			     contains(chain, t);
-		if (!ok)
-			return false;
-	}
-	return true;
-}
-
-static bool search_match(const struct app *a, size_t i, const char *text)
-{
-	const struct position *p = &a->positions.v[i];
-	const struct valuation *v = &a->rows[i];
-	return contains(p->asset, text) || contains(p->account, text) ||
-	       contains(kind_text(v), text) || contains(p->note, text) ||
-	       (v->asset && (contains(v->asset->name, text) || contains(v->asset->chain, text)));
-}
-
-bool board_search(struct board *b, const struct app *a, const char *text, int dir,
-                  bool from_cursor)
-{
-	if (!text[0] || b->n == 0)
-		return false;
-	size_t start = b->cursor == NO_ROW ? 0 : b->cursor;
-	for (size_t k = from_cursor ? 0 : 1; k <= b->n; k++) {
-		size_t i = (start + (dir >= 0 ? k : b->n * 2 - k)) % b->n;
-		if (!b->rows[i].group && search_match(a, b->rows[i].idx, text)) {
-			board_select(b, i);
-			return true;
-		}
-	}
-	return false;
-}
-
 /* --- compute -------------------------------------------------------------- */
 
 static int reserve(struct board *b, size_t n)
@@ -531,6 +466,15 @@ void board_select(struct board *b, size_t i)
 	}
 }
 
+void board_select_id(struct board *b, int64_t id)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (!b->rows[i].group && b->rows[i].id == id) {
+			board_select(b, i);
+			return;
+		}
+}
+
 size_t board_selected(const struct board *b)
 {
 	if (b->cursor == NO_ROW || b->cursor >= b->n || b->rows[b->cursor].group)
@@ -605,8 +549,13 @@ void board_scroll(struct board *b, int rows)
 
 void board_sort_step(struct board *b, int dir)
 {
-	int c = (int)b->sort_col + dir;
-	c = (c + COL_COUNT) % COL_COUNT;
+	/* the next column on screen: sorting by a hidden one would puzzle */
+	int c = (int)b->sort_col;
+	for (int k = 0; k < COL_COUNT; k++) {
+		c = (c + dir + COL_COUNT) % COL_COUNT;
+		if (b->col_x[c] >= 0)
+			break;
+	}
 	board_sort_by(b, (enum board_col)c);
 }
 

@@ -103,8 +103,9 @@ void board_home(struct board *b);
 void board_end(struct board *b);
 /* Keep the cursor inside a view of `rows` lines (1 title + rows). */
 void board_scroll(struct board *b, int rows);
-/* Select row i when it is a position row. */
+/* Select row i when it is a position row; the row of position id. */
 void board_select(struct board *b, size_t i);
+void board_select_id(struct board *b, int64_t id);
 /* Index into the app rows of the selected position, or NO_ROW. */
 size_t board_selected(const struct board *b);
 

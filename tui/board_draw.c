@@ -12,8 +12,11 @@ static void draw_titles(const struct board *b, const struct rect *r)
 		enum board_col c = b->vis[k];
 		char t[40];
 		bool sorted = c == b->sort_col;
+		/* the direction when it fits; the highlight always says which */
 		snprintf(t, sizeof t, "%s%s", board_col_title(c),
 		         sorted ? (b->sort_desc ? g->down : g->up) : "");
+		if (draw_width(t) > board_col_width(c))
+			snprintf(t, sizeof t, "%s", board_col_title(c));
 		draw_cell(r->y, r->x + b->col_x[c], board_col_width(c), t,
 		          sorted ? R_COLSORT : R_COLHEAD, board_col_right(c) ? AL_RIGHT : AL_LEFT);
 	}

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
 
 #include "data/events_db.h"
 #include "positions/text.h"
@@ -12,121 +11,123 @@
 #include "positions/unbonding.h"
 #include "tui/cli.h"
 #include "tui/format.h"
+#include "tui/json_out.h"
 
-/* Rounded so that JSON shows 7200.5, not 7200.500000000001. */
-static double rounded(long double v, int decimals)
+static void add_fig(struct json_out *j, const char *k, const struct figure *f, int decimals)
 {
-	const double f = pow(10, decimals);
-	return (double)(roundl(v * f) / f);
-}
-
-static void add_fig(cJSON *o, const char *k, const struct figure *f, int decimals)
-{
-	if (f->has && isfinite((double)f->v))
-		cJSON_AddNumberToObject(o, k, rounded(f->v, decimals));
+	if (f->has)
+		json_decimal(j, k, f->v, decimals);
 	else
-		cJSON_AddNullToObject(o, k);
+		json_null(j, k);
 }
 
-static void add_time(cJSON *o, const char *k, int64_t t)
+static void add_time(struct json_out *j, const char *k, int64_t t)
 {
 	char buf[ISO_TIME_LEN];
 	if (t <= 0) {
-		cJSON_AddNullToObject(o, k);
+		json_null(j, k);
 		return;
 	}
 	time_format_iso(t, buf, sizeof buf);
-	cJSON_AddStringToObject(o, k, buf);
+	json_string(j, k, buf);
 }
 
-static cJSON *unbonding_json(const struct unbonding *u, size_t n, int64_t pos_id, int64_t now)
+/* u is ordered by available_at; a position's entries are picked by id. */
+static void unbonding_json(struct json_out *j, const struct unbonding *u, size_t n,
+                           int64_t pos_id, int64_t now)
 {
-	cJSON *arr = cJSON_CreateArray();
 	char q[DEC_STR_MAX];
+	json_begin_array(j, "unbonding");
 	for (size_t i = 0; i < n; i++) {
 		if (u[i].position_id != pos_id)
 			continue;
-		cJSON *o = cJSON_CreateObject();
+		json_begin_object(j, NULL);
 		dec_format(u[i].amount, q, sizeof q);
-		cJSON_AddStringToObject(o, "amount", q);
-		add_time(o, "requested_at", u[i].requested_at);
-		add_time(o, "available_at", u[i].available_at);
-		cJSON_AddNumberToObject(o, "seconds_left", (double)unbond_seconds_left(&u[i], now));
-		cJSON_AddStringToObject(o, "status", unbond_status_name(unbond_status_at(&u[i], now)));
-		cJSON_AddStringToObject(o, "rule", u[i].rule);
-		cJSON_AddItemToArray(arr, o);
+		json_string(j, "amount", q);
+		add_time(j, "requested_at", u[i].requested_at);
+		add_time(j, "available_at", u[i].available_at);
+		json_int(j, "seconds_left", unbond_seconds_left(&u[i], now));
+		json_string(j, "status", unbond_status_name(unbond_status_at(&u[i], now)));
+		json_string(j, "rule", u[i].rule);
+		json_end_object(j);
 	}
-	return arr;
+	json_end_array(j);
 }
 
-static cJSON *position_json(const struct app *a, size_t i, const struct unbonding *u, size_t nu)
+static void position_json(struct json_out *j, const struct app *a, size_t i,
+                          const struct unbonding *u, size_t nu)
 {
 	const struct position *p = &a->positions.v[i];
 	const struct valuation *v = &a->rows[i];
-	cJSON *o = cJSON_CreateObject();
 	char q[DEC_STR_MAX], acc[ACCOUNT_MAX];
-	cJSON_AddNumberToObject(o, "id", (double)p->id);
+	json_begin_object(j, NULL);
+	json_int(j, "id", p->id);
 	text_copy_clean(acc, sizeof acc, p->account);
-	cJSON_AddStringToObject(o, "account", acc);
-	cJSON_AddStringToObject(o, "kind", v->idle ? "idle" : asset_kind_name(v->kind));
-	cJSON_AddStringToObject(o, "origin", p->origin == ORIGIN_CHAIN ? "chain" : "manual");
+	json_string(j, "account", acc);
+	json_string(j, "kind", v->idle ? "idle" : asset_kind_name(v->kind));
+	json_string(j, "origin", p->origin == ORIGIN_CHAIN ? "chain" : "manual");
 	if (p->origin == ORIGIN_CHAIN) {
-		cJSON_AddStringToObject(o, "address", p->address);
-		add_time(o, "read_at", p->read_at);
+		json_string(j, "address", p->address);
+		add_time(j, "read_at", p->read_at);
 	}
-	cJSON_AddStringToObject(o, "asset", p->asset);
+	json_string(j, "asset", p->asset);
 	if (v->underlying)
-		cJSON_AddStringToObject(o, "underlying", v->underlying->symbol);
+		json_string(j, "underlying", v->underlying->symbol);
 	else
-		cJSON_AddNullToObject(o, "underlying");
+		json_null(j, "underlying");
 	dec_format(v->asset ? v->quantity : p->quantity, q, sizeof q);
-	cJSON_AddStringToObject(o, "quantity", q);
-	add_fig(o, "underlying_quantity", &v->underlying_qty, 12);
-	add_fig(o, "exchange_rate", &v->exchange_rate, 12);
-	add_fig(o, "price_underlying", &v->price_underlying, 6);
-	add_fig(o, "price_market", &v->price_market, 6);
-	add_fig(o, "nav", &v->nav, 4);
-	add_fig(o, "market_value", &v->market_value, 4);
-	add_fig(o, "premium_bps", &v->premium_bps, 2);
-	add_fig(o, "apr", &v->apr, 8);
-	add_fig(o, "apy", &v->apy, 8);
-	add_fig(o, "yield_30d", &v->yield_30d, 12);
-	add_fig(o, "yield_365d", &v->yield_365d, 12);
-	add_fig(o, "yield_365d_value", &v->yield_365d_value, 4);
-	cJSON_AddBoolToObject(o, "stale", v->stale);
+	json_string(j, "quantity", q);
+	add_fig(j, "underlying_quantity", &v->underlying_qty, 12);
+	add_fig(j, "exchange_rate", &v->exchange_rate, 12);
+	add_fig(j, "price_underlying", &v->price_underlying, 6);
+	add_fig(j, "price_market", &v->price_market, 6);
+	add_fig(j, "nav", &v->nav, 4);
+	add_fig(j, "market_value", &v->market_value, 4);
+	add_fig(j, "premium_bps", &v->premium_bps, 2);
+	add_fig(j, "apr", &v->apr, 8);
+	add_fig(j, "apy", &v->apy, 8);
+	add_fig(j, "yield_30d", &v->yield_30d, 12);
+	add_fig(j, "yield_365d", &v->yield_365d, 12);
+	add_fig(j, "yield_365d_value", &v->yield_365d_value, 4);
+	json_bool(j, "stale", v->stale);
 	if (v->missing)
-		cJSON_AddStringToObject(o, "missing", v->missing);
-	cJSON *src = cJSON_AddObjectToObject(o, "sources");
+		json_string(j, "missing", v->missing);
+	json_begin_object(j, "sources");
 	for (unsigned k = 0; k < v->n_sources; k++) {
 		const struct figure_source *s = &v->sources[k];
 		if (!s->has)
 			continue;
-		cJSON *so = cJSON_AddObjectToObject(src, s->what);
-		cJSON_AddStringToObject(so, "source", s->source);
-		cJSON_AddNumberToObject(so, "age_s", (double)s->age_s);
+		json_begin_object(j, s->what);
+		json_string(j, "source", s->source);
+		json_int(j, "age_s", s->age_s);
+		json_end_object(j);
 	}
-	cJSON_AddItemToObject(o, "unbonding", unbonding_json(u, nu, p->id, a->now));
-	return o;
+	json_end_object(j);
+	unbonding_json(j, u, nu, p->id, a->now);
+	json_end_object(j);
 }
 
 static int report_json(const struct app *a, const struct unbonding *u, size_t nu)
 {
-	cJSON *root = cJSON_CreateObject();
-	add_time(root, "generated_at", a->now);
-	cJSON_AddStringToObject(root, "currency", a->cfg.currency);
-	cJSON *arr = cJSON_AddArrayToObject(root, "positions");
+	struct json_out j;
+	json_out_init(&j);
+	json_begin_object(&j, NULL);
+	add_time(&j, "generated_at", a->now);
+	json_string(&j, "currency", a->cfg.currency);
+	json_begin_array(&j, "positions");
 	for (size_t i = 0; i < a->positions.n; i++)
-		cJSON_AddItemToArray(arr, position_json(a, i, u, nu));
-	cJSON *t = cJSON_AddObjectToObject(root, "totals");
-	add_fig(t, "nav", &a->totals.nav, 4);
-	add_fig(t, "market_value", &a->totals.market_value, 4);
-	add_fig(t, "premium_bps", &a->totals.premium_bps, 2);
-	add_fig(t, "apy", &a->totals.apy, 8);
-	add_fig(t, "yield_365d_value", &a->totals.yield_365d_value, 4);
-	char *s = cJSON_PrintUnformatted(root);
-	int rc = s && puts(s) >= 0 ? EXIT_OK : EXIT_PARTIAL;
-	free(s);
-	cJSON_Delete(root);
+		position_json(&j, a, i, u, nu);
+	json_end_array(&j);
+	json_begin_object(&j, "totals");
+	add_fig(&j, "nav", &a->totals.nav, 4);
+	add_fig(&j, "market_value", &a->totals.market_value, 4);
+	add_fig(&j, "premium_bps", &a->totals.premium_bps, 2);
+	add_fig(&j, "apy", &a->totals.apy, 8);
+	add_fig(&j, "yield_365d_value", &a->totals.yield_365d_value, 4);
+	json_end_object(&j);
+	json_end_object(&j);
+	int rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+	json_out_done(&j);
 	return rc;
 }
 

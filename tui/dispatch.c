@@ -42,10 +42,10 @@ static void prompt_update(struct ui *u)
 		ui_recompute(u);
 		return;
 	}
-	board_select(b, p->saved_cursor);
+	board_select_id(b, p->saved_id);
 	p->failed = p->le.len > 0 && !board_search(b, u->app, p->le.buf, 1, true);
 	if (p->failed)
-		board_select(b, p->saved_cursor);
+		board_select_id(b, p->saved_id);
 }
 
 static void open_prompt(struct ui *u, enum prompt_kind k)
@@ -53,7 +53,7 @@ static void open_prompt(struct ui *u, enum prompt_kind k)
 	struct prompt *p = &u->prompt;
 	p->kind = k;
 	p->failed = false;
-	p->saved_cursor = u->board.cursor;
+	p->saved_id = u->board.selected_id;
 	snprintf(p->saved_filter, sizeof p->saved_filter, "%s", u->board.filter);
 	lineedit_set(&p->le, k == PROMPT_FILTER ? u->board.filter : "");
 	u->overlay = CX_PROMPT;
@@ -77,7 +77,7 @@ static void prompt_key(struct ui *u, enum action a, int key)
 			snprintf(u->board.filter, sizeof u->board.filter, "%s", p->saved_filter);
 			ui_recompute(u);
 		} else {
-			board_select(&u->board, p->saved_cursor);
+			board_select_id(&u->board, p->saved_id);
 		}
 		return;
 	case ACT_ERASE: lineedit_erase(&p->le); break;
@@ -97,11 +97,11 @@ static void scroll_view(struct ui *u, long delta, bool home, bool end)
 		delta = delta > 0 ? page : -page;
 	if (u->overlay == CX_HELP) {
 		long top = (long)u->help_top + delta;
-		long max = (long)help_lines();
-		if (home || top < 0)
-			top = 0;
+		long max = (long)help_lines() - (u->lay.overlay.h - 2);
 		if (end || top > max)
 			top = max;
+		if (home || top < 0)
+			top = 0;
 		u->help_top = (size_t)top;
 		return;
 	}

@@ -66,7 +66,7 @@ enum prompt_kind { PROMPT_SEARCH, PROMPT_FILTER };
 struct prompt {
 	enum prompt_kind kind;
 	struct lineedit le;
-	size_t saved_cursor;       /* search: where Esc goes back to */
+	int64_t saved_id;          /* search: the position Esc goes back to */
 	char saved_filter[BOARD_TEXT_MAX];
 	bool failed;               /* search: no match for the text */
 };
@@ -114,8 +114,9 @@ struct ui {
 	size_t last_click_row;
 };
 
-/* ui.c */
+/* ui_data.c */
 int64_t ui_mono_ms(void);
+/* The status line's message (sanitized). */
 void ui_message(struct ui *u, enum role r, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Re-read the store (positions, values, unbondings, feed status) and
@@ -123,7 +124,14 @@ void ui_message(struct ui *u, enum role r, const char *fmt, ...)
 int ui_reload(struct ui *u);
 /* Recompute the views from what is loaded (sort, filter, time). */
 void ui_recompute(struct ui *u);
+/* Start a refresh now (a message says why not, when not). */
 void ui_start_refresh(struct ui *u);
+/* After each wake: move the refresh on; store it when it is done; start
+ * the next one when it is due. Never blocks. */
+void ui_refresh_poll(struct ui *u);
+
+/* ui.c */
+/* Geometry from LINES and COLS, in one place. */
 void ui_resize(struct ui *u);
 
 /* dispatch.c: one key in the current context. */

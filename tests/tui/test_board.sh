@@ -45,11 +45,11 @@ check "sorted by NAV, descending" 'line 4 | grep -q "NAV▼" && [ "$(line 5 | aw
 # weETH: 4.1 × 3208.90 = 13,156.49 vs 4.1 × 1.0683 × 3012.45 = 13,194.62 →
 # (13156.49 / 13194.6214 − 1) × 10000 = −28.90 → −28.9
 keys '>' '>'
-wait_for "PREM bps▲"
+wait_for "sort PREM bps▲"
 check "sorted by premium, ascending: weETH -28.9 first" \
 	'[ "$(line 5 | awk "{print \$2}")" = weETH ] && line 5 | grep -q " -28.9 "'
 keys I
-wait_for "PREM bps▼"
+wait_for "sort PREM bps▼"
 # descending: the natives at +0.0 first, by id: ETH (1)
 check "I inverts: ETH +0.0 first" '[ "$(line 5 | awk "{print \$2}")" = ETH ]'
 keys '<'
