@@ -58,8 +58,9 @@ static int is_dir_with_catalog(const char *dir)
 	       S_ISREG(st.st_mode);
 }
 
-/* The shipped data: $STAKETOP_DATA_DIR, the source tree beside the binary
- * (build/staketop → data/), then the installed share directory. */
+/* The shipped data: $STAKETOP_DATA_DIR, then beside the binary (installed
+ * as PREFIX/bin with PREFIX/share/staketop, or in the source tree), then the
+ * share directory the build was configured for. */
 static int find_data_dir(char *out, size_t outlen, char *err, size_t errlen)
 {
 	if (outlen < STAKETOP_PATH_MAX) {
@@ -78,7 +79,10 @@ static int find_data_dir(char *out, size_t outlen, char *err, size_t errlen)
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = 0;
-		const char *ups[] = { "/../data", "/../../data", "/../../../data" };
+		/* installed: PREFIX/bin → PREFIX/share/staketop; source tree:
+		 * build/staketop or build/san/staketop → data/ */
+		const char *ups[] = { "/../share/staketop", "/../data", "/../../data",
+			              "/../../../data" };
 		char *slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = 0;

@@ -76,21 +76,34 @@ void board_columns(struct board *b, int width)
 				used += need;
 			}
 		}
+	/* room to spare goes to the account names, then the assets */
+	int spare = width - used;
+	for (int c = 0; c < COL_COUNT; c++)
+		b->col_w[c] = cols[c].width;
+	if (on[COL_ACCOUNT]) {
+		int more = spare < 14 ? spare : 14;
+		b->col_w[COL_ACCOUNT] += more;
+		spare -= more;
+	}
+	if (on[COL_ASSET]) {
+		int more = spare < 4 ? spare : 4;
+		b->col_w[COL_ASSET] += more;
+	}
 	b->n_vis = 0;
 	int x = 0;
 	for (int c = 0; c < COL_COUNT; c++)
 		if (on[c]) {
 			b->vis[b->n_vis++] = (enum board_col)c;
 			b->col_x[c] = x;
-			x += cols[c].width + 1;
+			x += b->col_w[c] + 1;
 		} else {
 			b->col_x[c] = -1;
 		}
 }
 
-int board_col_width(enum board_col c)
+int board_col_width(const struct board *b, enum board_col c)
 {
-	return (unsigned)c < COL_COUNT ? cols[c].width : 0;
+	return (unsigned)c < COL_COUNT ? b->col_w[c] : 0;
 }
 
 bool board_col_right(enum board_col c)
@@ -258,7 +271,7 @@ static void format_row(const struct board *b, struct board_row *r, struct board_
 	fmt_pct(&v->apy, cell[COL_APY], CELL_MAX);
 	money_fit(&v->yield_30d_value, cols[COL_Y30].width, cell[COL_Y30], CELL_MAX);
 	if (r->age >= 0) {
-		time_format_age(r->age, cell[COL_AGE], CELL_MAX - 1);
+		ticks_format_age(r->age, cell[COL_AGE], CELL_MAX - 1);
 		if (r->stale)
 			strcat(cell[COL_AGE], "!");
 		note_change(r, ticks_age(r->age));

@@ -77,7 +77,8 @@ struct board {
 	size_t n_shown, n_total;    /* positions after the filter / in all */
 	/* columns that fit the width (layout): */
 	enum board_col vis[COL_COUNT];
-	int col_x[COL_COUNT];
+	int col_x[COL_COUNT];       /* -1: not shown */
+	int col_w[COL_COUNT];
 	size_t n_vis;
 	int width;
 };
@@ -114,7 +115,7 @@ size_t board_selected(const struct board *b);
 void board_sort_step(struct board *b, int dir);
 void board_sort_by(struct board *b, enum board_col c);
 const char *board_col_title(enum board_col c);
-int board_col_width(enum board_col c);
+int board_col_width(const struct board *b, enum board_col c);
 bool board_col_right(enum board_col c);
 
 /* Search rows from the cursor (dir +1 / -1, include the cursor row when

@@ -15,9 +15,9 @@ static void draw_titles(const struct board *b, const struct rect *r)
 		/* the direction when it fits; the highlight always says which */
 		snprintf(t, sizeof t, "%s%s", board_col_title(c),
 		         sorted ? (b->sort_desc ? g->down : g->up) : "");
-		if (draw_width(t) > board_col_width(c))
+		if (draw_width(t) > board_col_width(b, c))
 			snprintf(t, sizeof t, "%s", board_col_title(c));
-		draw_cell(r->y, r->x + b->col_x[c], board_col_width(c), t,
+		draw_cell(r->y, r->x + b->col_x[c], board_col_width(b, c), t,
 		          sorted ? R_COLSORT : R_COLHEAD, board_col_right(c) ? AL_RIGHT : AL_LEFT);
 	}
 }
@@ -44,7 +44,7 @@ static void draw_row(const struct board *b, const struct board_row *row,
 		if (row->group && c < COL_QTY)
 			continue;
 		enum role role = selected ? R_SELECTED : (enum role)cells->role[c];
-		draw_cell(y, x0 + b->col_x[c], board_col_width(c), cells->cell[c], role,
+		draw_cell(y, x0 + b->col_x[c], board_col_width(b, c), cells->cell[c], role,
 		          board_col_right(c) ? AL_RIGHT : AL_LEFT);
 	}
 }
@@ -68,7 +68,7 @@ void board_draw(const struct board *b, const struct rect *r)
 	}
 	if (b->n_total == 0) {
 		draw_cell(r->y + 2, r->x, r->w,
-		          "No positions yet. Press F7 (or a) to add one; staketop --demo shows a sample portfolio.",
+		          "No positions yet: F7 (or a) adds one. staketop --demo shows a sample.",
 		          R_DIM, AL_CENTER);
 	} else if (b->n_shown == 0) {
 		char t[BOARD_TEXT_MAX + 64];
@@ -104,7 +104,7 @@ int board_col_at(const struct board *b, int x)
 {
 	for (size_t k = 0; k < b->n_vis; k++) {
 		enum board_col c = b->vis[k];
-		if (x >= b->col_x[c] && x < b->col_x[c] + board_col_width(c) + 1)
+		if (x >= b->col_x[c] && x < b->col_x[c] + board_col_width(b, c) + 1)
 			return (int)c;
 	}
 	return -1;

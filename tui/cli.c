@@ -5,6 +5,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "data/positions_db.h"
 
 const struct command commands[] = {
 	{ "add", "--asset SYMBOL --amount X [--account NAME] [--opened DATE] [--cost-basis X] [--note TEXT]",
@@ -111,4 +114,34 @@ int cli_parse_id(const char *s, long long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int cli_load_position(const struct command *cmd, struct app *a, const char *id_text,
+                      struct position *p)
+{
+	long long id;
+	char err[256];
+	if (cli_parse_id(id_text, &id) < 0)
+		return cli_usage_error(cmd, "'%s' is not a position id", id_text);
+	int r = store_position_get(a->store, id, p, err, sizeof err);
+	if (r < 0)
+		return cli_fail(EXIT_PARTIAL, "%s", err);
+	if (r == 1)
+		return cli_usage_error(cmd, "no position %lld (see 'staketop list')", id);
+	return 0;
+}
+
+int cli_confirm(const struct command *cmd, const char *what)
+{
+	if (!isatty(STDIN_FILENO)) {
+		cli_usage_error(cmd, "not going to %s without --yes (no terminal to ask)", what);
+		return -1;
+	}
+	fprintf(stderr, "%s? [y/N] ", what);
+	char line[16] = "";
+	if (!fgets(line, sizeof line, stdin) || (line[0] != 'y' && line[0] != 'Y')) {
+		fprintf(stderr, "kept\n");
+		return 0;
+	}
+	return 1;
 }

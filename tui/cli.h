@@ -39,6 +39,13 @@ void cli_command_help(const struct command *cmd, FILE *out);
 int cli_wants_help(int argc, char **argv);
 /* Open the app for a command; on error print it and return -1. */
 int cli_open(struct cli *c, struct app *a);
+/* Load position id_text into p. 0, or an exit status after printing why
+ * (not an id, no such position, a store error). */
+int cli_load_position(const struct command *cmd, struct app *a, const char *id_text,
+                      struct position *p);
+/* Ask "<what>? [y/N]" on the terminal: 1 yes, 0 no ("kept" printed), -1
+ * when stdin is not a terminal (a usage error saying to pass --yes). */
+int cli_confirm(const struct command *cmd, const char *what);
 /* Parse a position id ("42"); -1 when it is not a positive integer. */
 int cli_parse_id(const char *s, long long *out);
 

@@ -2,7 +2,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -153,23 +152,6 @@ out:
 	return rc;
 }
 
-/* Load position id into p; prints the reason and returns an exit status
- * when it cannot. */
-static int load_position(const struct command *cmd, struct app *a, const char *id_text,
-                         struct position *p)
-{
-	long long id;
-	char err[256];
-	if (cli_parse_id(id_text, &id) < 0)
-		return cli_usage_error(cmd, "'%s' is not a position id", id_text);
-	int r = store_position_get(a->store, id, p, err, sizeof err);
-	if (r < 0)
-		return cli_fail(EXIT_PARTIAL, "%s", err);
-	if (r == 1)
-		return cli_usage_error(cmd, "no position %lld (see 'staketop list')", id);
-	return 0;
-}
-
 int cmd_edit(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = cli_find("edit");
@@ -205,7 +187,7 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 	int rc;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
-	if ((rc = load_position(cmd, &a, id, &p)) != 0)
+	if ((rc = cli_load_position(cmd, &a, id, &p)) != 0)
 		goto out;
 	rc = EXIT_USAGE;
 	const struct asset *as = catalog_find(&a.cat, p.asset);
@@ -261,21 +243,17 @@ int cmd_remove(struct cli *c, int argc, char **argv)
 	int rc;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
-	if ((rc = load_position(cmd, &a, id, &p)) != 0)
+	if ((rc = cli_load_position(cmd, &a, id, &p)) != 0)
 		goto out;
 	dec_format(p.quantity, q, sizeof q);
 	if (!yes) {
-		if (!isatty(STDIN_FILENO)) {
-			rc = cli_usage_error(cmd, "not removing position %lld without --yes (no terminal to ask)",
-			                     (long long)p.id);
-			goto out;
-		}
-		fprintf(stderr, "remove position %lld (%s %s, %s) and its events? [y/N] ",
-		        (long long)p.id, q, p.asset, p.account);
-		char line[16] = "";
-		if (!fgets(line, sizeof line, stdin) || (line[0] != 'y' && line[0] != 'Y')) {
-			fprintf(stderr, "kept\n");
-			rc = EXIT_OK;
+		char what[256], acc[ACCOUNT_MAX];
+		text_copy_clean(acc, sizeof acc, p.account);
+		snprintf(what, sizeof what, "remove position %lld (%s %s, %s) and its events",
+		         (long long)p.id, q, p.asset, acc);
+		int ok = cli_confirm(cmd, what);
+		if (ok <= 0) {
+			rc = ok < 0 ? EXIT_USAGE : EXIT_OK;
 			goto out;
 		}
 	}

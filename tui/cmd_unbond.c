@@ -2,7 +2,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -14,21 +13,6 @@
 #include "tui/cli.h"
 #include "tui/queue_estimate.h"
 #include "tui/unbond_inputs.h"
-
-static int get_position(const struct command *cmd, struct app *a, const char *id_text,
-                        struct position *p)
-{
-	long long id;
-	char err[256];
-	if (cli_parse_id(id_text, &id) < 0)
-		return cli_usage_error(cmd, "'%s' is not a position id", id_text);
-	int r = store_position_get(a->store, id, p, err, sizeof err);
-	if (r < 0)
-		return cli_fail(EXIT_PARTIAL, "%s", err);
-	if (r == 1)
-		return cli_usage_error(cmd, "no position %lld (see 'staketop list')", id);
-	return 0;
-}
 
 int cmd_unbond(struct cli *c, int argc, char **argv)
 {
@@ -62,7 +46,7 @@ int cmd_unbond(struct cli *c, int argc, char **argv)
 	int rc;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
-	if ((rc = get_position(cmd, &a, argv[optind], &p)) != 0)
+	if ((rc = cli_load_position(cmd, &a, argv[optind], &p)) != 0)
 		goto out;
 	rc = EXIT_USAGE;
 	const struct asset *as = catalog_find(&a.cat, p.asset);
@@ -116,7 +100,7 @@ int cmd_claim(struct cli *c, int argc, char **argv)
 	int rc, n = 0;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
-	if ((rc = get_position(cmd, &a, argv[1], &p)) != 0)
+	if ((rc = cli_load_position(cmd, &a, argv[1], &p)) != 0)
 		goto out;
 	if (store_claim(a.store, p.id, app_clock(), &n, err, sizeof err) < 0) {
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
@@ -137,15 +121,11 @@ static int remove_event(struct app *a, const struct command *cmd, const char *ev
 	if (cli_parse_id(ev_text, &id) < 0)
 		return cli_usage_error(cmd, "'%s' is not an event id", ev_text);
 	if (!yes) {
-		if (!isatty(STDIN_FILENO))
-			return cli_usage_error(cmd, "not removing event %lld without --yes (no terminal to ask)",
-			                       id);
-		fprintf(stderr, "remove event %lld? It stays in the log, marked removed. [y/N] ", id);
-		char line[16] = "";
-		if (!fgets(line, sizeof line, stdin) || (line[0] != 'y' && line[0] != 'Y')) {
-			fprintf(stderr, "kept\n");
-			return EXIT_OK;
-		}
+		char what[96];
+		snprintf(what, sizeof what, "remove event %lld (it stays in the log, marked removed)", id);
+		int ok = cli_confirm(cmd, what);
+		if (ok <= 0)
+			return ok < 0 ? EXIT_USAGE : EXIT_OK;
 	}
 	if (store_event_remove(a->store, id, note, app_clock(), err, sizeof err) < 0)
 		return cli_fail(EXIT_USAGE, "%s", err);
@@ -187,7 +167,7 @@ int cmd_events(struct cli *c, int argc, char **argv)
 	int rc;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
-	if ((rc = get_position(cmd, &a, argv[optind], &p)) != 0)
+	if ((rc = cli_load_position(cmd, &a, argv[optind], &p)) != 0)
 		goto out;
 	if (rm) {
 		rc = remove_event(&a, cmd, rm, yes, note);

@@ -89,7 +89,7 @@ static void source_note(struct ctx *c, struct dline *l, const struct figure_sour
 		note(l, R_DIM, "no source");
 		return;
 	}
-	char src[SOURCE_MAX], age[16];
+	char src[SOURCE_MAX], age[24];
 	text_copy_clean(src, sizeof src, s->source);
 	if (strcmp(s->source, "catalog") == 0) {
 		note(l, R_DIM, "from the catalog (configuration)");
@@ -97,7 +97,7 @@ static void source_note(struct ctx *c, struct dline *l, const struct figure_sour
 	}
 	int64_t a = s->age_s + c->elapsed;
 	bool stale = a > c->u->app->cfg.stale_seconds;
-	time_format_age(a, age, sizeof age);
+	ticks_format_age(a, age, sizeof age);
 	note(l, stale ? R_STALE : R_DIM, "%s, %s old%s", src, age, stale ? " (STALE)" : "");
 	l->next_change = ticks_age(a);
 }

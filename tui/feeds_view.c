@@ -26,13 +26,13 @@ static const struct {
 
 static void age_cell(struct feed_line *l, int col, int64_t now, int64_t t)
 {
-	char age[16];
+	char age[24];
 	if (t <= 0) {
 		snprintf(l->cell[col], sizeof l->cell[col], "never");
 		l->role[col] = R_DIM;
 		return;
 	}
-	time_format_age(now - t, age, sizeof age);
+	ticks_format_age(now - t, age, sizeof age);
 	snprintf(l->cell[col], sizeof l->cell[col], "%s ago", age);
 	l->next_change = ticks_min(l->next_change, ticks_age(now - t));
 }
@@ -55,7 +55,7 @@ void feeds_view_compute(struct ui *u)
 		bool ok = s->last_error[0] == 0 && s->last_success > 0;
 		snprintf(l->cell[FC_STATE], sizeof l->cell[FC_STATE], "%s",
 		         u->refreshing ? "running" : ok ? "ok" : took ? "partial" : "failed");
-		l->role[FC_STATE] = u->refreshing ? R_BUSY : ok ? R_OK : took ? R_LOSS : R_ERROR;
+		l->role[FC_STATE] = u->refreshing ? R_BUSY : ok ? R_DONE : took ? R_LOSS : R_ERROR;
 		age_cell(l, FC_SUCCESS, u->now, s->last_success);
 		age_cell(l, FC_ATTEMPT, u->now, s->last_attempt);
 		if (s->last_success > 0 && u->now - s->last_success > u->app->cfg.stale_seconds)

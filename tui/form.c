@@ -160,7 +160,7 @@ static void save(struct ui *u, struct form *f)
 		u->board.selected_id = p.id;
 		u->board.cursor = NO_ROW;
 		if (ui_reload(u) == 0)
-			ui_message(u, R_OK, "added position %lld: %s %s (%s)", (long long)p.id, q, p.asset,
+			ui_message(u, R_DONE, "added position %lld: %s %s (%s)", (long long)p.id, q, p.asset,
 			           acc);
 		return;
 	}
@@ -180,7 +180,7 @@ static void save(struct ui *u, struct form *f)
 	int64_t id = p.id;
 	close_form(u);
 	if (ui_reload(u) == 0)
-		ui_message(u, R_OK, "updated position %lld", (long long)id);
+		ui_message(u, R_DONE, "updated position %lld", (long long)id);
 }
 
 /* Left/Right in the asset field: step through the catalog. */
@@ -357,7 +357,7 @@ void form_confirm_key(struct ui *u, enum action a)
 	if (u->screen == CX_DETAIL)
 		u->screen = CX_BOARD;
 	if (ui_reload(u) == 0)
-		ui_message(u, R_OK, "removed position %lld", (long long)u->confirm_id);
+		ui_message(u, R_DONE, "removed position %lld", (long long)u->confirm_id);
 }
 
 void form_confirm_draw(const struct ui *u, const struct layout *l)

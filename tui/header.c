@@ -62,7 +62,7 @@ static void title_line(const struct ui *u, const struct rect *r)
 {
 	const struct app *a = u->app;
 	const struct glyphs *g = theme_glyphs();
-	char left[3][160], t[96], age[16];
+	char left[3][160], t[96], age[24];
 	draw_fill(r->y, r->x, r->w, R_TITLE);
 	snprintf(left[0], sizeof left[0], " staketop %s %zu position%s %s values in %s", g->dot,
 	         a->positions.n, a->positions.n == 1 ? "" : "s", g->dot, a->cfg.currency);
@@ -71,7 +71,7 @@ static void title_line(const struct ui *u, const struct rect *r)
 	snprintf(left[2], sizeof left[2], " staketop");
 	int right = r->x + r->w - 1;
 	if (u->last_success) {
-		time_format_age(u->now - u->last_success, age, sizeof age);
+		ticks_format_age(u->now - u->last_success, age, sizeof age);
 		snprintf(t, sizeof t, "refreshed %s ago", age);
 	} else {
 		snprintf(t, sizeof t, "never refreshed");
@@ -83,8 +83,10 @@ static void title_line(const struct ui *u, const struct rect *r)
 	}
 	if (a->offline)
 		right = marker(r->y, right, " OFFLINE ", R_OFFLINE);
-	else if (!u->refresh)
+	else if (u->feeds_opened && !u->refresh)
 		right = marker(r->y, right, " FEEDS OFF ", R_OFFLINE);
+	else if (u->feeds_failing && !u->refreshing)
+		right = marker(r->y, right, " FEEDS FAILING ", R_OFFLINE);
 	if (is_stale(u)) {
 		char w[40];
 		when(u->stale_since, w, sizeof w);
@@ -124,7 +126,7 @@ void header_draw(const struct ui *u, const struct rect *r)
 	fmt_money(&t->market_value, v, sizeof v);
 	x = item(r->y + 1, x, end, "Market", v, fig);
 	fmt_bps(&t->premium_bps, v, sizeof v);
-	snprintf(w, sizeof w, "%s bps", v);
+	snprintf(w, sizeof w, "%s%s", v, t->premium_bps.has ? " bps" : "");
 	x = item(r->y + 1, x, end, "Premium", w,
 	         t->stale ? R_STALE : theme_premium_role(t->premium_bps.v, t->premium_bps.has));
 	fmt_pct(&t->apy, v, sizeof v);

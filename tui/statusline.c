@@ -69,6 +69,14 @@ void statusline_draw(const struct ui *u, const struct rect *r)
 			snprintf(left, sizeof left, "#%lld %s (%s)", (long long)p->id, sym, acc);
 			draw_put(r->y, r->x, lw, left, R_DIM);
 		}
+	} else if (u->screen == CX_DETAIL && !u->overlay) {
+		snprintf(left, sizeof left, "position #%lld %s lines %zu-%zu of %zu (Up/Down, PgUp/PgDn)",
+		         (long long)u->detail.pos_id, theme_glyphs()->dot, u->detail.top + 1,
+		         u->detail.top + (size_t)u->lay.body.h < u->detail.n
+		                 ? u->detail.top + (size_t)u->lay.body.h
+		                 : u->detail.n,
+		         u->detail.n);
+		draw_put(r->y, r->x, lw, left, R_DIM);
 	}
 	if (u->overlay == CX_FORM && u->form) {
 		int y, x;

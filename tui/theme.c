@@ -28,14 +28,13 @@ static const struct style color_theme[R_ROLES_] = {
 	[R_GROUP] = { COLOR_BLUE, -1, A_BOLD },
 	[R_BAR_KEY] = { -1, -1, A_NORMAL },
 	[R_BAR_LABEL] = { COLOR_BLACK, COLOR_CYAN, A_NORMAL },
-	[R_OK] = { COLOR_GREEN, -1, A_NORMAL },
+	[R_DONE] = { COLOR_GREEN, -1, A_NORMAL },
 	[R_ERROR] = { COLOR_RED, -1, A_BOLD },
 	[R_BUSY] = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL },
 	[R_OFFLINE] = { COLOR_WHITE, COLOR_RED, A_BOLD },
 	[R_BORDER] = { COLOR_CYAN, -1, A_NORMAL },
 	[R_INPUT] = { COLOR_BLACK, COLOR_WHITE, A_NORMAL },
 	[R_CLAIMABLE] = { COLOR_GREEN, -1, A_BOLD },
-	[R_MATCH] = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL },
 };
 
 static const attr_t mono_theme[R_ROLES_] = {
@@ -55,14 +54,13 @@ static const attr_t mono_theme[R_ROLES_] = {
 	[R_GROUP] = A_BOLD,
 	[R_BAR_KEY] = A_BOLD,
 	[R_BAR_LABEL] = A_REVERSE,
-	[R_OK] = A_NORMAL,
+	[R_DONE] = A_NORMAL,
 	[R_ERROR] = A_BOLD,
 	[R_BUSY] = A_REVERSE,
 	[R_OFFLINE] = A_REVERSE | A_BOLD,
 	[R_BORDER] = A_NORMAL,
 	[R_INPUT] = A_UNDERLINE,
 	[R_CLAIMABLE] = A_BOLD,
-	[R_MATCH] = A_UNDERLINE | A_BOLD,
 };
 
 static bool use_color;

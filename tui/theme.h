@@ -28,14 +28,13 @@ enum role {
 	R_GROUP,        /* group subtotal rows */
 	R_BAR_KEY,      /* "F1" in the bottom bar */
 	R_BAR_LABEL,    /* "Help" in the bottom bar */
-	R_OK,           /* status: done */
+	R_DONE,         /* status: done */
 	R_ERROR,        /* status: failed; form validation */
 	R_BUSY,         /* refreshing */
 	R_OFFLINE,      /* offline / stale marker in the header */
 	R_BORDER,       /* boxes */
 	R_INPUT,        /* a field being typed in */
 	R_CLAIMABLE,    /* unbonding due */
-	R_MATCH,        /* search match */
 	R_ROLES_
 };
 

@@ -1,17 +1,38 @@
-/* ticks.h — when a time shown on screen next reads differently, so the
- * loop sleeps until exactly then instead of ticking. */
+/* ticks.h — times shown on screen: how an age reads, and when a shown time
+ * next reads differently, so the loop sleeps until exactly then instead of
+ * ticking. Ages are shown to the minute ("<1m", "12m", "3h", "2d", "5w"),
+ * so a fresh figure does not make the screen tick every second; only an
+ * unbonding countdown under an hour does. */
 #ifndef STAKETOP_TICKS_H
 #define STAKETOP_TICKS_H
 
 #include <stdint.h>
+#include <stdio.h>
 
-/* Seconds until time_format_age(age) changes ("45s", "12m", "3h", "2d",
- * "5w"). */
+static inline int64_t ticks_age_unit(int64_t age)
+{
+	return age < 3600 ? 60 : age < 172800 ? 3600 : age < 1209600 ? 86400 : 604800;
+}
+
+/* "<1m", "12m", "3h" (under two days), "2d" (under two weeks), "5w". */
+static inline void ticks_format_age(int64_t age, char *buf, size_t len)
+{
+	if (age < 0)
+		age = 0;
+	int64_t unit = ticks_age_unit(age);
+	const char *suffix = unit == 60 ? "m" : unit == 3600 ? "h" : unit == 86400 ? "d" : "w";
+	if (age < 60)
+		snprintf(buf, len, "<1m");
+	else
+		snprintf(buf, len, "%lld%s", (long long)(age / unit), suffix);
+}
+
+/* Seconds until ticks_format_age(age) changes. */
 static inline int ticks_age(int64_t age)
 {
 	if (age < 0)
 		age = 0;
-	int64_t unit = age < 60 ? 1 : age < 3600 ? 60 : age < 172800 ? 3600 : age < 1209600 ? 86400 : 604800;
+	int64_t unit = ticks_age_unit(age);
 	return (int)(unit - age % unit);
 }
 

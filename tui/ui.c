@@ -15,7 +15,6 @@
 #include "tui/ui.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -127,45 +126,6 @@ static int wait_timeout(const struct ui *u)
 	return (int)best;
 }
 
-/* --- signals --------------------------------------------------------------- */
-
-static volatile sig_atomic_t got_signal;
-static int sig_pipe[2] = { -1, -1 };
-static struct sigaction old_int, old_term, old_hup, old_winch;
-
-static void wake_loop(void)
-{
-	int e = errno;
-	if (sig_pipe[1] >= 0) {
-		ssize_t w = write(sig_pipe[1], "!", 1);
-		(void)w;
-	}
-	errno = e;
-}
-
-static void on_quit_signal(int sig)
-{
-	got_signal = sig;
-	wake_loop();
-}
-
-/* ncurses' own handler records the resize; ours only makes sure the wait
- * returns. */
-static void on_winch(int sig)
-{
-	wake_loop();
-	if (!(old_winch.sa_flags & SA_SIGINFO) && old_winch.sa_handler != SIG_DFL &&
-	    old_winch.sa_handler != SIG_IGN && old_winch.sa_handler)
-		old_winch.sa_handler(sig);
-}
-
-static void drain_pipe(void)
-{
-	char buf[64];
-	while (read(sig_pipe[0], buf, sizeof buf) > 0)
-		;
-}
-
 static long env_long(const char *name)
 {
 	const char *s = getenv(name);
@@ -220,15 +180,11 @@ static void st_load_done(struct run *r)
 	free(u->fs);
 }
 
+/* The refresher (libcurl, TLS) is made after the first frame is on screen:
+ * see ui_feeds_open. Its teardown is here. */
 static int st_refresher(struct run *r)
 {
-	struct ui *u = &r->ui;
-	char err[256];
-	u->refresh = feeds_refresher(&r->app, err, sizeof err);
-	if (!u->refresh)
-		ui_message(u, R_ERROR, "feeds off: %s", err);
-	else if (!r->app.offline)
-		u->next_refresh_ms = ui_mono_ms(); /* at once */
+	(void)r;
 	return 0;
 }
 static void st_refresher_done(struct run *r)
@@ -239,32 +195,29 @@ static void st_refresher_done(struct run *r)
 
 static int st_signals(struct run *r)
 {
-	struct sigaction sa;
-	if (pipe(sig_pipe) < 0) {
-		snprintf(r->err, sizeof r->err, "pipe: %s", strerror(errno));
-		return -1;
-	}
-	for (int i = 0; i < 2; i++) {
-		fcntl(sig_pipe[i], F_SETFL, fcntl(sig_pipe[i], F_GETFL) | O_NONBLOCK);
-		fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
-	}
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_quit_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigaction(SIGHUP, &sa, &old_hup);
-	return 0;
+	return ui_signals_open(r->err, sizeof r->err);
 }
 static void st_signals_done(struct run *r)
 {
 	(void)r;
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
-	close(sig_pipe[0]);
-	close(sig_pipe[1]);
-	sig_pipe[0] = sig_pipe[1] = -1;
+	ui_signals_close();
+}
+
+/* Home and End as tmux, screen and rxvt send them, when the terminfo
+ * entry in use knows other strings. */
+static void extra_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} alt[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[7~", KEY_HOME },
+		{ "\033[8~", KEY_END },  { "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME },  { "\033OF", KEY_END },
+	};
+	for (size_t i = 0; i < sizeof alt / sizeof alt[0]; i++)
+		if (key_defined(alt[i].seq) == 0)
+			define_key(alt[i].seq, alt[i].key);
 }
 
 static SCREEN *screen;
@@ -273,6 +226,7 @@ static int st_screen(struct run *r)
 {
 	const char *term = getenv("TERM");
 
+	ui_signals_save_tty();
 	screen = newterm(term && term[0] ? NULL : "xterm", stdout, stdin);
 	if (!screen) {
 		snprintf(r->err, sizeof r->err, "cannot start the terminal interface (TERM=%s)",
@@ -286,22 +240,19 @@ static int st_screen(struct run *r)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
+	extra_keys();
 	curs_set(0);
 	mouseinterval(0);
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	theme_init();
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_winch;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGWINCH, &sa, &old_winch);
+	ui_signals_screen(true);
 	ui_resize(&r->ui);
 	return 0;
 }
 static void st_screen_done(struct run *r)
 {
 	(void)r;
-	sigaction(SIGWINCH, &old_winch, NULL);
+	ui_signals_screen(false);
 	endwin();
 	delscreen(screen);
 	screen = NULL;
@@ -370,21 +321,40 @@ static void time_redraws(struct ui *u, double *median_ms, double *p95_ms)
 	*p95_ms = t[N * 95 / 100];
 }
 
+/* The one wait: keys, the self-pipe, the refresh's sockets and timers,
+ * and our own timeout, in curl_multi_poll (plain poll only when the
+ * refresher could not be made). */
+static int wait_once(struct ui *u, int timeout_ms, bool *tty_ready)
+{
+	struct curl_waitfd fds[2] = {
+		{ .fd = STDIN_FILENO, .events = CURL_WAIT_POLLIN, .revents = 0 },
+		{ .fd = ui_signals_fd(), .events = CURL_WAIT_POLLIN, .revents = 0 },
+	};
+	int rc;
+	if (u->refresh) {
+		rc = refresh_wait(u->refresh, fds, 2, timeout_ms);
+		*tty_ready = rc > 0 && fds[0].revents != 0;
+		return rc;
+	}
+	struct pollfd p[2] = { { fds[0].fd, POLLIN, 0 }, { fds[1].fd, POLLIN, 0 } };
+	rc = poll(p, 2, timeout_ms);
+	if (rc < 0 && errno == EINTR)
+		rc = 0;
+	*tty_ready = rc > 0 && p[0].revents != 0;
+	return rc;
+}
+
 static void loop(struct ui *u, double t_start)
 {
 	const long frames = env_long("STAKETOP_UI_FRAMES");
 	const bool timing = env_long("STAKETOP_UI_TIMING") > 0;
 	long drawn = 0;
-	double first_ms = -1, redraw_mean = -1, redraw_max = -1;
+	double first_ms = -1, redraw_median = -1, redraw_p95 = -1;
 	int64_t shown_now = u->now;
 	int empty_wakes = 0;
-	struct curl_waitfd fds[2] = {
-		{ .fd = STDIN_FILENO, .events = CURL_WAIT_POLLIN },
-		{ .fd = sig_pipe[0], .events = CURL_WAIT_POLLIN },
-	};
 	u->dirty = true;
 	while (!u->quit && !u->fatal[0]) {
-		if (got_signal) {
+		if (ui_signals_caught()) {
 			u->quit = true;
 			break;
 		}
@@ -401,26 +371,17 @@ static void loop(struct ui *u, double t_start)
 			if (first_ms < 0)
 				first_ms = (mono_us() - t_start) / 1000;
 		}
+		if (!u->feeds_opened)
+			ui_feeds_open(u); /* once, after the first frame */
 		if (frames > 0 && drawn >= frames)
 			break;
-		int timeout = frames > 0 ? 0 : wait_timeout(u);
-		int rc;
 		bool tty_ready;
-		if (u->refresh) {
-			rc = refresh_wait(u->refresh, fds, 2, timeout);
-			tty_ready = rc > 0 && fds[0].revents != 0;
-		} else {
-			struct pollfd p[2] = { { fds[0].fd, POLLIN, 0 }, { fds[1].fd, POLLIN, 0 } };
-			rc = poll(p, 2, timeout);
-			if (rc < 0 && errno == EINTR)
-				rc = 0;
-			tty_ready = rc > 0 && p[0].revents != 0;
-		}
-		if (rc < 0 && !got_signal) {
+		int rc = wait_once(u, frames > 0 ? 0 : wait_timeout(u), &tty_ready);
+		if (rc < 0 && !ui_signals_caught()) {
 			snprintf(u->fatal, sizeof u->fatal, "waiting for input failed");
 			break;
 		}
-		drain_pipe();
+		ui_signals_drain();
 		/* a terminal that is readable but yields nothing, again and
 		 * again, has gone away: leave instead of spinning */
 		if (read_keys(u) == 0 && tty_ready && frames == 0) {
@@ -433,12 +394,12 @@ static void loop(struct ui *u, double t_start)
 		}
 	}
 	if (timing && !u->fatal[0] && !u->lay.too_small)
-		time_redraws(u, &redraw_mean, &redraw_max);
+		time_redraws(u, &redraw_median, &redraw_p95);
 	if (timing) {
 		/* printed after endwin through the fatal-free path below */
 		snprintf(u->msg, sizeof u->msg,
 		         "ui first frame: %.2f ms\nui board redraw: %.3f ms (p95 %.3f ms, %zu rows)\n",
-		         first_ms, redraw_mean, redraw_max, u->board.n);
+		         first_ms, redraw_median, redraw_p95, u->board.n);
 	}
 }
 
@@ -488,8 +449,8 @@ int ui_main(struct cli *c)
 			        i + 1 < N_STAGES ? "," : "\n");
 	}
 	/* Ctrl-C is the user quitting; SIGTERM and SIGHUP end it as a kill */
-	if (got_signal && got_signal != SIGINT && rc == EXIT_OK)
-		rc = 128 + got_signal;
-	got_signal = 0;
+	const int sig = ui_signals_caught();
+	if (sig && sig != SIGINT && rc == EXIT_OK)
+		rc = 128 + sig;
 	return rc;
 }

@@ -83,7 +83,10 @@ struct ui {
 	struct feed_status *fs;
 	size_t n_fs;
 	int64_t last_success;      /* newest feed success, 0 never */
-	int64_t stale_since;       /* oldest stale input's time, 0 none */
+	bool feeds_failing;        /* every feed's last attempt took nothing */
+	int64_t stale_since;       /* the oldest input's time, 0 none: the
+	                              header says "stale since" it once it
+	                              is older than stale_seconds */
 
 	struct board board;
 	struct detail detail;
@@ -95,9 +98,9 @@ struct ui {
 	char confirm_text[256];
 
 	/* refresh */
-	struct refresh *refresh;   /* NULL offline or when it could not start */
+	struct refresh *refresh;   /* NULL until opened, or when it could not be */
+	bool feeds_opened;
 	bool refreshing;
-	size_t feeds_done, feeds_total;
 	int64_t next_refresh_ms;   /* monotonic; 0 never */
 
 	/* status line */
@@ -109,9 +112,6 @@ struct ui {
 	bool dirty;                /* something to draw */
 	bool quit;
 	char fatal[512];           /* printed after the screen is restored */
-
-	int64_t last_click_ms;     /* mouse: a second click opens */
-	size_t last_click_row;
 };
 
 /* ui_data.c */
@@ -124,6 +124,9 @@ void ui_message(struct ui *u, enum role r, const char *fmt, ...)
 int ui_reload(struct ui *u);
 /* Recompute the views from what is loaded (sort, filter, time). */
 void ui_recompute(struct ui *u);
+/* Make the refresher (once, after the first frame: libcurl and TLS take
+ * a while to start) and, unless offline, schedule a refresh at once. */
+void ui_feeds_open(struct ui *u);
 /* Start a refresh now (a message says why not, when not). */
 void ui_start_refresh(struct ui *u);
 /* After each wake: move the refresh on; store it when it is done; start
@@ -134,8 +137,29 @@ void ui_refresh_poll(struct ui *u);
 /* Geometry from LINES and COLS, in one place. */
 void ui_resize(struct ui *u);
 
-/* dispatch.c: one key in the current context. */
+/* ui_signals.c */
+/* The self-pipe and SIGINT/SIGTERM/SIGHUP; the pipe's read end for the
+ * wait; the quit signal caught (0 none); empty the pipe after a wake. */
+int ui_signals_open(char *err, size_t errlen);
+void ui_signals_close(void);
+int ui_signals_fd(void);
+int ui_signals_caught(void);
+void ui_signals_drain(void);
+/* Before the terminal is set up: its modes, for the crash handler. */
+void ui_signals_save_tty(void);
+/* With the screen up (terminfo loaded): SIGWINCH wake-ups and the crash
+ * handlers; off before endwin. */
+void ui_signals_screen(bool on);
+
+/* dispatch.c */
+/* One key: looked up in the table for the current context, then acted on. */
 void ui_key(struct ui *u, int key);
+/* The context keys are looked up in: the overlay's, else the screen's. */
+unsigned ui_context(const struct ui *u);
+
+/* Each view: *_compute builds its lines from the state (reading the store
+ * when it must), *_draw only draws them, *_next_change says in how many
+ * seconds a text it shows will read differently (0: never). */
 
 /* header.c */
 void header_draw(const struct ui *u, const struct rect *r);
@@ -162,8 +186,5 @@ size_t help_lines(void);
 /* statusline.c */
 void statusline_draw(const struct ui *u, const struct rect *r);
 void bar_draw(const struct ui *u, const struct rect *r);
-/* The context keys are looked up in: the overlay's, else the screen's. */
-unsigned ui_context(const struct ui *u);
-
 
 #endif

@@ -69,9 +69,13 @@ int ui_reload(struct ui *u)
 	if (store_feed_status_list(a->store, &u->fs, &u->n_fs, err, sizeof err) < 0)
 		ui_message(u, R_ERROR, "feed status: %s", err);
 	u->last_success = 0;
-	for (size_t i = 0; i < u->n_fs; i++)
+	u->feeds_failing = u->n_fs > 0;
+	for (size_t i = 0; i < u->n_fs; i++) {
 		if (u->fs[i].last_success > u->last_success)
 			u->last_success = u->fs[i].last_success;
+		if (!u->fs[i].last_error[0] || u->fs[i].values_taken > 0)
+			u->feeds_failing = false;
+	}
 	/* the oldest input on the board: the header says "stale since" it */
 	u->stale_since = 0;
 	for (size_t i = 0; i < a->positions.n; i++)
@@ -134,9 +138,21 @@ static void refresh_finished(struct ui *u)
 	if (n == 0)
 		ui_message(u, R_ERROR, "refresh: no feeds configured");
 	else if (ok == n)
-		ui_message(u, R_OK, "refreshed: %zu feeds ok, %ld values", n, values);
+		ui_message(u, R_DONE, "refreshed: %zu feeds ok, %ld values", n, values);
 	else
 		ui_message(u, R_ERROR, "refresh: %zu of %zu feeds failed (Tab: feeds screen)", n - ok, n);
+}
+
+void ui_feeds_open(struct ui *u)
+{
+	char err[256];
+	u->feeds_opened = true;
+	u->refresh = feeds_refresher(u->app, err, sizeof err);
+	if (!u->refresh)
+		ui_message(u, R_ERROR, "feeds off: %s", err);
+	else if (!u->app->offline)
+		u->next_refresh_ms = ui_mono_ms(); /* the first refresh: now */
+	u->dirty = true;
 }
 
 void ui_refresh_poll(struct ui *u)

@@ -39,6 +39,25 @@ r=$(row_of ATOM)
 check "ATOM quantity 1,000, NAV 4,250.00, unbonding 16d 0h" \
 	'echo "$r" | grep -Eq " 1,000 .* 4,250\.00 .* 16d 0h$"'
 
+# Moving: End, Home, j/k, Down/Up, PgDn (the status line names the row)
+keys End
+wait_for "^#11 DOT \(polkadot.js\)"
+check "End: the last row (DOT, the smallest NAV)" 'screen | grep -q "^#11 DOT (polkadot.js)"'
+keys Home
+wait_for "^#1 ETH \(validator\)"
+check "Home: the first row" 'screen | grep -q "^#1 ETH (validator)"'
+keys j j Down
+wait_for "^#2 stETH \(ledger\)"
+check "j j Down: the fourth row (stETH)" 'screen | grep -q "^#2 stETH (ledger)"'
+keys k Up
+wait_for "^#7 JitoSOL \(phantom\)"
+check "k Up: back to the second row (JitoSOL)" 'screen | grep -q "^#7 JitoSOL (phantom)"'
+keys NPage
+wait_for "^#11 DOT \(polkadot.js\)"
+check "PgDn: a page down stops at the last row" 'screen | grep -q "^#11 DOT (polkadot.js)"'
+keys g
+wait_for "^#1 ETH \(validator\)"
+
 # Default sort: NAV, largest first (ETH 96,398.40, then JitoSOL 74,587.97).
 check "sorted by NAV, descending" 'line 4 | grep -q "NAV▼" && [ "$(line 5 | awk "{print \$2}")" = ETH ] && [ "$(line 6 | awk "{print \$2}")" = JitoSOL ]'
 # '>' twice: MARKET, then PREM bps, ascending: the deepest discount first,

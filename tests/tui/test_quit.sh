@@ -1,6 +1,7 @@
 #!/bin/sh
 # The terminal is restored on every way out: q, Ctrl-C (SIGINT), SIGTERM,
-# and a fatal start-up error (printed after the screen is restored).
+# a crash, and a fatal start-up error (printed after the screen is
+# restored).
 . tests/tui/lib.sh
 
 ui_pid() { pgrep -n -f "$ST --db $DB" ; }
@@ -43,6 +44,26 @@ check "SIGTERM: the tty is sane" 'screen | grep -q "^icanon echo *$"'
 keys -l clear
 keys Enter
 wait_gone "exit=143"
+
+# a crash (SIGSEGV) in the release build: the handler restores the
+# terminal before dying of the signal (the sanitizer build reports instead)
+REL="$(pwd)/$BUILD/staketop"
+if [ -x "$REL" ]; then
+	keys -l "\"$REL\" --db \"$DB\" --demo --offline; echo exit=\$?"
+	keys Enter
+	wait_for "F1Help"
+	pid=$(pgrep -n -f "$REL --db $DB")
+	kill -SEGV "$pid"
+	wait_for "exit=139"
+	check "SIGSEGV: restored, then died of it (exit 139)" 'restored "exit=139"'
+	keys -l "stty -a | tr ' ' '\n' | grep -E '^-?(icanon|echo)\$' | tr '\n' ' '; echo"
+	keys Enter
+	wait_for "icanon echo"
+	check "SIGSEGV: the tty is sane" 'screen | grep -q "^icanon echo *$"'
+	keys -l clear
+	keys Enter
+	wait_gone "exit=139"
+fi
 
 # a fatal error at start-up: the message is printed on a normal screen
 printf '[feeds]\nrefresh_seconds = 1\n' >"$T/bad.ini"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Refresh through the pricing layer while keys are typed: a fixture
-# CoinGecko that answers after 1.5 s; the price of ETH changes between two
+# CoinGecko that answers after 2.5 s; the price of ETH changes between two
 # refreshes; a search typed during the second one works; the feeds screen
 # shows each feed's last success, latency, values and error (an error from
 # outside shown without its control characters); a failed feed keeps the
@@ -20,7 +20,7 @@ cg_body() {
 "kelp-dao-restaked-eth":{"usd":3151.30,"last_updated_at":$2}}
 EOB
 }
-echo "GET /api/v3/simple/price file=cg.json delay_ms=1500" >"$T/fx/routes"
+echo "GET /api/v3/simple/price file=cg.json delay_ms=2500" >"$T/fx/routes"
 # first answer: ETH at 3100.00, quoted 600 s before now
 cg_body 3100.00 $((NOW - 600))
 fixture_start
@@ -40,7 +40,7 @@ check "ETH NAV 32 × 3100 = 99,200.00, 10m old, not stale" \
 # snapshot's, so the row stays stale (4d!)
 check "wstETH NAV 30,885.30, premium -309.0, still stale (rate)" \
 	'row_of wstETH | grep -Eq " 30,885\.30 +29,930\.82 +-309\.0 .* 4d! "'
-check "header: refreshed 0s ago" 'line 1 | grep -q "refreshed 0s ago"'
+check "header: refreshed <1m ago" 'line 1 | grep -q "refreshed <1m ago"'
 
 # second answer: ETH at 3200.00, quoted 300 s before now; refresh (F2) and
 # type a search while it is in flight
@@ -64,8 +64,8 @@ check "the search typed during the refresh selected mSOL" 'screen | grep -q "^#8
 # Feeds screen
 keys Tab
 wait_for "LAST SUCCESS"
-check "feeds: coingecko ok, last success 0s ago, latency ~1.5 s, 15 values" \
-	'screen | grep -Eq "^coingecko +ok +0s ago +0s ago +1[0-9]{3} ms +15 -"'
+check "feeds: coingecko ok, last success <1m ago, latency ~2.5 s, 15 values" \
+	'screen | grep -Eq "^coingecko +ok +<1m ago +<1m ago +2[0-9]{3} ms +15 -"'
 
 # A failing feed whose error carries control characters (ESC [2J, BEL)
 printf '{"error":"rate \\u001b[2J\\u0007limited"}' >"$T/fx/bad.json"
@@ -75,7 +75,8 @@ wait_for "^coingecko +failed"
 check "feeds: coingecko failed, its error shown" 'screen | grep -Eq "^coingecko +failed .*CoinGecko error: rate"'
 check "the error's control characters did not reach the terminal" \
 	'! tm capture-pane -p -e -t t | grep -q "$(printf "\\033")\[2J" && line 1 | grep -q "staketop"'
-check "the last success stays 0s ago" 'screen | grep -Eq "^coingecko +failed +0s ago"'
+check "the last success stays <1m ago" 'screen | grep -Eq "^coingecko +failed +<1m ago"'
+check "the header says the feeds are failing" 'line 1 | grep -q "FEEDS FAILING"'
 check "the status line says the feed failed" 'screen | grep -q "refresh: 1 of 1 feeds failed"'
 keys Tab
 wait_for "F10Quit"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # With the real clock: an unbonding countdown on screen ticks each second
-# and turns into "claimable" when due.
+# and turns into "claimable" when due; with none on screen, the interface
+# sleeps.
 . tests/tui/lib.sh
 
 UI_ENV="env"
@@ -25,4 +26,21 @@ check "the header names the soonest pending one" 'line 3 | grep -Eq "Unbonding \
 keys q
 wait_for "exit=0"
 check "q quits" 'screen | grep -q "exit=0"'
+keys -l clear
+keys Enter
+wait_gone "exit=0"
+
+# No countdown under an hour on screen (the demo's is 16 days; ages are
+# days): the interface sleeps. Its CPU time over 3 s stays under 3 clock
+# ticks (30 ms at 100 Hz), sanitizer build included.
+ui_start --db "$T/demo.db" --demo --offline
+pid=$(pgrep -n -f "$ST --db $T/demo.db")
+cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+sleep 0.5
+c0=$(cpu "$pid")
+sleep 3
+c1=$(cpu "$pid")
+check "idle: no busy loop ($((c1 - c0)) ticks in 3 s)" '[ $((c1 - c0)) -lt 3 ]'
+keys q
+wait_for "exit=0"
 done_testing
