@@ -125,7 +125,7 @@ run: all
 test: deps-test $(SAN_BIN) $(BIN) $(TEST_BINS) $(TOOL_BINS)
 	@BUILD=$(BUILD) sh tests/run-tests.sh
 
-bench: all $(TOOL_BINS) $(BENCH_BINS)
+bench: deps-test all $(TOOL_BINS) $(BENCH_BINS)
 	@BUILD=$(BUILD) sh tests/bench/run-bench.sh
 
 FUZZ_PARSERS := $(filter-out tui/%,$(LIB_SRC))

@@ -5,58 +5,22 @@
 
 #include <cjson/cJSON.h>
 
-#include "data/events_db.h"
 #include "data/positions_db.h"
 #include "positions/text.h"
 #include "positions/timeutil.h"
-#include "positions/unbonding.h"
 #include "tui/cli.h"
+#include "tui/position_edit.h"
 
-/* Text a user typed that we store and later print: no control characters,
- * valid UTF-8, bounded. */
-static int check_text(const struct command *cmd, const char *what, const char *s, size_t max)
-{
-	if (strlen(s) >= max)
-		return cli_usage_error(cmd, "%s is longer than %zu bytes", what, max - 1);
-	if (text_is_unsafe(s))
-		return cli_usage_error(cmd, "%s has control characters or invalid UTF-8", what);
-	return 0;
-}
+static const char *const flag_of[PE_FIELDS] = {
+	[PE_ASSET] = "--asset", [PE_AMOUNT] = "--amount", [PE_ACCOUNT] = "--account",
+	[PE_OPENED] = "--opened", [PE_COST] = "--cost-basis", [PE_NOTE] = "--note",
+};
 
-static int parse_amount(const struct command *cmd, const struct asset *a, const char *flag,
-                        const char *s, dec_t *out)
+/* The first field error, named by its flag (the interface shows the same
+ * messages beside its form fields). */
+static int field_error(const struct command *cmd, const struct pe_errors *e)
 {
-	char why[160];
-	if (dec_parse(s, a->decimals, out, why, sizeof why) < 0)
-		return cli_usage_error(cmd, "%s '%s': %s (%s has %u decimals)", flag, s, why,
-		                       a->symbol, a->decimals);
-	if (dec_is_zero(*out))
-		return cli_usage_error(cmd, "%s must be more than 0", flag);
-	return 0;
-}
-
-/* For a rebasing token, the shares its balance stands for at the current
- * share rate (when one is known). */
-static void set_shares(struct app *a, const struct asset *as, struct position *p)
-{
-	p->has_shares = false;
-	if (as->model != MODEL_REBASING)
-		return;
-	const struct quote *q = market_get(&a->market, as->share_rate_from, OBS_RATE);
-	dec_t rate;
-	if (q && q->has && dec_from_double(q->value, &rate) == 0 && !dec_is_zero(rate) &&
-	    dec_div(p->quantity, rate, &p->shares) == 0)
-		p->has_shares = true;
-}
-
-static int commit_or_report(struct app *a, int ok, const char *err)
-{
-	char e2[256];
-	if (ok == 0 && store_commit(a->store, e2, sizeof e2) == 0)
-		return 0;
-	store_rollback(a->store, e2, sizeof e2);
-	fprintf(stderr, "staketop: %s\n", ok == 0 ? e2 : err);
-	return -1;
+	return cli_usage_error(cmd, "%s: %s", flag_of[e->first], e->msg[e->first]);
 }
 
 int cmd_add(struct cli *c, int argc, char **argv)
@@ -68,84 +32,47 @@ int cmd_add(struct cli *c, int argc, char **argv)
 		{ "cost-basis", required_argument, 0, 'b' }, { "note", required_argument, 0, 'n' },
 		{ 0, 0, 0, 0 }
 	};
-	const char *asset = NULL, *amount = NULL, *account = "default", *opened = NULL,
-		   *cost = NULL, *note = "";
+	struct position_input in = { 0 };
 	int ch;
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'a': asset = optarg; break;
-		case 'm': amount = optarg; break;
-		case 'c': account = optarg; break;
-		case 'o': opened = optarg; break;
-		case 'b': cost = optarg; break;
-		case 'n': note = optarg; break;
+		case 'a': in.asset = optarg; break;
+		case 'm': in.amount = optarg; break;
+		case 'c': in.account = optarg; break;
+		case 'o': in.opened = optarg; break;
+		case 'b': in.cost_basis = optarg; break;
+		case 'n': in.note = optarg; break;
 		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
 		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	if (!asset || !amount)
+	if (!in.asset || !in.amount)
 		return cli_usage_error(cmd, "--asset and --amount are required");
-	if (check_text(cmd, "--account", account, ACCOUNT_MAX) || check_text(cmd, "--note", note, POS_NOTE_MAX))
-		return EXIT_USAGE;
-	if (!account[0])
-		return cli_usage_error(cmd, "--account is empty");
 
 	struct app a;
-	char err[512];
-	int rc = EXIT_USAGE;
+	struct position p;
+	struct pe_errors e;
+	char err[512], q[DEC_STR_MAX];
+	int64_t now = app_clock(), opened_ts;
+	int rc;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
-	struct position p = { 0 };
-	const struct asset *as = catalog_find(&a.cat, asset);
-	int64_t now = app_clock(), opened_ts = now;
-	if (!as) {
-		cli_usage_error(cmd, "no asset '%s' in the catalog (see 'staketop assets')", asset);
+	if (pe_check_add(&a.cat, &in, now, &p, &opened_ts, &e) < 0) {
+		rc = field_error(cmd, &e);
 		goto out;
 	}
-	if (parse_amount(cmd, as, "--amount", amount, &p.quantity))
-		goto out;
-	if (opened) {
-		if (date_parse(opened, &opened_ts, err, sizeof err) < 0) {
-			cli_usage_error(cmd, "--opened '%s': %s", opened, err);
-			goto out;
-		}
-		snprintf(p.opened, sizeof p.opened, "%s", opened);
-	}
-	if (cost) {
-		if (dec_parse(cost, 18, &p.cost_basis, err, sizeof err) < 0) {
-			cli_usage_error(cmd, "--cost-basis '%s': %s", cost, err);
-			goto out;
-		}
-		p.has_cost_basis = true;
-	}
-	snprintf(p.asset, sizeof p.asset, "%s", as->symbol);
-	snprintf(p.account, sizeof p.account, "%s", account);
-	snprintf(p.note, sizeof p.note, "%s", note);
-	if (app_load(&a, now, err, sizeof err) < 0) {
+	if (app_load(&a, now, err, sizeof err) < 0 || pe_add(&a, &p, opened_ts, "added", err,
+	                                                     sizeof err) < 0) {
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
-	set_shares(&a, as, &p);
-	struct event ev = { .type = EVENT_STAKE, .has_amount = true, .amount = p.quantity,
-		            .ts = opened_ts };
-	snprintf(ev.note, sizeof ev.note, "added");
-	int ok = store_begin(a.store, err, sizeof err);
-	if (ok == 0)
-		ok = store_position_add(a.store, &p, err, sizeof err);
-	ev.position_id = p.id;
-	if (ok == 0)
-		ok = store_event_add(a.store, &ev, err, sizeof err);
-	if (commit_or_report(&a, ok, err) < 0) {
-		rc = EXIT_PARTIAL;
-		goto out;
-	}
-	char q[DEC_STR_MAX];
 	dec_format(p.quantity, q, sizeof q);
-	printf("added position %lld: %s %s (%s)\n", (long long)p.id, q, p.asset, p.account);
+	text_copy_clean(err, sizeof err, p.account);
+	printf("added position %lld: %s %s (%s)\n", (long long)p.id, q, p.asset, err);
 	rc = EXIT_OK;
 out:
 	app_close(&a);
@@ -159,58 +86,40 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 		{ "amount", required_argument, 0, 'm' }, { "account", required_argument, 0, 'c' },
 		{ "note", required_argument, 0, 'n' }, { 0, 0, 0, 0 }
 	};
-	const char *amount = NULL, *account = NULL, *note = NULL, *id = NULL;
+	struct position_input in = { 0 };
 	int ch;
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'm': amount = optarg; break;
-		case 'c': account = optarg; break;
-		case 'n': note = optarg; break;
+		case 'm': in.amount = optarg; break;
+		case 'c': in.account = optarg; break;
+		case 'n': in.note = optarg; break;
 		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
 		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "give one position ID");
-	id = argv[optind];
-	if (!amount && !account && !note)
+	if (!in.amount && !in.account && !in.note)
 		return cli_usage_error(cmd, "nothing to change: give --amount, --account or --note");
-	if ((account && (check_text(cmd, "--account", account, ACCOUNT_MAX) || !account[0])) ||
-	    (note && check_text(cmd, "--note", note, POS_NOTE_MAX)))
-		return EXIT_USAGE;
 
 	struct app a;
-	struct position p;
+	struct position cur, p;
+	struct pe_errors e;
+	dec_t want;
 	char err[512];
 	int rc;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
-	if ((rc = cli_load_position(cmd, &a, id, &p)) != 0)
+	if ((rc = cli_load_position(cmd, &a, argv[optind], &cur)) != 0)
 		goto out;
-	rc = EXIT_USAGE;
-	const struct asset *as = catalog_find(&a.cat, p.asset);
-	dec_t want = p.quantity, diff;
-	if (amount && (!as || parse_amount(cmd, as, "--amount", amount, &want)))
+	if (pe_check_edit(&a.cat, &cur, &in, &p, &want, &e) < 0) {
+		rc = field_error(cmd, &e);
 		goto out;
-	if (account)
-		snprintf(p.account, sizeof p.account, "%s", account);
-	if (note)
-		snprintf(p.note, sizeof p.note, "%s", note);
-	int ok = store_begin(a.store, err, sizeof err);
-	if (ok == 0)
-		ok = store_position_update(a.store, &p, err, sizeof err);
-	if (ok == 0 && amount && dec_cmp(want, p.quantity) != 0) {
-		struct event ev = { .position_id = p.id, .type = EVENT_ADJUST, .has_amount = true,
-			            .ts = app_clock() };
-		dec_sub(want, p.quantity, &diff);
-		ev.amount = diff;
-		snprintf(ev.note, sizeof ev.note, "edit --amount");
-		ok = store_event_add(a.store, &ev, err, sizeof err);
 	}
-	if (commit_or_report(&a, ok, err) < 0) {
-		rc = EXIT_PARTIAL;
+	if (pe_edit(&a, &p, want, app_clock(), "edit --amount", err, sizeof err) < 0) {
+		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
 	printf("updated position %lld\n", (long long)p.id);
@@ -239,29 +148,28 @@ int cmd_remove(struct cli *c, int argc, char **argv)
 		return cli_usage_error(cmd, "give a position ID");
 	struct app a;
 	struct position p;
-	char err[512], q[DEC_STR_MAX];
+	char err[512], q[DEC_STR_MAX], acc[ACCOUNT_MAX], what[256];
 	int rc;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
 	if ((rc = cli_load_position(cmd, &a, id, &p)) != 0)
 		goto out;
 	dec_format(p.quantity, q, sizeof q);
+	text_copy_clean(acc, sizeof acc, p.account);
+	snprintf(what, sizeof what, "remove position %lld (%s %s, %s) and its events",
+	         (long long)p.id, q, p.asset, acc);
 	if (!yes) {
-		char what[256], acc[ACCOUNT_MAX];
-		text_copy_clean(acc, sizeof acc, p.account);
-		snprintf(what, sizeof what, "remove position %lld (%s %s, %s) and its events",
-		         (long long)p.id, q, p.asset, acc);
 		int ok = cli_confirm(cmd, what);
 		if (ok <= 0) {
 			rc = ok < 0 ? EXIT_USAGE : EXIT_OK;
 			goto out;
 		}
 	}
-	if (store_position_remove(a.store, p.id, err, sizeof err) < 0) {
+	if (pe_remove(&a, p.id, err, sizeof err) < 0) {
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
-	printf("removed position %lld (%s %s, %s)\n", (long long)p.id, q, p.asset, p.account);
+	printf("removed position %lld (%s %s, %s)\n", (long long)p.id, q, p.asset, acc);
 	rc = EXIT_OK;
 out:
 	app_close(&a);
