@@ -148,6 +148,22 @@ fault "JSON-RPC error object" eth_rpc "execution reverted"
 sed 's/"id": 7, "result": "0x0*/"id": 7, "result": "0x/' "$FX/eth_rpc.json" >"$T/eth_rpc.json"
 fault "hex result not 32 bytes" eth_rpc "expected 32"
 
+# a node that refuses batches: one error object for the whole batch, then
+# single calls, each answered by id
+good_routes
+grep -v '^POST /eth' "$T/routes" >"$T/routes.new"
+echo 'POST /eth match=[{"jsonrpc" body={"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"batch_not_supported"}}' >>"$T/routes.new"
+for id in 7 8 9 10 13 14 15 16; do
+	hex=$(grep -o "\"id\": $id, \"result\": \"0x[0-9a-f]*\"" "$FX/eth_rpc.json" | grep -o '0x[0-9a-f]*')
+	printf '{"jsonrpc":"2.0","id":%s,"result":"%s"}' "$id" "$hex" >"$T/single_$id.json"
+	echo "POST /eth match=\"id\":$id, file=single_$id.json" >>"$T/routes.new"
+done
+mv "$T/routes.new" "$T/routes"
+S refresh >"$T/out" 2>&1
+check "batch refused: single calls take all 8 rates" 'line eth_rpc | grep -q " ok " && line eth_rpc | grep -q " 8 values"'
+check "batch refused: wstETH NAV still 7564" 'pos 1 | grep -q "\"nav\":7564,"'
+good_routes
+
 # sol_rpc: account data too short for the stake pool layout
 sed 's/"data": \["[A-Za-z0-9+\/=]*", "base64"\], "executable": false, "lamports": 5000000, "owner": "SPoo/"data": ["AQID", "base64"], "executable": false, "lamports": 5000000, "owner": "SPoo/' \
 	"$FX/sol_rpc.json" >"$T/sol_rpc.json"
