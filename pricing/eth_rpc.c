@@ -254,18 +254,9 @@ int eth_rpc_parse(const char *body, size_t len, const struct catalog *cat,
 		feed_fail(err, errlen, "out of memory");
 		goto out;
 	}
-	bool batch = cJSON_IsArray(root);
-	if (cJSON_IsObject(root)) {
-		const cJSON *id = cJSON_GetObjectItemCaseSensitive(root, "id");
-		const cJSON *e = cJSON_GetObjectItemCaseSensitive(root, "error");
-		if (e && !cJSON_IsNull(e) && (!id || cJSON_IsNull(id))) {
-			feed_rpc_error_text(e, err, errlen);
-			goto out;
-		}
-	} else if (!batch) {
-		feed_fail_type(err, errlen, "array", "the top level", root);
+	bool batch;
+	if (feed_rpc_top(root, &batch, err, errlen) < 0)
 		goto out;
-	}
 
 	struct feed_issues is;
 	feed_issues_init(&is, err, errlen);

@@ -522,3 +522,19 @@ size_t feed_base_len(const char *base)
 		n--;
 	return n;
 }
+
+int feed_rpc_top(const cJSON *root, bool *batch, char *err, size_t errlen)
+{
+	*batch = cJSON_IsArray(root);
+	if (cJSON_IsObject(root)) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(root, "id");
+		const cJSON *e = cJSON_GetObjectItemCaseSensitive(root, "error");
+		if (e && !cJSON_IsNull(e) && (!id || cJSON_IsNull(id))) {
+			feed_rpc_error_text(e, err, errlen);
+			return -1;
+		}
+	} else if (!*batch) {
+		return feed_fail_type(err, errlen, "array", "the top level", root);
+	}
+	return 0;
+}

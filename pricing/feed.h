@@ -125,6 +125,12 @@ void feed_rpc_error_text(const cJSON *error, char *buf, size_t buflen);
 int feed_push(struct obs_list *out, const char *asset, enum obs_kind k, const char *source,
               int64_t ts, double value);
 
+/* A JSON-RPC answer's top level: an array (a batch) or one object. One
+ * object carrying an error and no id is an error for the whole batch: -1
+ * with its text in err; neither array nor object: -1 "expected array at
+ * the top level, got …". Else 0, with *batch telling which. */
+int feed_rpc_top(const cJSON *root, bool *batch, char *err, size_t errlen);
+
 /* --- building requests ------------------------------------------------- */
 
 /* A growing NUL-terminated string; `failed` sticks after out of memory. */
