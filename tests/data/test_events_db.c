@@ -1,12 +1,8 @@
 /* test_events_db.c — data/events_db.c against a real SQLite file in a fresh
  * temporary directory per test (removed afterwards). The clock is the
  * test's: T0 = 2026-11-25T08:00:00Z = 1795593600. */
-#ifndef _XOPEN_SOURCE /* ncursesw's pkg-config flags define it (600) */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700 /* nftw */
-#endif
-#endif
-#include <ftw.h>
+#include "tests/data/tmpdb.h" /* first: it may define _XOPEN_SOURCE */
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
@@ -31,8 +26,7 @@
 #define COSMOS_DELAY INT64_C(1814400) /* 21 × 86400 */
 
 struct fx {
-	char dir[256];
-	char path[320];
+	struct tmpdb db;
 	struct store *s;
 	char err[512];
 	char want[512];
@@ -41,18 +35,8 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	const char *tmp = getenv("TMPDIR");
 
-	if (!f)
-		return -1;
-	snprintf(f->dir, sizeof f->dir, "%s/staketop-ev-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->path, sizeof f->path, "%s/staketop.db", f->dir);
-	if (store_open(f->path, &f->s, f->err, sizeof f->err) < 0) {
-		print_error("store_open: %s\n", f->err);
+	if (!f || tmpdb_make_open(&f->db, "ev", &f->s, f->err, sizeof f->err) < 0) {
 		free(f);
 		return -1;
 	}
@@ -60,20 +44,12 @@ static int setup(void **state)
 	return 0;
 }
 
-static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
 static int teardown(void **state)
 {
 	struct fx *f = *state;
 
 	store_close(f->s);
-	nftw(f->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	tmpdb_remove(&f->db);
 	free(f);
 	return 0;
 }

@@ -1,9 +1,7 @@
 /* test_observations_db.c — data/observations_db.c against a real SQLite
  * file in a fresh temporary directory per test (removed afterwards). */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700 /* nftw */
-#endif
-#include <ftw.h>
+#include "tests/data/tmpdb.h" /* first: it may define _XOPEN_SOURCE */
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
@@ -23,8 +20,7 @@
 #include "positions/market.h"
 
 struct fx {
-	char dir[256];
-	char path[320];
+	struct tmpdb db;
 	struct store *s;
 	char err[512];
 	struct asset assets[3];
@@ -36,18 +32,8 @@ static int setup(void **state)
 {
 	static const char *const symbols[] = { "ETH", "stETH", "wstETH" };
 	struct fx *f = calloc(1, sizeof *f);
-	const char *tmp = getenv("TMPDIR");
 
-	if (!f)
-		return -1;
-	snprintf(f->dir, sizeof f->dir, "%s/staketop-obs-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->path, sizeof f->path, "%s/staketop.db", f->dir);
-	if (store_open(f->path, &f->s, f->err, sizeof f->err) < 0) {
-		print_error("store_open: %s\n", f->err);
+	if (!f || tmpdb_make_open(&f->db, "obs", &f->s, f->err, sizeof f->err) < 0) {
 		free(f);
 		return -1;
 	}
@@ -58,19 +44,12 @@ static int setup(void **state)
 	f->catalog.n = 3;
 	if (market_init(&f->market, &f->catalog, "usd") < 0) {
 		store_close(f->s);
+		tmpdb_remove(&f->db);
 		free(f);
 		return -1;
 	}
 	*state = f;
 	return 0;
-}
-
-static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
 }
 
 static int teardown(void **state)
@@ -79,7 +58,7 @@ static int teardown(void **state)
 
 	market_done(&f->market);
 	store_close(f->s);
-	nftw(f->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	tmpdb_remove(&f->db);
 	free(f);
 	return 0;
 }

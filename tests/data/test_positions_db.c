@@ -1,9 +1,7 @@
 /* test_positions_db.c — data/positions_db.c against a real SQLite file in a
  * fresh temporary directory per test (removed afterwards). */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700 /* nftw */
-#endif
-#include <ftw.h>
+#include "tests/data/tmpdb.h" /* first: it may define _XOPEN_SOURCE */
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include <cmocka.h>
@@ -24,8 +21,7 @@
 #include "positions/position.h"
 
 struct fx {
-	char dir[256];
-	char path[320];
+	struct tmpdb db;
 	struct store *s;
 	char err[512];
 };
@@ -33,18 +29,8 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	const char *tmp = getenv("TMPDIR");
 
-	if (!f)
-		return -1;
-	snprintf(f->dir, sizeof f->dir, "%s/staketop-pos-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->path, sizeof f->path, "%s/staketop.db", f->dir);
-	if (store_open(f->path, &f->s, f->err, sizeof f->err) < 0) {
-		print_error("store_open: %s\n", f->err);
+	if (!f || tmpdb_make_open(&f->db, "pos", &f->s, f->err, sizeof f->err) < 0) {
 		free(f);
 		return -1;
 	}
@@ -52,20 +38,12 @@ static int setup(void **state)
 	return 0;
 }
 
-static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
 static int teardown(void **state)
 {
 	struct fx *f = *state;
 
 	store_close(f->s);
-	nftw(f->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	tmpdb_remove(&f->db);
 	free(f);
 	return 0;
 }
@@ -127,7 +105,7 @@ static void tamper(struct fx *f, const char *sql, int64_t id)
 	sqlite3 *db;
 	sqlite3_stmt *st;
 
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->db.path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_bind_int64(st, 1, id), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
@@ -429,7 +407,7 @@ static void store_position_add__reopen__keeps_positions(void **state)
 	add_ok(f, &p);
 	store_close(f->s);
 	f->s = NULL;
-	assert_int_equal(store_open(f->path, &f->s, f->err, sizeof f->err), 0);
+	assert_int_equal(store_open(f->db.path, &f->s, f->err, sizeof f->err), 0);
 	assert_int_equal(store_position_get(f->s, p.id, &got, f->err, sizeof f->err), 0);
 	assert_dec(got.quantity, "0.000000000000000001");
 	assert_string_equal(got.asset, "JitoSOL");

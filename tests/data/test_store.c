@@ -1,10 +1,8 @@
 /* test_store.c — data/store.c against a real SQLite file in a fresh
  * temporary directory per test (removed afterwards). */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700 /* nftw */
-#endif
+#include "tests/data/tmpdb.h" /* first: it may define _XOPEN_SOURCE */
+
 #include <fcntl.h>
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,35 +20,23 @@
 #include "data/store_priv.h"
 
 struct fx {
-	char dir[256];
-	char path[320];
+	struct tmpdb db;
 	struct store *s;
 	char err[512];
 };
 
+/* The store is not opened here: each test opens it with open_ok, or makes
+ * its own attempt. */
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	const char *tmp = getenv("TMPDIR");
 
-	if (!f)
-		return -1;
-	snprintf(f->dir, sizeof f->dir, "%s/staketop-store-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir)) {
+	if (!f || tmpdb_make(&f->db, "store") < 0) {
 		free(f);
 		return -1;
 	}
-	snprintf(f->path, sizeof f->path, "%s/staketop.db", f->dir);
 	*state = f;
 	return 0;
-}
-
-static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
 }
 
 static int teardown(void **state)
@@ -58,18 +44,14 @@ static int teardown(void **state)
 	struct fx *f = *state;
 
 	store_close(f->s);
-	nftw(f->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	tmpdb_remove(&f->db);
 	free(f);
 	return 0;
 }
 
 static void open_ok(struct fx *f)
 {
-	int rc = store_open(f->path, &f->s, f->err, sizeof f->err);
-
-	if (rc != 0)
-		print_error("store_open: %s\n", f->err);
-	assert_int_equal(rc, 0);
+	assert_int_equal(tmpdb_open(&f->db, &f->s, f->err, sizeof f->err), 0);
 	assert_non_null(f->s);
 }
 
@@ -92,9 +74,9 @@ static void store_open__creates_file__mode_0600(void **state)
 
 	open_ok(f);
 	umask(old);
-	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(stat(f->db.path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
-	assert_string_equal(store_path(f->s), f->path);
+	assert_string_equal(store_path(f->s), f->db.path);
 }
 
 static void store_open__creates_parents__mode_0700(void **state)
@@ -103,13 +85,13 @@ static void store_open__creates_parents__mode_0700(void **state)
 	char top[300];
 	struct stat sb;
 
-	snprintf(top, sizeof top, "%s/a", f->dir);
-	snprintf(f->path, sizeof f->path, "%s/a/b/staketop.db", f->dir);
+	snprintf(top, sizeof top, "%s/a", f->db.dir);
+	snprintf(f->db.path, sizeof f->db.path, "%s/a/b/staketop.db", f->db.dir);
 	open_ok(f);
 	assert_int_equal(stat(top, &sb), 0);
 	assert_true(S_ISDIR(sb.st_mode));
 	assert_int_equal(sb.st_mode & 0777, 0700);
-	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(stat(f->db.path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 }
 
@@ -117,13 +99,13 @@ static void store_open__existing_file__keeps_its_mode(void **state)
 {
 	struct fx *f = *state;
 	struct stat sb;
-	int fd = open(f->path, O_WRONLY | O_CREAT | O_EXCL, 0640);
+	int fd = open(f->db.path, O_WRONLY | O_CREAT | O_EXCL, 0640);
 
 	assert_true(fd >= 0);
 	assert_int_equal(fchmod(fd, 0640), 0);
 	close(fd);
 	open_ok(f);
-	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(stat(f->db.path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0640);
 }
 
@@ -137,7 +119,7 @@ static void store_open__sets__wal_mode(void **state)
 	query_text(f->s, "PRAGMA journal_mode", mode, sizeof mode);
 	assert_string_equal(mode, "wal");
 	/* WAL is a property of the file: a second connection sees it too */
-	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->db.path, &other), SQLITE_OK);
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(other, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -225,12 +207,12 @@ static void store_open__newer_schema__is_refused(void **state)
 	sqlite3 *db;
 	const int newer = store_schema_latest() + 6;
 
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->db.path, &db), SQLITE_OK);
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", newer);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 
-	assert_int_equal(store_open(f->path, &f->s, f->err, sizeof f->err), -1);
+	assert_int_equal(store_open(f->db.path, &f->s, f->err, sizeof f->err), -1);
 	assert_null(f->s);
 	snprintf(expected, sizeof expected,
 	         "database schema %d is newer than this staketop (%d)", newer,
@@ -241,16 +223,16 @@ static void store_open__newer_schema__is_refused(void **state)
 static void store_open__not_a_database__is_refused(void **state)
 {
 	struct fx *f = *state;
-	FILE *fp = fopen(f->path, "w");
+	FILE *fp = fopen(f->db.path, "w");
 
 	assert_non_null(fp);
 	for (int i = 0; i < 200; i++)
 		fputs("this is not an SQLite database, only text. ", fp);
 	fclose(fp);
-	assert_int_equal(store_open(f->path, &f->s, f->err, sizeof f->err), -1);
+	assert_int_equal(store_open(f->db.path, &f->s, f->err, sizeof f->err), -1);
 	assert_null(f->s);
 	assert_non_null(strstr(f->err, "not a database"));
-	assert_non_null(strstr(f->err, f->path));
+	assert_non_null(strstr(f->err, f->db.path));
 }
 
 static void store_open__memory__works_without_a_file(void **state)
@@ -271,7 +253,7 @@ static void store_open__second_store__shares_the_file(void **state)
 	char v[16];
 
 	open_ok(f);
-	assert_int_equal(store_open(f->path, &other, f->err, sizeof f->err), 0);
+	assert_int_equal(store_open(f->db.path, &other, f->err, sizeof f->err), 0);
 	assert_int_equal(store_meta_set(f->s, "k", "from one", f->err, sizeof f->err), 0);
 	assert_int_equal(store_meta_get(other, "k", v, sizeof v, f->err, sizeof f->err), 0);
 	assert_string_equal(v, "from one");
