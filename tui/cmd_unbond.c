@@ -12,7 +12,7 @@
 #include "positions/unbonding.h"
 #include "tui/cli.h"
 #include "tui/queue_estimate.h"
-#include "tui/unbond_inputs.h"
+#include "tui/unbond_ops.h"
 
 int cmd_unbond(struct cli *c, int argc, char **argv)
 {
@@ -38,7 +38,7 @@ int cmd_unbond(struct cli *c, int argc, char **argv)
 		return cli_usage_error(cmd, "--amount is required");
 	int64_t now = app_clock(), when = now;
 	char err[512];
-	if (at && time_parse_iso(at, &when, err, sizeof err) < 0)
+	if (unbond_parse_time(at, now, &when, err, sizeof err) < 0)
 		return cli_usage_error(cmd, "--at '%s': %s", at, err);
 
 	struct app a;
@@ -56,19 +56,17 @@ int cmd_unbond(struct cli *c, int argc, char **argv)
 		              (long long)p.id, p.asset);
 		goto out;
 	}
-	if (dec_parse(amount, as->decimals, &q, err, sizeof err) < 0 || dec_is_zero(q)) {
-		cli_usage_error(cmd, "--amount '%s': %s", amount,
-		                dec_is_zero(q) ? "must be more than 0" : err);
+	if (unbond_parse_amount(as, amount, &q, err, sizeof err) < 0) {
+		cli_usage_error(cmd, "--amount '%s': %s", amount, err);
 		goto out;
 	}
-	struct unbond_inputs in;
+	struct unbond_queue_api qa = { 0 };
 	struct unbond_eta eta;
-	unbond_inputs_load(&a, now, &in);
 	/* Today's queue says nothing about a request made at another time. */
 	if (when >= now - 3600 && when <= now + 3600 &&
-	    queue_estimate_fetch(&a, as, q, now, &in.queue, err, sizeof err) < 0)
+	    queue_estimate_fetch(&a, as, q, now, &qa, err, sizeof err) < 0)
 		fprintf(stderr, "staketop: %s; using the catalog's typical range\n", err);
-	if (unbond_estimate(&as->unbond, when, &in, &eta) < 0) {
+	if (unbond_eta_for(&a, as, when, qa.has ? &qa : NULL, &eta) < 0) {
 		rc = cli_fail(EXIT_USAGE, "%s: %s", as->symbol, eta.basis);
 		goto out;
 	}
@@ -264,12 +262,7 @@ int cmd_unbonding(struct cli *c, int argc, char **argv)
 		time_format_iso(u[i].available_at, av, sizeof av);
 		unbond_format_left(secs, left, sizeof left);
 		struct exit_choice ex;
-		bool has_exit = v && v->kind != ASSET_NATIVE && v->nav.has && v->market_value.has &&
-		                !dec_is_zero(v->quantity);
-		if (has_exit) {
-			long double qty = dec_to_ld(u[i].amount), held = dec_to_ld(v->quantity);
-			exit_compare(qty, v->nav.v / held, v->market_value.v / held, secs, &ex);
-		}
+		bool has_exit = unbond_sell_now(v, &u[i], now, &ex);
 		if (json) {
 			cJSON *o = cJSON_CreateObject();
 			cJSON_AddNumberToObject(o, "position", (double)u[i].position_id);

@@ -61,10 +61,11 @@ static void note(struct dline *l, enum role r, const char *fmt, ...)
 	l->nrole = (unsigned char)r;
 }
 
-static void heading(struct ctx *c, const char *title)
+/* A section title, and beside it (dim) the keys that act on it. */
+static void heading(struct ctx *c, const char *title, const char *keys)
 {
 	add(c, R_NORMAL, "", R_NORMAL, "");
-	struct dline *l = add(c, R_GROUP, title, R_NORMAL, "");
+	struct dline *l = add(c, R_GROUP, title, R_NORMAL, keys ? keys : "");
 	if (l)
 		l->heading = true;
 }
@@ -136,7 +137,7 @@ static void valuation_part(struct ctx *c)
 	const struct valuation *v = c->v;
 	char val[80], a[48], b[48], sym[SYM_MAX], usym[SYM_MAX];
 	struct dline *l;
-	heading(c, "Valuation: rate x underlying price = NAV per token");
+	heading(c, "Valuation: rate x underlying price = NAV per token", NULL);
 	text_copy_clean(sym, sizeof sym, c->p->asset);
 	text_copy_clean(usym, sizeof usym, v->underlying ? v->underlying->symbol : "?");
 	for (unsigned i = 0; i + 1 < v->n_chain; i++) {
@@ -190,7 +191,7 @@ static void yield_part(struct ctx *c)
 	const struct valuation *v = c->v;
 	char val[80], a[48], usym[SYM_MAX];
 	struct dline *l;
-	heading(c, "Yield");
+	heading(c, "Yield", NULL);
 	text_copy_clean(usym, sizeof usym, v->underlying ? v->underlying->symbol : "?");
 	for (unsigned i = 0; i < v->n_yield; i++) {
 		const struct yield_part *y = &v->yield[i];
@@ -227,7 +228,7 @@ static void yield_part(struct ctx *c)
 static void sources_part(struct ctx *c)
 {
 	const struct valuation *v = c->v;
-	heading(c, "Sources: every input, where from and how old");
+	heading(c, "Sources: every input, where from and how old", NULL);
 	if (v->n_sources == 0)
 		add(c, R_DIM, "none", R_NORMAL, "");
 	for (unsigned i = 0; i < v->n_sources; i++) {
@@ -247,7 +248,7 @@ static void unbonding_part(struct ctx *c)
 	size_t n = 0;
 	char err[256], sym[SYM_MAX];
 	text_copy_clean(sym, sizeof sym, c->p->asset);
-	heading(c, "Unbonding");
+	heading(c, "Unbonding", "b unbonds, c claims what is due, u: every unbonding");
 	if (store_unbondings_list(c->u->app->store, c->p->id, true, &ub, &n, err, sizeof err) < 0) {
 		add(c, R_ERROR, "error", R_ERROR, err);
 		return;
@@ -280,7 +281,7 @@ static void events_part(struct ctx *c)
 	struct event *ev = NULL;
 	size_t n = 0;
 	char err[256];
-	heading(c, "Events");
+	heading(c, "Events", "] [ select one, x removes it (kept, marked removed)");
 	if (store_events_list(c->u->app->store, c->p->id, &ev, &n, err, sizeof err) < 0) {
 		add(c, R_ERROR, "error", R_ERROR, err);
 		return;
@@ -293,11 +294,21 @@ static void events_part(struct ctx *c)
 		if (ev[i].has_amount)
 			dec_format(ev[i].amount, q, sizeof q);
 		snprintf(val, sizeof val, "%s %s", event_type_name(ev[i].type), q);
-		struct dline *l = add(c, R_LABEL, date, ev[i].removed ? R_DIM : R_FIGURE, val);
-		if (ev[i].removed)
-			note(l, R_DIM, "removed: %s", ev[i].removed_note);
-		else
-			note(l, R_DIM, "%s", ev[i].note);
+		struct dline *l = add(c, ev[i].removed ? R_DIM : R_LABEL, date,
+		                      ev[i].removed ? R_DIM : R_FIGURE, val);
+		if (!l)
+			break;
+		l->event_id = ev[i].id;
+		l->event_removed = ev[i].removed;
+		if (ev[i].removed) {
+			char when[ISO_TIME_LEN];
+			time_format_iso(ev[i].removed_at, when, sizeof when);
+			note(l, R_STALE, "REMOVED %s%s%s (event %lld, not counted)", when,
+			     ev[i].removed_note[0] ? ": " : "", ev[i].removed_note, (long long)ev[i].id);
+		} else {
+			note(l, R_DIM, "%s%sevent %lld", ev[i].note, ev[i].note[0] ? "; " : "",
+			     (long long)ev[i].id);
+		}
 	}
 	free(ev);
 }
@@ -348,6 +359,14 @@ void detail_draw(const struct ui *u, const struct rect *r)
 		if (i >= d->n)
 			continue;
 		const struct dline *l = &d->lines[i];
+		if (l->event_id && l->event_id == d->sel_event) {
+			draw_fill(y, r->x, r->w, R_SELECTED);
+			draw_cell(y, r->x + 2, lw, l->label, R_SELECTED, AL_LEFT);
+			draw_cell(y, r->x + 2 + lw + 1, vw, l->value, R_SELECTED, AL_RIGHT);
+			if (nx < r->x + r->w)
+				draw_cell(y, nx, r->x + r->w - nx, l->note, R_SELECTED, AL_LEFT);
+			continue;
+		}
 		if (l->heading) {
 			int used = draw_put(y, r->x + 1, r->w - 2, l->label, (enum role)l->lrole);
 			if (l->value[0])

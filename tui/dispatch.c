@@ -13,15 +13,37 @@ unsigned ui_context(const struct ui *u)
 	return u->overlay ? u->overlay : u->screen;
 }
 
+/* The detail of the board's selected position, or of the unbonding
+ * screen's selected row; Back returns to where it was opened from. */
 static void open_detail(struct ui *u)
 {
-	size_t idx = board_selected(&u->board);
-	if (idx == NO_ROW)
+	const unsigned from = u->screen;
+	int64_t id = -1;
+	if (from == CX_UNBOND) {
+		const struct unbonding *x = unbonding_view_selected(u);
+		id = x ? x->position_id : -1;
+	} else {
+		size_t idx = board_selected(&u->board);
+		id = idx == NO_ROW ? -1 : u->app->positions.v[idx].id;
+	}
+	if (id < 0)
 		return;
-	u->detail.pos_id = u->app->positions.v[idx].id;
+	u->detail.pos_id = id;
 	u->detail.top = 0;
+	u->detail.sel_event = 0;
+	u->detail.back = from;
 	u->screen = CX_DETAIL;
 	if (detail_compute(u) != 0)
+		u->screen = from;
+}
+
+/* Back from a screen: the detail to where it was opened from, the rest to
+ * the board. */
+static void go_back(struct ui *u)
+{
+	if (u->screen == CX_DETAIL && u->detail.back == CX_UNBOND)
+		unbonding_view_open(u);
+	else
 		u->screen = CX_BOARD;
 }
 
@@ -111,6 +133,10 @@ static void scroll_view(struct ui *u, long delta, bool home, bool end)
 	}
 	if (u->screen == CX_FEEDS) {
 		feeds_view_scroll(u, home ? -1000000 : end ? 1000000 : delta);
+		return;
+	}
+	if (u->screen == CX_UNBOND) {
+		unbonding_view_move(u, delta, home, end);
 		return;
 	}
 	if (home)
@@ -247,7 +273,7 @@ static void screen_action(struct ui *u, enum action a)
 		if (u->overlay)
 			u->overlay = 0;
 		else
-			u->screen = CX_BOARD;
+			go_back(u);
 		break;
 	case ACT_UP: scroll_view(u, -1, false, false); break;
 	case ACT_DOWN: scroll_view(u, 1, false, false); break;
@@ -264,6 +290,23 @@ static void screen_action(struct ui *u, enum action a)
 			feeds_view_compute(u);
 		}
 		break;
+	case ACT_UNBONDINGS:
+		if (u->screen == CX_UNBOND)
+			u->screen = CX_BOARD;
+		else
+			unbonding_view_open(u);
+		break;
+	case ACT_SHOW_CLAIMED:
+		u->unbv.show_claimed = !u->unbv.show_claimed;
+		unbonding_view_open(u);
+		ui_message(u, R_NORMAL, u->unbv.show_claimed ? "showing claimed unbondings too"
+		                                             : "pending and claimable only");
+		break;
+	case ACT_UNBOND: ui_unbond_form(u); break;
+	case ACT_CLAIM: ui_claim(u); break;
+	case ACT_EVENT_NEXT: ui_event_step(u, 1); break;
+	case ACT_EVENT_PREV: ui_event_step(u, -1); break;
+	case ACT_EVENT_REMOVE: ui_event_remove_ask(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_MOUSE: mouse(u); break;
 	default: break;

@@ -7,11 +7,15 @@
 #include <strings.h>
 
 #include "positions/text.h"
+#include "positions/timeutil.h"
 #include "tui/draw.h"
+#include "tui/format.h"
 #include "tui/position_edit.h"
+#include "tui/ticks.h"
 #include "tui/ui.h"
+#include "tui/unbond_ops.h"
 
-enum form_kind { FORM_ADD, FORM_EDIT };
+enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND };
 
 struct form_field {
 	const char *label;
@@ -32,6 +36,11 @@ struct form {
 	const struct catalog *cat;    /* for the asset picker and hints */
 	size_t pick;                  /* asset picker position */
 	char currency[8];
+	/* unbond: the asset, the hints and what the time typed gives */
+	const struct asset *asset;
+	char amount_hint[128], time_hint[128];
+	char eta[128], basis[UNBOND_BASIS_MAX];
+	bool eta_ok;
 };
 
 static void add_field(struct form *f, const char *label, enum pe_field pe, const char *value,
@@ -88,6 +97,47 @@ struct form *form_new_edit(const struct ui *u, size_t idx)
 	return f;
 }
 
+/* "2026-12-16 12:00 UTC" */
+static void utc(int64_t t, char *buf, size_t len)
+{
+	char iso[ISO_TIME_LEN];
+	time_format_iso(t, iso, sizeof iso);
+	iso[10] = ' ';
+	iso[16] = 0;
+	snprintf(buf, len, "%s UTC", iso);
+}
+
+static void unbond_preview(struct ui *u, struct form *f);
+
+struct form *form_new_unbond(struct ui *u, size_t idx)
+{
+	const struct position *p = &u->app->positions.v[idx];
+	const struct asset *as = catalog_find(&u->app->cat, p->asset);
+	struct form *f;
+	char q[DEC_STR_MAX], sym[SYM_MAX], acc[ACCOUNT_MAX], now[32];
+	if (!as || !(f = calloc(1, sizeof *f)))
+		return NULL;
+	f->kind = FORM_UNBOND;
+	f->pos_id = p->id;
+	f->cur = *p;
+	f->cat = &u->app->cat;
+	f->asset = as;
+	fmt_quantity(p->quantity, q, sizeof q);
+	text_copy_clean(sym, sizeof sym, p->asset);
+	text_copy_clean(acc, sizeof acc, p->account);
+	utc(app_clock(), now, sizeof now);
+	snprintf(f->title, sizeof f->title, "Unbond from position %lld (%.16s, %.40s)",
+	         (long long)p->id, sym, acc);
+	snprintf(f->amount_hint, sizeof f->amount_hint, "at most %s %s (%u decimals)", q, sym,
+	         as->decimals);
+	snprintf(f->time_hint, sizeof f->time_hint, "empty: now (%s), or a date or ISO-8601 time",
+	         now);
+	add_field(f, "Amount", PE_AMOUNT, "", f->amount_hint, false);
+	add_field(f, "Requested", PE_OPENED, "", f->time_hint, false);
+	unbond_preview(u, f);
+	return f;
+}
+
 void form_free(struct form *f)
 {
 	free(f);
@@ -130,6 +180,85 @@ static int show_errors(struct ui *u, struct form *f, const struct pe_errors *e)
 	return -1;
 }
 
+/* Unbond form: when the time typed makes the unbonding claimable, shown
+ * under the fields as the user types. */
+static void unbond_preview(struct ui *u, struct form *f)
+{
+	struct unbond_eta eta;
+	int64_t now = app_clock(), at;
+	char err[PE_MSG_MAX], when[32], left[32];
+	f->eta_ok = false;
+	if (f->kind != FORM_UNBOND)
+		return;
+	if (unbond_parse_time(value(f, PE_OPENED), now, &at, err, sizeof err) < 0) {
+		snprintf(f->eta, sizeof f->eta, "-");
+		f->basis[0] = 0;
+		return;
+	}
+	if (unbond_eta_for(u->app, f->asset, at, NULL, &eta) < 0) {
+		snprintf(f->eta, sizeof f->eta, "no estimate");
+		text_copy_clean(f->basis, sizeof f->basis, eta.basis);
+		return;
+	}
+	utc(eta.available_at, when, sizeof when);
+	unbond_format_left(eta.available_at - now, left, sizeof left);
+	snprintf(f->eta, sizeof f->eta, "%s%s%s%s%s", eta.exact ? "" : "about ", when,
+	         eta.available_at > now ? " (in " : " (", left, ")");
+	text_copy_clean(f->basis, sizeof f->basis, eta.basis);
+	f->eta_ok = true;
+}
+
+/* Unbond: the amount with the asset's decimals and at most what the
+ * position holds, the time not in the future; then the request as
+ * `staketop unbond` records it (the catalog's range for a queue: no
+ * blocking request from the interface). */
+static void save_unbond(struct ui *u, struct form *f)
+{
+	struct app *a = u->app;
+	struct pe_errors e;
+	struct unbond_eta eta;
+	struct unbonding ub;
+	char err[400], q[DEC_STR_MAX], h[DEC_STR_MAX], sym[SYM_MAX], when[32];
+	int64_t now = app_clock(), at = now;
+	const int64_t pid = f->pos_id;
+	dec_t amount;
+	memset(&e, 0, sizeof e);
+	text_copy_clean(sym, sizeof sym, f->cur.asset);
+	if (unbond_parse_amount(f->asset, value(f, PE_AMOUNT), &amount, e.msg[PE_AMOUNT],
+	                        sizeof e.msg[PE_AMOUNT]) < 0) {
+		if (!value(f, PE_AMOUNT)[0])
+			snprintf(e.msg[PE_AMOUNT], sizeof e.msg[PE_AMOUNT], "how much to unbond?");
+	} else if (dec_cmp(amount, f->cur.quantity) > 0) {
+		dec_format(f->cur.quantity, h, sizeof h);
+		snprintf(e.msg[PE_AMOUNT], sizeof e.msg[PE_AMOUNT],
+		         "more than position %lld holds (%s %s)", (long long)f->pos_id, h, sym);
+	}
+	if (unbond_parse_time(value(f, PE_OPENED), now, &at, e.msg[PE_OPENED],
+	                      sizeof e.msg[PE_OPENED]) == 0 && at > now) {
+		utc(now, when, sizeof when);
+		snprintf(e.msg[PE_OPENED], sizeof e.msg[PE_OPENED], "in the future (now is %s)", when);
+	}
+	if (e.msg[PE_AMOUNT][0] || e.msg[PE_OPENED][0]) {
+		show_errors(u, f, &e);
+		return;
+	}
+	if (unbond_eta_for(a, f->asset, at, NULL, &eta) < 0) {
+		ui_message(u, R_ERROR, "%s: %s", sym, eta.basis);
+		return;
+	}
+	if (store_unbond_request(a->store, f->pos_id, amount, at, &eta, &ub, err, sizeof err) < 0) {
+		ui_message(u, R_ERROR, "could not unbond: %s", err);
+		return;
+	}
+	dec_format(amount, q, sizeof q);
+	utc(ub.available_at, when, sizeof when);
+	close_form(u);
+	u->unbv.selected_id = ub.id;
+	if (ui_reload(u) == 0)
+		ui_message(u, R_DONE, "unbonding %s %s on position %lld: claimable %s%s", q, sym,
+		           (long long)pid, eta.exact ? "" : "about ", when);
+}
+
 static void save(struct ui *u, struct form *f)
 {
 	struct app *a = u->app;
@@ -138,6 +267,10 @@ static void save(struct ui *u, struct form *f)
 	int64_t now = app_clock();
 	for (int i = 0; i < f->n; i++)
 		f->f[i].error[0] = 0;
+	if (f->kind == FORM_UNBOND) {
+		save_unbond(u, f);
+		return;
+	}
 	if (f->kind == FORM_ADD) {
 		const struct position_input in = {
 			value(f, PE_ASSET), value(f, PE_AMOUNT), value(f, PE_ACCOUNT),
@@ -208,11 +341,8 @@ static void move_focus(struct form *f, int dir)
 	}
 }
 
-void form_key(struct ui *u, enum action a, int key)
+static void field_key(struct ui *u, struct form *f, enum action a, int key)
 {
-	struct form *f = u->form;
-	if (!f)
-		return;
 	struct form_field *x = &f->f[f->focus];
 	switch (a) {
 	case ACT_FORM_SAVE: save(u, f); return;
@@ -241,11 +371,30 @@ void form_key(struct ui *u, enum action a, int key)
 		x->error[0] = 0;
 }
 
+void form_key(struct ui *u, enum action a, int key)
+{
+	if (!u->form)
+		return;
+	field_key(u, u->form, a, key);
+	/* saving closes the form: u->form is then NULL or another one */
+	if (u->form && u->form->kind == FORM_UNBOND)
+		unbond_preview(u, u->form);
+}
+
 /* --- drawing ---------------------------------------------------------------- */
 
+/* The unbond form has two more lines: when, and by which rule. */
 static struct rect form_rect(const struct form *f, const struct layout *l)
 {
-	return layout_centered(l, f->n * 2 + 4, 78);
+	return layout_centered(l, f->n * 2 + 4 + (f->kind == FORM_UNBOND ? 3 : 0), 78);
+}
+
+static void preview_draw(const struct form *f, const struct rect *b)
+{
+	const int y = b->y + 1 + f->n * 2 + 1, fx = b->x + 15, fw = b->w - 17;
+	draw_cell(y, b->x + 2, 12, "Claimable", R_LABEL, AL_LEFT);
+	draw_cell(y, fx, fw, f->eta, f->eta_ok ? R_FIGURE : R_DIM, AL_LEFT);
+	draw_cell(y + 1, fx, fw, f->basis, R_DIM, AL_LEFT);
 }
 
 /* Catalog symbols containing what is typed, for the asset field's hint. */
@@ -306,6 +455,8 @@ void form_draw(const struct form *f, const struct layout *l)
 		}
 		draw_cell(y + 1, fx, fw, hint, hr, AL_LEFT);
 	}
+	if (f->kind == FORM_UNBOND)
+		preview_draw(f, &b);
 	char keys[160];
 	snprintf(keys, sizeof keys, "Enter save %s Tab/Down next field %s Esc cancel",
 	         theme_glyphs()->dot, theme_glyphs()->dot);
@@ -331,6 +482,7 @@ void form_confirm_open(struct ui *u, size_t idx)
 	dec_format(p->quantity, q, sizeof q);
 	text_copy_clean(acc, sizeof acc, p->account);
 	text_copy_clean(sym, sizeof sym, p->asset);
+	u->confirm_kind = CONFIRM_POSITION;
 	u->confirm_id = p->id;
 	snprintf(u->confirm_text, sizeof u->confirm_text,
 	         "Remove position %lld (%s %s, %s) with its events and unbondings?",
@@ -342,6 +494,10 @@ void form_confirm_open(struct ui *u, size_t idx)
 void form_confirm_key(struct ui *u, enum action a)
 {
 	char err[400];
+	if (u->confirm_kind == CONFIRM_EVENT) {
+		ui_event_remove_key(u, a);
+		return;
+	}
 	if (a == ACT_CONFIRM_NO) {
 		u->overlay = 0;
 		ui_message(u, R_NORMAL, "kept position %lld", (long long)u->confirm_id);

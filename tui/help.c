@@ -11,6 +11,9 @@ static const char *const legend[] = {
 	"PREM bps = (market / NAV - 1) x 10000, negative is a discount (red from -100 bps);",
 	"AGE = age of the oldest input of the row; '!' marks it stale (older than stale_seconds);",
 	"UNBONDING = time left on the first pending exit (+N more); 'claimable' once due.",
+	"Unbonding screen (u): ETA in UTC and a countdown to the second, progress from request to",
+	"ETA, the rule or source of the date; for a liquid token, selling now at the market price",
+	"instead of waiting for NAV, and the difference (negative: selling now gets less).",
 	"Filter words: kind:native|liquid|restaked|idle chain:NAME account:TEXT asset:TEXT or any text.",
 };
 #define N_LEGEND (sizeof legend / sizeof legend[0])
@@ -24,7 +27,7 @@ void help_draw(const struct ui *u, const struct rect *r)
 {
 	draw_box(r, "Help: keys (from the key table)");
 	const int x = r->x + 2, w = r->w - 4, rows = r->h - 2;
-	const int kw = 22, cw = 20;
+	const int kw = 22, cw = w >= 100 ? 26 : 20;
 	size_t line = u->help_top;
 	for (int k = 0; k < rows; k++, line++) {
 		const int y = r->y + 1 + k;

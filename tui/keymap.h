@@ -22,9 +22,10 @@ enum {
 	CX_PROMPT = 1 << 4,  /* search or filter being typed */
 	CX_FORM = 1 << 5,    /* add or edit form */
 	CX_CONFIRM = 1 << 6, /* "remove …? [y/N]" */
-	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS,
+	CX_UNBOND = 1 << 7,  /* the unbonding screen */
+	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS | CX_UNBOND,
 	CX_LISTS = CX_SCREENS | CX_HELP,
-	CX_ALL = 0x7f
+	CX_ALL = 0xff
 };
 
 /* X(ACTION, contexts, bar label or NULL, help text, up to four keys; 0 ends).
@@ -49,20 +50,25 @@ enum {
 	X(DELETE, CX_BOARD | CX_DETAIL, "Delete", "remove the selected position (asks first)",    \
 	  KC(KEY_F(9)), 'd', KC(KEY_DC), 0)                                                       \
 	X(QUIT, CX_BOARD, "Quit", "quit", KC(KEY_F(10)), 'q', 0, 0)                              \
-	X(BACK, CX_DETAIL | CX_FEEDS | CX_HELP, "Back", "back to the board", KC(KEY_F(10)), 'q',  \
-	  27, KC(KEY_LEFT))                                                                       \
-	X(BACK2, CX_DETAIL | CX_FEEDS | CX_HELP, NULL, "back to the board", 'h',                 \
+	X(BACK, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_HELP, "Back",                               \
+	  "back (to the board, or the screen the detail was opened from)", KC(KEY_F(10)), 'q', 27,\
+	  KC(KEY_LEFT))                                                                           \
+	X(BACK2, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_HELP, NULL, "back to the board", 'h',     \
 	  KC(KEY_BACKSPACE), 127, 0)                                                              \
 	X(QUIT_NOW, CX_SCREENS, NULL, "quit from any screen", 'Q', 0, 0, 0)                       \
+	X(UNBONDINGS, CX_BOARD | CX_DETAIL | CX_UNBOND, "Unbonding",                              \
+	  "unbonding screen: every exit, its countdown, wait or sell now (on/off)", KC(KEY_F(11)), \
+	  'u', 0, 0)                                                                              \
 	X(UP, CX_LISTS, NULL, "move up / scroll up", KC(KEY_UP), 'k', 0, 0)                       \
 	X(DOWN, CX_LISTS, NULL, "move down / scroll down", KC(KEY_DOWN), 'j', 0, 0)               \
 	X(PGUP, CX_LISTS, NULL, "page up", KC(KEY_PPAGE), CTRL_('b'), 0, 0)                      \
 	X(PGDN, CX_LISTS, NULL, "page down", KC(KEY_NPAGE), CTRL_('f'), ' ', 0)                  \
 	X(HOME, CX_LISTS, NULL, "first row", KC(KEY_HOME), 'g', 0, 0)                             \
 	X(END, CX_LISTS, NULL, "last row", KC(KEY_END), 'G', 0, 0)                                \
-	X(DETAIL, CX_BOARD, "Detail", "open the selected position: valuation, sources, events",      \
+	X(DETAIL, CX_BOARD | CX_UNBOND, "Detail",                                                 \
+	  "open the selected position: valuation, sources, events",                               \
 	  '\n', '\r', KC(KEY_ENTER), KC(KEY_RIGHT))                                               \
-	X(DETAIL2, CX_BOARD, NULL, "open the selected position", 'l', 0, 0, 0)                   \
+	X(DETAIL2, CX_BOARD | CX_UNBOND, NULL, "open the selected position", 'l', 0, 0, 0)       \
 	X(SORT_PREV, CX_BOARD, NULL, "sort by the previous column", '<', ',', 0, 0)               \
 	X(SORT_INVERT, CX_BOARD, NULL, "invert the sort order", 'I', 0, 0, 0)                     \
 	X(SEARCH_NEXT, CX_BOARD, NULL, "next search match", 'n', 0, 0, 0)                         \
@@ -70,6 +76,15 @@ enum {
 	X(FILTER_CLEAR, CX_BOARD, NULL, "clear the filter and the search", 'c', 0, 0, 0)          \
 	X(FEEDS, CX_BOARD | CX_FEEDS, "Feeds", "feeds screen: last success, latency, errors (on/off)",\
 	  '\t', 'F', 0, 0)                                                                        \
+	X(UNBOND, CX_BOARD | CX_DETAIL | CX_UNBOND, "Unbond",                                     \
+	  "unbond from the position: amount and time (a form)", 'b', 0, 0, 0)                     \
+	X(CLAIM, CX_DETAIL | CX_UNBOND, "Claim", "claim the position's unbondings that are due",  \
+	  'c', 0, 0, 0)                                                                           \
+	X(SHOW_CLAIMED, CX_UNBOND, "Claimed", "show claimed unbondings too (on/off)", 's', 0, 0, 0)\
+	X(EVENT_REMOVE, CX_DETAIL, "RmEvent",                                                     \
+	  "remove the selected event (asks; it stays in the log, marked removed)", 'x', 0, 0, 0)  \
+	X(EVENT_NEXT, CX_DETAIL, NULL, "select the next event in the detail's list", ']', 0, 0, 0)\
+	X(EVENT_PREV, CX_DETAIL, NULL, "select the previous event", '[', 0, 0, 0)                 \
 	X(REDRAW, CX_ALL, NULL, "redraw the screen", CTRL_('l'), 0, 0, 0)                         \
 	X(MOUSE, CX_LISTS, NULL,                                                                  \
 	  "mouse: click a row to select, again to open; wheel scrolls; click the bar or a column",\
@@ -131,7 +146,7 @@ const char *keymap_contexts_text(unsigned cx, char *buf, size_t len);
  * each shown with its first key and the label, laid out
  * from x = 0 in at most width columns. Drawing and mouse
  * hits both use this, so a click lands where the label is drawn. */
-#define BAR_MAX_ITEMS 12
+#define BAR_MAX_ITEMS 16
 struct bar_item {
 	enum action action;
 	char key[16];          /* "F1", "Enter" */

@@ -24,6 +24,22 @@ static void state_text(const struct ui *u, char *buf, size_t len)
 		snprintf(buf + o, len - (size_t)o, " %s %zu", g->dot, b->n_total);
 }
 
+/* "2 pending · 1 claimable" on the unbonding screen. */
+static void unbond_text(const struct ui *u, char *buf, size_t len)
+{
+	const struct unbonding_view *v = &u->unbv;
+	const char *dot = theme_glyphs()->dot;
+	size_t n[3] = { 0, 0, 0 };
+	for (size_t i = 0; i < v->n_items; i++)
+		n[unbond_status_at(&v->items[i], u->now)]++;
+	if (v->show_claimed)
+		snprintf(buf, len, "%zu pending %s %zu claimable %s %zu claimed", n[UNBOND_PENDING],
+		         dot, n[UNBOND_CLAIMABLE], dot, n[UNBOND_CLAIMED]);
+	else
+		snprintf(buf, len, "%zu pending %s %zu claimable (s shows claimed ones too)",
+		         n[UNBOND_PENDING], dot, n[UNBOND_CLAIMABLE]);
+}
+
 static void prompt_text(const struct ui *u, char *buf, size_t len)
 {
 	const struct prompt *p = &u->prompt;
@@ -70,12 +86,20 @@ void statusline_draw(const struct ui *u, const struct rect *r)
 			draw_put(r->y, r->x, lw, left, R_DIM);
 		}
 	} else if (u->screen == CX_DETAIL && !u->overlay) {
-		snprintf(left, sizeof left, "position #%lld %s lines %zu-%zu of %zu (Up/Down, PgUp/PgDn)",
+		char ev[48] = "";
+		if (u->detail.sel_event)
+			snprintf(ev, sizeof ev, " %s event %lld selected (x removes)", theme_glyphs()->dot,
+			         (long long)u->detail.sel_event);
+		snprintf(left, sizeof left,
+		         "position #%lld %s lines %zu-%zu of %zu (Up/Down, PgUp/PgDn)%s",
 		         (long long)u->detail.pos_id, theme_glyphs()->dot, u->detail.top + 1,
 		         u->detail.top + (size_t)u->lay.body.h < u->detail.n
 		                 ? u->detail.top + (size_t)u->lay.body.h
 		                 : u->detail.n,
-		         u->detail.n);
+		         u->detail.n, ev);
+		draw_put(r->y, r->x, lw, left, R_DIM);
+	} else if (u->screen == CX_UNBOND && !u->overlay) {
+		unbond_text(u, left, sizeof left);
 		draw_put(r->y, r->x, lw, left, R_DIM);
 	}
 	if (u->overlay == CX_FORM && u->form) {

@@ -35,6 +35,7 @@ static const struct style color_theme[R_ROLES_] = {
 	[R_BORDER] = { COLOR_CYAN, -1, A_NORMAL },
 	[R_INPUT] = { COLOR_BLACK, COLOR_WHITE, A_NORMAL },
 	[R_CLAIMABLE] = { COLOR_GREEN, -1, A_BOLD },
+	[R_PENDING] = { COLOR_YELLOW, -1, A_NORMAL },
 };
 
 static const attr_t mono_theme[R_ROLES_] = {
@@ -61,6 +62,7 @@ static const attr_t mono_theme[R_ROLES_] = {
 	[R_BORDER] = A_NORMAL,
 	[R_INPUT] = A_UNDERLINE,
 	[R_CLAIMABLE] = A_BOLD,
+	[R_PENDING] = A_NORMAL,
 };
 
 static bool use_color;
@@ -124,9 +126,12 @@ enum role theme_premium_role(long double bps, bool has)
 static const struct glyphs utf8_glyphs = {
 	"\u2500", "\u2502", "\u250c", "\u2510", "\u2514", "\u2518",
 	"\u25b2", "\u25bc", "\u27f3", "\u00b7", "\u2026", "\u25b8", true,
+	{ "\u2591", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589",
+	  "\u2588" },
 };
 static const struct glyphs ascii_glyphs = {
 	"-", "|", "+", "+", "+", "+", "^", "v", "*", "-", "~", ">", false,
+	{ "-", "-", "-", "-", "=", "=", "=", "=", "#" },
 };
 
 const struct glyphs *theme_glyphs(void)

@@ -35,6 +35,7 @@ enum role {
 	R_BORDER,       /* boxes */
 	R_INPUT,        /* a field being typed in */
 	R_CLAIMABLE,    /* unbonding due */
+	R_PENDING,      /* unbonding under way */
 	R_ROLES_
 };
 
@@ -55,6 +56,7 @@ struct glyphs {
 	const char *ell;                       /* text cut */
 	const char *group;                     /* group row marker */
 	bool utf8;
+	const char *bar[9];                    /* progress: a cell k/8 full */
 };
 
 /* The glyph set for the current locale (setlocale must have run). */

@@ -2,7 +2,8 @@
  * next reads differently, so the loop sleeps until exactly then instead of
  * ticking. Ages are shown to the minute ("<1m", "12m", "3h", "2d", "5w"),
  * so a fresh figure does not make the screen tick every second; only an
- * unbonding countdown under an hour does. */
+ * unbonding countdown under an hour does, and the unbonding screen while it
+ * shows a countdown (to the second). */
 #ifndef STAKETOP_TICKS_H
 #define STAKETOP_TICKS_H
 
@@ -44,6 +45,22 @@ static inline int ticks_left(int64_t left)
 		return 0;
 	int64_t unit = left < 3600 ? 1 : left < 86400 ? 60 : 3600;
 	return (int)(left % unit + 1);
+}
+
+/* A countdown to the second, for the unbonding screen: "16d 04:12:09",
+ * "04:12:09" under a day; "-" for <= 0. It reads differently every
+ * second, so a screen showing one wakes each second. */
+static inline void ticks_format_countdown(int64_t left, char *buf, size_t len)
+{
+	if (left <= 0)
+		snprintf(buf, len, "-");
+	else if (left >= 86400)
+		snprintf(buf, len, "%lldd %02lld:%02lld:%02lld", (long long)(left / 86400),
+		         (long long)(left % 86400 / 3600), (long long)(left % 3600 / 60),
+		         (long long)(left % 60));
+	else
+		snprintf(buf, len, "%02lld:%02lld:%02lld", (long long)(left / 3600),
+		         (long long)(left % 3600 / 60), (long long)(left % 60));
 }
 
 /* The smaller of two tick counts, 0 meaning "never". */

@@ -44,6 +44,8 @@ void ui_resize(struct ui *u)
 {
 	layout_compute(&u->lay, LINES, COLS);
 	board_columns(&u->board, u->lay.body.w);
+	if (u->screen == CX_UNBOND)
+		unbonding_view_compute(u); /* its lines wrap at the width */
 	u->dirty = true;
 }
 
@@ -56,6 +58,8 @@ static void prepare(struct ui *u)
 		detail_scroll(u, 0);
 	if (u->screen == CX_FEEDS)
 		feeds_view_scroll(u, 0);
+	if (u->screen == CX_UNBOND)
+		unbonding_view_move(u, 0, false, false);
 }
 
 static void draw_frame(struct ui *u)
@@ -77,6 +81,8 @@ static void draw_frame(struct ui *u)
 			detail_draw(u, &l->body);
 		else if (u->screen == CX_FEEDS)
 			feeds_view_draw(u, &l->body);
+		else if (u->screen == CX_UNBOND)
+			unbonding_view_draw(u, &l->body);
 		else
 			board_draw(&u->board, &l->body);
 		if (u->overlay == CX_HELP)
@@ -95,16 +101,19 @@ static void draw_frame(struct ui *u)
 /* --- timers ---------------------------------------------------------------- */
 
 /* Milliseconds the wait may last: until the next change of a text on
- * screen or the next refresh; -1 for no timer at all. */
+ * screen, an unbonding becoming claimable (the status line says so) or the
+ * next refresh; -1 for no timer at all. */
 static int wait_timeout(const struct ui *u)
 {
 	int64_t best = -1;
 	if (!u->clock_fixed && !u->lay.too_small) {
-		int s = header_next_change(u);
+		int s = ticks_min(header_next_change(u), ui_unbond_watch_next(u));
 		if (u->screen == CX_BOARD)
 			s = ticks_min(s, board_next_change(&u->board, &u->lay.body));
 		else if (u->screen == CX_DETAIL)
 			s = ticks_min(s, detail_next_change(u, &u->lay.body));
+		else if (u->screen == CX_UNBOND)
+			s = ticks_min(s, unbonding_view_next_change(u, &u->lay.body));
 		else
 			s = ticks_min(s, feeds_view_next_change(u));
 		if (s > 0) {
@@ -174,6 +183,7 @@ static void st_load_done(struct run *r)
 	board_free(&u->board);
 	detail_free(&u->detail);
 	feeds_view_free(&u->feeds);
+	unbonding_view_free(&u->unbv);
 	form_free(u->form);
 	u->form = NULL;
 	free(u->unb);
@@ -361,6 +371,7 @@ static void loop(struct ui *u, double t_start)
 		ui_refresh_poll(u);
 		u->now = app_clock();
 		if (u->now != shown_now) {
+			ui_unbond_watch(u, shown_now, u->now);
 			shown_now = u->now;
 			ui_recompute(u);
 		}

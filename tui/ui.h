@@ -41,6 +41,8 @@ struct dline {
 	unsigned char lrole, vrole, nrole;
 	bool heading;
 	int next_change;           /* seconds until its text changes; 0 never */
+	int64_t event_id;          /* an event's line: its id; else 0 */
+	bool event_removed;
 };
 
 struct detail {
@@ -48,6 +50,35 @@ struct detail {
 	struct dline *lines;
 	size_t n, cap;
 	size_t top;
+	int64_t sel_event;         /* the event x acts on; 0 none */
+	unsigned back;             /* the screen Back returns to */
+};
+
+/* Unbonding screen: one item per unbonding, drawn as its row and the lines
+ * under it (the rule, and for a liquid token the sell-now route). */
+enum { UC_POS, UC_ASSET, UC_AMOUNT, UC_REQUESTED, UC_ETA, UC_LEFT, UC_PROGRESS, UC_STATUS,
+       UC_COUNT };
+enum uline_kind { UL_ROW, UL_RULE, UL_SELL };
+struct uline {
+	enum uline_kind kind;
+	size_t item;               /* index into the view's items */
+	char cell[UC_COUNT][32];   /* UL_ROW */
+	unsigned char role[UC_COUNT];
+	double progress;           /* UL_ROW: requested -> available, 0..1 */
+	char text[UNBOND_BASIS_MAX + 96]; /* UL_RULE, UL_SELL: one screen line */
+	unsigned char trole;
+};
+struct unbonding_view {
+	struct unbonding *items;   /* from the store; claimed ones when shown */
+	size_t n_items;
+	struct uline *lines;
+	size_t n, cap;
+	size_t cursor;             /* an item, or NO_ROW when there is none */
+	int64_t selected_id;       /* the selected unbonding, kept on reload */
+	size_t top;                /* first line drawn */
+	bool show_claimed;
+	/* the columns at the width the lines were made for (-1: left out) */
+	int width, col_x[UC_COUNT], col_w[UC_COUNT];
 };
 
 /* Feeds screen rows. */
@@ -74,7 +105,7 @@ struct prompt {
 struct ui {
 	struct app *app;
 	struct layout lay;
-	unsigned screen;           /* CX_BOARD, CX_DETAIL or CX_FEEDS */
+	unsigned screen;           /* CX_BOARD, CX_DETAIL, CX_FEEDS or CX_UNBOND */
 	unsigned overlay;          /* 0, CX_HELP, CX_PROMPT, CX_FORM or CX_CONFIRM */
 
 	/* what the views show besides the app's rows (read by ui_reload) */
@@ -91,10 +122,12 @@ struct ui {
 	struct board board;
 	struct detail detail;
 	struct feeds_view feeds;
+	struct unbonding_view unbv;
 	size_t help_top;
 	struct prompt prompt;
 	struct form *form;
-	int64_t confirm_id;        /* position a removal waits for */
+	enum { CONFIRM_POSITION, CONFIRM_EVENT } confirm_kind;
+	int64_t confirm_id;        /* position or event a removal waits for */
 	char confirm_text[256];
 
 	/* refresh */
@@ -178,6 +211,39 @@ void feeds_view_draw(const struct ui *u, const struct rect *r);
 void feeds_view_scroll(struct ui *u, long delta);
 int feeds_view_next_change(const struct ui *u);
 void feeds_view_free(struct feeds_view *f);
+
+/* unbonding_view.c: the unbonding screen. _load reads the store (the
+ * claimed ones too when shown), _compute makes the lines for u->now and
+ * the body's width (ui_resize calls it again). */
+void unbonding_view_open(struct ui *u);
+int unbonding_view_load(struct ui *u);
+void unbonding_view_compute(struct ui *u);
+void unbonding_view_draw(const struct ui *u, const struct rect *r);
+/* Move the cursor by delta items (home / end: first / last) and keep it
+ * in view. */
+void unbonding_view_move(struct ui *u, long delta, bool home, bool end);
+int unbonding_view_next_change(const struct ui *u, const struct rect *r);
+/* The unbonding under the cursor, or NULL. */
+const struct unbonding *unbonding_view_selected(const struct ui *u);
+void unbonding_view_free(struct unbonding_view *v);
+
+/* unbond_actions.c: unbond, claim and event removal from the screens, and
+ * the watch that says when an unbonding becomes claimable. */
+/* The position the unbond and claim keys act on: the detail's, the
+ * selected unbonding's, the board's selected row; -1 none. */
+int64_t ui_action_position(const struct ui *u);
+void ui_claim(struct ui *u);
+void ui_unbond_form(struct ui *u);
+/* The detail's event selection: step to the next / previous event. */
+void ui_event_step(struct ui *u, int dir);
+/* Ask before removing the selected event; the answer. */
+void ui_event_remove_ask(struct ui *u);
+void ui_event_remove_key(struct ui *u, enum action a);
+/* Between two frames the clock went from before to after: say which
+ * unbondings became claimable meanwhile. */
+void ui_unbond_watch(struct ui *u, int64_t before, int64_t after);
+/* Seconds until the next pending unbonding becomes claimable; 0 none. */
+int ui_unbond_watch_next(const struct ui *u);
 
 /* help.c */
 void help_draw(const struct ui *u, const struct rect *r);

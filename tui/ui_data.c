@@ -46,6 +46,8 @@ void ui_recompute(struct ui *u)
 	}
 	if (u->screen == CX_FEEDS)
 		feeds_view_compute(u);
+	if (u->screen == CX_UNBOND)
+		unbonding_view_compute(u);
 	u->dirty = true;
 }
 
@@ -63,6 +65,8 @@ int ui_reload(struct ui *u)
 	u->n_unb = 0;
 	if (store_unbondings_list(a->store, 0, false, &u->unb, &u->n_unb, err, sizeof err) < 0)
 		ui_message(u, R_ERROR, "unbondings: %s", err);
+	if (u->screen == CX_UNBOND)
+		unbonding_view_load(u);
 	free(u->fs);
 	u->fs = NULL;
 	u->n_fs = 0;

@@ -22,6 +22,13 @@ run '/ledger\rnnNt>>>I<f kind:liquid\r' 3
 check "search, sort, group, filter" '[ $? -eq 0 ] && [ ! -s "$T/err" ]'
 run '\t' 3
 check "feeds screen" '[ $? -eq 0 ] && [ ! -s "$T/err" ]'
+run 'usjjj' 3
+check "unbonding screen, claimed shown" '[ $? -eq 0 ] && [ ! -s "$T/err" ]'
+run 'ub1\t2026-11-24\r' 3
+check "unbond form saved from the unbonding screen" \
+	'[ $? -eq 0 ] && "$ST" --db "$DB" events 10 | grep -Eq "unbond +1 +2026-11-24"'
+run '/atom\r\rcx]x[xn' 3
+check "detail: claim, event selection and the removal asked" '[ $? -eq 0 ] && [ ! -s "$T/err" ]'
 run 'aATOM\t1.1234567\r' 3
 check "add form with a wrong amount" '[ $? -eq 0 ] && [ ! -s "$T/err" ]'
 run 'aATOM\t10\tframes\r' 3

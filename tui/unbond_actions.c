@@ -1,0 +1,219 @@
+/* unbond_actions.c — what the unbond, claim and event keys do from the
+ * detail and the unbonding screen (every write through data/events_db.h,
+ * then the views are re-read from the store), and the watch that tells the
+ * user when an unbonding becomes claimable while staketop is open. */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "positions/text.h"
+#include "positions/timeutil.h"
+#include "tui/form.h"
+#include "tui/ui.h"
+
+static size_t position_index(const struct ui *u, int64_t id)
+{
+	for (size_t i = 0; i < u->app->positions.n; i++)
+		if (u->app->positions.v[i].id == id)
+			return i;
+	return NO_ROW;
+}
+
+static void position_symbol(const struct ui *u, int64_t id, char *buf, size_t len)
+{
+	size_t i = position_index(u, id);
+	text_copy_clean(buf, len, i == NO_ROW ? "?" : u->app->positions.v[i].asset);
+}
+
+int64_t ui_action_position(const struct ui *u)
+{
+	if (u->screen == CX_DETAIL)
+		return u->detail.pos_id;
+	if (u->screen == CX_UNBOND) {
+		const struct unbonding *x = unbonding_view_selected(u);
+		return x ? x->position_id : -1;
+	}
+	size_t idx = board_selected(&u->board);
+	return idx == NO_ROW ? -1 : u->app->positions.v[idx].id;
+}
+
+/* --- unbond and claim -------------------------------------------------------------- */
+
+void ui_unbond_form(struct ui *u)
+{
+	const int64_t id = ui_action_position(u);
+	const size_t idx = id < 0 ? NO_ROW : position_index(u, id);
+	if (idx == NO_ROW) {
+		ui_message(u, R_NORMAL, "no position selected");
+		return;
+	}
+	const struct position *p = &u->app->positions.v[idx];
+	char sym[SYM_MAX];
+	text_copy_clean(sym, sizeof sym, p->asset);
+	if (!catalog_find(&u->app->cat, p->asset)) {
+		ui_message(u, R_ERROR, "position %lld: %s is not in the catalog, so its unbonding "
+		                       "rule is unknown", (long long)id, sym);
+		return;
+	}
+	if (dec_is_zero(p->quantity)) {
+		ui_message(u, R_NORMAL, "position %lld holds no %s to unbond", (long long)id, sym);
+		return;
+	}
+	form_free(u->form);
+	u->form = form_new_unbond(u, idx);
+	u->overlay = u->form ? CX_FORM : 0;
+	if (!u->form)
+		ui_message(u, R_ERROR, "out of memory");
+}
+
+void ui_claim(struct ui *u)
+{
+	const int64_t id = ui_action_position(u);
+	const int64_t now = app_clock();
+	char err[400], sym[SYM_MAX], q[DEC_STR_MAX];
+	dec_t due = dec_zero();
+	int n = 0;
+	if (id < 0) {
+		ui_message(u, R_NORMAL, "no position selected");
+		return;
+	}
+	/* what is due, for the message: the store claims the same rows */
+	for (size_t i = 0; i < u->n_unb; i++)
+		if (u->unb[i].position_id == id && !u->unb[i].claimed && u->unb[i].available_at <= now)
+			dec_add(due, u->unb[i].amount, &due);
+	if (store_claim(u->app->store, id, now, &n, err, sizeof err) < 0) {
+		ui_message(u, strncmp(err, "nothing claimable", 17) == 0 ? R_NORMAL : R_ERROR, "%s",
+		           err);
+		return;
+	}
+	position_symbol(u, id, sym, sizeof sym);
+	dec_format(due, q, sizeof q);
+	if (ui_reload(u) == 0)
+		ui_message(u, R_DONE, "claimed %s %s on position %lld (%d unbonding%s)", q, sym,
+		           (long long)id, n, n == 1 ? "" : "s");
+}
+
+/* --- events ------------------------------------------------------------------------ */
+
+/* The detail line of the selected event, or -1. */
+static long event_line(const struct ui *u, int64_t event_id)
+{
+	for (size_t i = 0; event_id && i < u->detail.n; i++)
+		if (u->detail.lines[i].event_id == event_id)
+			return (long)i;
+	return -1;
+}
+
+void ui_event_step(struct ui *u, int dir)
+{
+	struct detail *d = &u->detail;
+	long at = event_line(u, d->sel_event), pick = -1;
+	if (at < 0)
+		at = dir > 0 ? -1 : (long)d->n;
+	for (long i = at + dir; i >= 0 && i < (long)d->n; i += dir)
+		if (d->lines[i].event_id && !d->lines[i].event_removed) {
+			pick = i;
+			break;
+		}
+	if (pick < 0) {
+		ui_message(u, R_NORMAL, d->sel_event ? "no more events that way"
+		                                      : "no event to select (removed ones stay listed)");
+		return;
+	}
+	d->sel_event = d->lines[pick].event_id;
+	/* bring it into view, with a line of context below */
+	const long rows = u->lay.body.h > 1 ? u->lay.body.h : 1;
+	if (pick < (long)d->top)
+		d->top = (size_t)pick;
+	else if (pick + 1 >= (long)d->top + rows)
+		d->top = (size_t)(pick + 2 - rows > 0 ? pick + 2 - rows : 0);
+	detail_scroll(u, 0);
+	ui_message(u, R_NORMAL, "event %lld selected: x removes it, [ ] picks another",
+	           (long long)d->sel_event);
+}
+
+void ui_event_remove_ask(struct ui *u)
+{
+	const struct detail *d = &u->detail;
+	const long i = event_line(u, d->sel_event);
+	if (i < 0 || d->lines[i].event_removed) {
+		/* nothing chosen yet: choose the newest, and ask on the next x */
+		u->detail.sel_event = 0;
+		ui_event_step(u, -1);
+		return;
+	}
+	const struct dline *l = &d->lines[i];
+	char sym[SYM_MAX];
+	position_symbol(u, d->pos_id, sym, sizeof sym);
+	u->confirm_kind = CONFIRM_EVENT;
+	u->confirm_id = l->event_id;
+	snprintf(u->confirm_text, sizeof u->confirm_text,
+	         "Remove event %lld (%s %s, %s) of position %lld? It stays in the log, marked "
+	         "removed.",
+	         (long long)l->event_id, l->value, sym, l->label, (long long)d->pos_id);
+	u->overlay = CX_CONFIRM;
+}
+
+void ui_event_remove_key(struct ui *u, enum action a)
+{
+	char err[400];
+	const int64_t id = u->confirm_id;
+	if (a == ACT_CONFIRM_NO) {
+		u->overlay = 0;
+		ui_message(u, R_NORMAL, "kept event %lld", (long long)id);
+		return;
+	}
+	if (a != ACT_CONFIRM_YES)
+		return;
+	u->overlay = 0;
+	if (store_event_remove(u->app->store, id, "in the interface", app_clock(), err,
+	                       sizeof err) < 0) {
+		ui_message(u, R_ERROR, "could not remove event %lld: %s", (long long)id, err);
+		return;
+	}
+	u->detail.sel_event = 0;
+	if (ui_reload(u) == 0)
+		ui_message(u, R_DONE, "removed event %lld (kept in the log, marked removed)",
+		           (long long)id);
+}
+
+/* --- the watch ------------------------------------------------------------------------ */
+
+void ui_unbond_watch(struct ui *u, int64_t before, int64_t after)
+{
+	const struct unbonding *first = NULL;
+	size_t n = 0;
+	if (after <= before)
+		return;
+	for (size_t i = 0; i < u->n_unb; i++) {
+		const struct unbonding *x = &u->unb[i];
+		if (x->claimed || x->available_at <= before || x->available_at > after)
+			continue;
+		if (!first)
+			first = x;
+		n++;
+	}
+	if (!first)
+		return;
+	char q[DEC_STR_MAX], sym[SYM_MAX];
+	dec_format(first->amount, q, sizeof q);
+	position_symbol(u, first->position_id, sym, sizeof sym);
+	if (n == 1)
+		ui_message(u, R_CLAIMABLE, "%s %s on position %lld is claimable now", q, sym,
+		           (long long)first->position_id);
+	else
+		ui_message(u, R_CLAIMABLE, "%s %s on position %lld is claimable now (and %zu more)", q,
+		           sym, (long long)first->position_id, n - 1);
+}
+
+int ui_unbond_watch_next(const struct ui *u)
+{
+	int64_t best = 0;
+	for (size_t i = 0; i < u->n_unb; i++) {
+		const struct unbonding *x = &u->unb[i];
+		int64_t left = x->available_at - u->now;
+		if (!x->claimed && left > 0 && (best == 0 || left < best))
+			best = left;
+	}
+	return best > INT_MAX ? INT_MAX : (int)best;
+}
