@@ -78,9 +78,11 @@ int cmd_unbond(struct cli *c, int argc, char **argv)
 	char qs[DEC_STR_MAX], eta_s[ISO_TIME_LEN], left[32];
 	dec_format(q, qs, sizeof qs);
 	time_format_iso(u.available_at, eta_s, sizeof eta_s);
-	unbond_format_left(unbond_seconds_left(&u, now), left, sizeof left);
-	printf("unbonding %s %s from position %lld: available %s%s (in %s)\n  %s\n", qs,
-	       as->symbol, (long long)p.id, eta.exact ? "" : "about ", eta_s, left, u.rule);
+	int64_t secs = unbond_seconds_left(&u, now);
+	unbond_format_left(secs, left, sizeof left);
+	printf("unbonding %s %s from position %lld: available %s%s (%s%s)\n  %s\n", qs,
+	       as->symbol, (long long)p.id, eta.exact ? "" : "about ", eta_s,
+	       secs > 0 ? "in " : "", secs > 0 ? left : "claimable now", u.rule);
 	rc = EXIT_OK;
 out:
 	app_close(&a);

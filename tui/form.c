@@ -233,11 +233,8 @@ static void save_unbond(struct ui *u, struct form *f)
 		snprintf(e.msg[PE_AMOUNT], sizeof e.msg[PE_AMOUNT],
 		         "more than position %lld holds (%s %s)", (long long)f->pos_id, h, sym);
 	}
-	if (unbond_parse_time(value(f, PE_OPENED), now, &at, e.msg[PE_OPENED],
-	                      sizeof e.msg[PE_OPENED]) == 0 && at > now) {
-		utc(now, when, sizeof when);
-		snprintf(e.msg[PE_OPENED], sizeof e.msg[PE_OPENED], "in the future (now is %s)", when);
-	}
+	unbond_parse_time(value(f, PE_OPENED), now, &at, e.msg[PE_OPENED],
+	                  sizeof e.msg[PE_OPENED]);
 	if (e.msg[PE_AMOUNT][0] || e.msg[PE_OPENED][0]) {
 		show_errors(u, f, &e);
 		return;

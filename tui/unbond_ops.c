@@ -28,7 +28,15 @@ int unbond_parse_time(const char *text, int64_t now, int64_t *out, char *err, si
 		*out = now;
 		return 0;
 	}
-	return time_parse_iso(text, out, err, errlen);
+	if (time_parse_iso(text, out, err, errlen) < 0)
+		return -1;
+	if (*out > now) {
+		char iso[ISO_TIME_LEN];
+		time_format_iso(now, iso, sizeof iso);
+		snprintf(err, errlen, "in the future (now is %s)", iso);
+		return -1;
+	}
+	return 0;
 }
 
 int unbond_eta_for(struct app *a, const struct asset *as, int64_t at,

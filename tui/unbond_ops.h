@@ -29,7 +29,8 @@ int unbond_parse_amount(const struct asset *as, const char *text, dec_t *out, ch
 
 /* When the request was made: NULL, "" or "now" is now; else ISO-8601
  * ("2026-11-20T08:00:00Z", an offset allowed) or a date (midnight UTC).
- * 0, or -1 with time_parse_iso's reason in err. */
+ * A request cannot be made in the future. 0, or -1 with the reason in err
+ * (time_parse_iso's, or "in the future (now is …)"). */
 int unbond_parse_time(const char *text, int64_t now, int64_t *out, char *err, size_t errlen);
 
 /* The ETA of an unbond of `as` requested at `at`: its catalog rule with the

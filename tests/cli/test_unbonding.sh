@@ -199,8 +199,14 @@ check "--offline: no request, no warning, the catalog range" \
 st unbond 2 --amount 1 --at 2026-11-20T08:00:00Z >"$T/out" 2>"$T/err"
 # 2026-11-20T08:00:00Z + 259200 s = 2026-11-23T08:00:00Z: already due
 check "--at days ago: today's queue is not asked; catalog range from the request" \
-	'[ ! -s "$T/err" ] && grep -q "available about 2026-11-23T08:00:00Z (in claimable)$" "$T/out" &&
+	'[ ! -s "$T/err" ] && grep -q "available about 2026-11-23T08:00:00Z (claimable now)$" "$T/out" &&
 	 grep -qF "  $CAT_BASIS" "$T/out"'
+
+st unbond 2 --amount 1 --at 2026-11-25T09:00:00Z >"$T/out" 2>"$T/err"
+rc=$?
+# now is 2026-11-25T08:00:00Z: an hour later has not happened yet
+check "--at in the future refused with exit 2" \
+	'[ $rc -eq 2 ] && grep -q "in the future (now is 2026-11-25T08:00:00Z)" "$T/err"'
 
 st add --asset wstETH --amount 2 >/dev/null # position 3
 st unbond 3 --amount 0.5 >"$T/out" 2>"$T/err"
