@@ -64,9 +64,13 @@ static void parse_time__now_date_and_iso(void **state)
 	/* a date is midnight UTC: T0 − 8 h (28800) − 1 day (86400) */
 	assert_int_equal(unbond_parse_time("2026-11-24", T0, &t, err, sizeof err), 0);
 	assert_true(t == T0 - 28800 - 86400);
-	/* 19:00 at −05:00 is 00:00Z the next day: T0 + 16 h (57600) + 5 days (432000) */
-	assert_int_equal(unbond_parse_time("2026-11-30T19:00:00-05:00", T0, &t, err, sizeof err), 0);
-	assert_true(t == T0 + 57600 + 432000);
+	/* 19:00 at −05:00 is 00:00Z the next day, 2026-11-20: T0 − 8 h (28800)
+	 * − 5 days (432000) */
+	assert_int_equal(unbond_parse_time("2026-11-19T19:00:00-05:00", T0, &t, err, sizeof err), 0);
+	assert_true(t == T0 - 28800 - 432000);
+	/* a request cannot be made in the future: one second after T0 */
+	assert_int_equal(unbond_parse_time("2026-11-25T08:00:01Z", T0, &t, err, sizeof err), -1);
+	assert_string_equal(err, "in the future (now is 2026-11-25T08:00:00Z)");
 	assert_int_equal(unbond_parse_time("2026-13-01", T0, &t, err, sizeof err), -1);
 	assert_int_equal(unbond_parse_time("tomorrow", T0, &t, err, sizeof err), -1);
 }

@@ -142,7 +142,7 @@ check "7 decimals for ATOM: refused" 'screen | grep -q "too many decimals: 7 (at
 keys C-u 5 Tab 2 0 2 6 - 1 2 - 0 1 Enter
 wait_for "in the future"
 check "a request time in the future: refused" \
-	'screen | grep -q "in the future (now is 2026-11-25 08:00 UTC)"'
+	'screen | grep -q "in the future (now is 2026-11-25T08:00:00Z)"'
 # requested 2026-11-24T00:00:00Z (1795478400) + 1814400 = 1797292800 =
 # 2026-12-15T00:00:00Z; left 1797292800 − 1795593600 = 1699200 s = 19 days
 # (1641600) + 57600 s (16 h); gone 32 h of 504 h = 6.3% → 6%
