@@ -140,6 +140,13 @@ void time_format_date(int64_t t, char *buf, size_t len)
 	snprintf(buf, len, "%.10s", iso);
 }
 
+void time_format_minute(int64_t t, char *buf, size_t len)
+{
+	char iso[32];
+	time_format_iso(t, iso, sizeof iso);
+	snprintf(buf, len, "%.10s %.5s UTC", iso, iso + 11);
+}
+
 void time_format_age(int64_t s, char *buf, size_t len)
 {
 	if (s < 0)

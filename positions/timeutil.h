@@ -21,6 +21,7 @@ int date_parse(const char *s, int64_t *out, char *err, size_t errlen);
 
 void time_format_iso(int64_t t, char *buf, size_t len);   /* 2026-11-25T08:00:00Z */
 void time_format_date(int64_t t, char *buf, size_t len);  /* 2026-11-25 */
+void time_format_minute(int64_t t, char *buf, size_t len); /* 2026-11-25 08:00 UTC */
 
 /* "45s", "12m", "3h", "2d", "5w" — a compact age for status text. */
 void time_format_age(int64_t seconds, char *buf, size_t len);

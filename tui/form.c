@@ -97,16 +97,6 @@ struct form *form_new_edit(const struct ui *u, size_t idx)
 	return f;
 }
 
-/* "2026-12-16 12:00 UTC" */
-static void utc(int64_t t, char *buf, size_t len)
-{
-	char iso[ISO_TIME_LEN];
-	time_format_iso(t, iso, sizeof iso);
-	iso[10] = ' ';
-	iso[16] = 0;
-	snprintf(buf, len, "%s UTC", iso);
-}
-
 static void unbond_preview(struct ui *u, struct form *f);
 
 struct form *form_new_unbond(struct ui *u, size_t idx)
@@ -125,7 +115,7 @@ struct form *form_new_unbond(struct ui *u, size_t idx)
 	fmt_quantity(p->quantity, q, sizeof q);
 	text_copy_clean(sym, sizeof sym, p->asset);
 	text_copy_clean(acc, sizeof acc, p->account);
-	utc(app_clock(), now, sizeof now);
+	time_format_minute(app_clock(), now, sizeof now);
 	snprintf(f->title, sizeof f->title, "Unbond from position %lld (%.16s, %.40s)",
 	         (long long)p->id, sym, acc);
 	snprintf(f->amount_hint, sizeof f->amount_hint, "at most %s %s (%u decimals)", q, sym,
@@ -200,7 +190,7 @@ static void unbond_preview(struct ui *u, struct form *f)
 		text_copy_clean(f->basis, sizeof f->basis, eta.basis);
 		return;
 	}
-	utc(eta.available_at, when, sizeof when);
+	time_format_minute(eta.available_at, when, sizeof when);
 	unbond_format_left(eta.available_at - now, left, sizeof left);
 	snprintf(f->eta, sizeof f->eta, "%s%s%s%s%s", eta.exact ? "" : "about ", when,
 	         eta.available_at > now ? " (in " : " (", left, ")");
@@ -248,7 +238,7 @@ static void save_unbond(struct ui *u, struct form *f)
 		return;
 	}
 	dec_format(amount, q, sizeof q);
-	utc(ub.available_at, when, sizeof when);
+	time_format_minute(ub.available_at, when, sizeof when);
 	close_form(u);
 	u->unbv.selected_id = ub.id;
 	if (ui_reload(u) == 0)

@@ -15,16 +15,6 @@ static bool is_stale(const struct ui *u)
 	return u->stale_since > 0 && u->now - u->stale_since > u->app->cfg.stale_seconds;
 }
 
-/* "2026-11-20 12:00 UTC" */
-static void when(int64_t t, char *buf, size_t len)
-{
-	char iso[ISO_TIME_LEN];
-	time_format_iso(t, iso, sizeof iso);
-	iso[10] = ' ';
-	iso[16] = 0;
-	snprintf(buf, len, "%s UTC", iso);
-}
-
 /* The soonest pending unbonding and how many there are. */
 static const struct unbonding *next_unbond(const struct ui *u, size_t *count)
 {
@@ -89,7 +79,7 @@ static void title_line(const struct ui *u, const struct rect *r)
 		right = marker(r->y, right, " FEEDS FAILING ", R_OFFLINE);
 	if (is_stale(u)) {
 		char w[40];
-		when(u->stale_since, w, sizeof w);
+		time_format_minute(u->stale_since, w, sizeof w);
 		snprintf(t, sizeof t, " STALE since %s ", w);
 		right = marker(r->y, right, t, R_OFFLINE);
 	}

@@ -57,6 +57,8 @@ static void time_format__round_trip(void **state)
 	assert_string_equal(buf, "2026-12-16");
 	time_format_iso(0, buf, sizeof buf);
 	assert_string_equal(buf, "1970-01-01T00:00:00Z");
+	time_format_minute(1797418743, buf, sizeof buf); /* 2026-12-16T10:59:03Z */
+	assert_string_equal(buf, "2026-12-16 10:59 UTC");
 	time_format_age(59, buf, sizeof buf);
 	assert_string_equal(buf, "59s");
 	time_format_age(3 * 3600 + 5, buf, sizeof buf);
