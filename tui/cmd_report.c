@@ -110,7 +110,7 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 static int report_json(const struct app *a, const struct unbonding *u, size_t nu)
 {
 	struct json_out j;
-	json_out_init(&j);
+	json_out_init(&j, stdout);
 	json_begin_object(&j, NULL);
 	add_time(&j, "generated_at", a->now);
 	json_string(&j, "currency", a->cfg.currency);

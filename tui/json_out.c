@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-void json_out_init(struct json_out *j)
+void json_out_init(struct json_out *j, FILE *sink)
 {
 	memset(j, 0, sizeof *j);
+	j->sink = sink;
 }
 
 void json_out_done(struct json_out *j)
@@ -20,6 +21,13 @@ static bool reserve(struct json_out *j, size_t more)
 {
 	if (j->failed)
 		return false;
+	if (j->sink && j->len + more + 1 > JSON_OUT_CHUNK && j->len > 0) {
+		if (fwrite(j->buf, 1, j->len, j->sink) != j->len) {
+			j->failed = true;
+			return false;
+		}
+		j->len = 0;
+	}
 	if (j->len + more + 1 <= j->cap)
 		return true;
 	size_t cap = j->cap ? j->cap : 4096;
@@ -210,9 +218,10 @@ void json_decimal(struct json_out *j, const char *key, long double v, int decima
 
 int json_out_write(struct json_out *j, FILE *f)
 {
+	FILE *out = j->sink ? j->sink : f;
 	if (j->failed || j->depth != 0 || !j->buf)
 		return -1;
-	if (fwrite(j->buf, 1, j->len, f) != j->len || fputc('\n', f) == EOF)
+	if (fwrite(j->buf, 1, j->len, out) != j->len || fputc('\n', out) == EOF)
 		return -1;
 	return 0;
 }

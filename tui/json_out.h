@@ -16,6 +16,7 @@
 #define JSON_OUT_MAX_DEPTH 16
 
 struct json_out {
+	FILE *sink;                          /* flushed here as it fills; NULL: keep all */
 	char *buf;
 	size_t len, cap;
 	bool failed;                         /* out of memory or misuse */
@@ -23,7 +24,11 @@ struct json_out {
 	bool has_item[JSON_OUT_MAX_DEPTH];   /* a comma is due at this depth */
 };
 
-void json_out_init(struct json_out *j);
+/* sink may be NULL (the text stays in buf); with a sink the buffer is
+ * written out whenever it passes JSON_OUT_CHUNK bytes, so memory stays
+ * small however long the output. */
+#define JSON_OUT_CHUNK (64 * 1024)
+void json_out_init(struct json_out *j, FILE *sink);
 void json_out_done(struct json_out *j);
 
 void json_begin_object(struct json_out *j, const char *key);
@@ -39,7 +44,8 @@ void json_int(struct json_out *j, const char *key, int64_t v);
  * finite. */
 void json_decimal(struct json_out *j, const char *key, long double v, int decimals);
 
-/* Write the text and a newline to f; -1 when anything failed. */
+/* Write what is left and a newline to the sink (or to f when there is no
+ * sink); -1 when anything failed or the document is not closed. */
 int json_out_write(struct json_out *j, FILE *f);
 
 #endif
