@@ -13,23 +13,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tests/tools/bench_clock.h"
+
 #include "data/catalog_load.h"
 #include "pricing/refresh.h"
 
 #define RUNS 7
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv)
 {
@@ -97,13 +86,13 @@ int main(int argc, char **argv)
 	double wall[RUNS], serial = 0;
 	size_t n_rep = 0, values = 0;
 	for (int run = 0; run < RUNS; run++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		if (refresh_start(r, time(NULL), err, sizeof err) < 0 || refresh_run(r) < 0) {
 			fprintf(stderr, "bench_refresh: %s\n", err);
 			refresh_free(r);
 			goto out;
 		}
-		wall[run] = now_ms() - t0;
+		wall[run] = bench_now_ms() - t0;
 		const struct feed_report *rep = refresh_reports(r, &n_rep);
 		for (size_t i = 0; i < n_rep; i++)
 			if (!rep[i].ok)
@@ -112,7 +101,7 @@ int main(int argc, char **argv)
 	}
 	refresh_free(r);
 	serial = 10 * 300;
-	qsort(wall, RUNS, sizeof *wall, cmp);
+	qsort(wall, RUNS, sizeof *wall, bench_cmp_double);
 	printf("refresh, 10 endpoints x 300 ms: median %.0f ms, best %.0f ms over %d runs, %zu values "
 	       "(in turn: ~%.0f ms; target < 450 ms)\n",
 	       wall[RUNS / 2], wall[0], RUNS, values, serial);

@@ -13,25 +13,14 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "tests/tools/bench_clock.h"
+
 #include "pricing/llama_yields.h"
 #include "tests/pricing/fixture_catalog.h"
 
 #define RUNS 10
 #define TARGET_MS 150.0
 #define TARGET_MB 80.0
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -71,9 +60,9 @@ int main(int argc, char **argv)
 	for (int i = 0; i < RUNS; i++) {
 		struct obs_list out = {0};
 		char err[256];
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		int rc = llama_yields_parse(body, len, &cat, "usd", 1763900100, &out, err, sizeof err);
-		ms[i] = now_ms() - t0;
+		ms[i] = bench_now_ms() - t0;
 		/* stETH, rETH, JitoSOL, mSOL by pool id; wstETH by Ethereum/lido/STETH */
 		if (rc != 5 || err[0]) {
 			fprintf(stderr, "bench_yields: run %d took %d APRs (want 5): %s\n", i, rc, err);
@@ -82,7 +71,7 @@ int main(int argc, char **argv)
 		obs_list_free(&out);
 	}
 	free(body);
-	qsort(ms, RUNS, sizeof *ms, cmp_double);
+	qsort(ms, RUNS, sizeof *ms, bench_cmp_double);
 	double median = (ms[RUNS / 2 - 1] + ms[RUNS / 2]) / 2;
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);

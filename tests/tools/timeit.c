@@ -10,18 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
+#include "tests/tools/bench_clock.h"
 
 int main(int argc, char **argv)
 {
@@ -34,7 +23,7 @@ int main(int argc, char **argv)
 	if (!t)
 		return 1;
 	for (int i = 0; i < n; i++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		pid_t pid = fork();
 		if (pid < 0)
 			return 1;
@@ -51,9 +40,9 @@ int main(int argc, char **argv)
 			free(t);
 			return 1;
 		}
-		t[i] = now_ms() - t0;
+		t[i] = bench_now_ms() - t0;
 	}
-	qsort(t, (size_t)n, sizeof *t, cmp);
+	qsort(t, (size_t)n, sizeof *t, bench_cmp_double);
 	printf("median %.2f ms, best %.2f ms over %d runs\n", t[n / 2], t[0], n);
 	free(t);
 	return 0;
