@@ -57,11 +57,17 @@ DEB_BUILD := pkg-config:pkg-config ncursesw:libncurses-dev libcurl:libcurl4-open
 DEB_TEST  := cmocka:libcmocka-dev
 DEB_CMDS  := tmux:tmux
 
-.PHONY: all run test bench fuzz install uninstall clean deps deps-test
+.PHONY: all run test bench fuzz install uninstall clean deps deps-test build-bin build-test build-bench
 # keep test and tool objects between runs
 .SECONDARY:
 
-all: deps $(BIN)
+# The packages go in before anything is compiled, also under make -j: the
+# build itself runs in a second make, started once the deps step is done
+# (pkg-config is asked again there, after the install).
+all: deps
+	@$(MAKE) --no-print-directory build-bin
+
+build-bin: $(BIN)
 
 # --- dependencies -----------------------------------------------------------
 deps:
@@ -122,11 +128,17 @@ $(BUILD)/rel/tests/bench/%: $(BUILD)/rel/tests/bench/%.o $(REL_OBJ)
 run: all
 	$(BIN) --demo
 
-test: deps-test $(SAN_BIN) $(BIN) $(TEST_BINS) $(TOOL_BINS)
+test: deps-test
+	@$(MAKE) --no-print-directory build-test
 	@BUILD=$(BUILD) sh tests/run-tests.sh
 
-bench: deps-test all $(TOOL_BINS) $(BENCH_BINS)
+build-test: $(SAN_BIN) $(BIN) $(TEST_BINS) $(TOOL_BINS)
+
+bench: deps-test
+	@$(MAKE) --no-print-directory build-bench
 	@BUILD=$(BUILD) sh tests/bench/run-bench.sh
+
+build-bench: $(BIN) $(TOOL_BINS) $(BENCH_BINS)
 
 FUZZ_PARSERS := $(filter-out tui/%,$(LIB_SRC))
 fuzz: deps
