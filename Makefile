@@ -35,9 +35,9 @@ SAN_FLAGS   := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 SAN_CFLAGS  := $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS)
 
 LIB_SRC   := $(wildcard positions/*.c) $(wildcard data/*.c) $(wildcard pricing/*.c) \
-             $(filter-out tui/main.c,$(wildcard tui/*.c))
-MAIN_SRC  := tui/main.c
-TEST_SRC  := $(wildcard tests/*/test_*.c)
+             $(filter-out tui/cli/main.c,$(sort $(shell find tui -name '*.c')))
+MAIN_SRC  := tui/cli/main.c
+TEST_SRC  := $(sort $(shell find tests -name 'test_*.c'))
 TOOL_SRC  := $(wildcard tests/tools/*.c)
 BENCH_SRC := $(wildcard tests/bench/*.c)
 FUZZ_SRC  := $(wildcard tests/fuzz/fuzz_*.c)
@@ -93,11 +93,11 @@ fi
 endef
 
 # --- build ------------------------------------------------------------------
-$(BIN): $(REL_OBJ) $(BUILD)/rel/tui/main.o
+$(BIN): $(REL_OBJ) $(BUILD)/rel/tui/cli/main.o
 	@echo "  LD      $@"
 	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-$(SAN_BIN): $(SAN_OBJ) $(BUILD)/san/tui/main.o
+$(SAN_BIN): $(SAN_OBJ) $(BUILD)/san/tui/cli/main.o
 	@echo "  LD      $@"
 	@$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 

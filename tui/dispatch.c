@@ -5,7 +5,7 @@
 
 #include <curses.h>
 
-#include "tui/form.h"
+#include "tui/screens/form.h"
 #include "tui/ui.h"
 
 unsigned ui_context(const struct ui *u)

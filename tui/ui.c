@@ -25,11 +25,11 @@
 
 #include <curses.h>
 
-#include "tui/cli.h"
-#include "tui/draw.h"
-#include "tui/feeds.h"
-#include "tui/form.h"
-#include "tui/ticks.h"
+#include "tui/cli/cli.h"
+#include "tui/term/draw.h"
+#include "tui/app/feeds.h"
+#include "tui/screens/form.h"
+#include "tui/term/ticks.h"
 
 static double mono_us(void)
 {

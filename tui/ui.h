@@ -12,11 +12,11 @@
 #include "data/events_db.h"
 #include "data/observations_db.h"
 #include "pricing/refresh.h"
-#include "tui/app.h"
-#include "tui/board.h"
-#include "tui/keymap.h"
-#include "tui/layout.h"
-#include "tui/theme.h"
+#include "tui/app/app.h"
+#include "tui/screens/board.h"
+#include "tui/term/keymap.h"
+#include "tui/term/layout.h"
+#include "tui/term/theme.h"
 
 struct form;
 

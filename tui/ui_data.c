@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "positions/text.h"
-#include "tui/feeds.h"
+#include "tui/app/feeds.h"
 #include "tui/ui.h"
 
 /* --- clocks and messages --------------------------------------------------- */

@@ -8,7 +8,7 @@
 
 #include "positions/text.h"
 #include "positions/timeutil.h"
-#include "tui/form.h"
+#include "tui/screens/form.h"
 #include "tui/ui.h"
 
 static size_t position_index(const struct ui *u, int64_t id)

@@ -53,9 +53,9 @@ wait_for "Help: keys \(from the key table\)"
 check "help lists F1 ?" 'screen | grep -Eq "F1 \? +all screens +show this help"'
 check "help lists F3 / incremental search" 'screen | grep -Eq "F3 / +board +incremental search"'
 check "help lists the sort keys" 'screen | grep -Eq "F6 > \. +board +sort by the next column"'
-# the help text of the first 20 table entries, straight from tui/keymap.h
+# the help text of the first 20 table entries, straight from tui/term/keymap.h
 missing=0
-for h in $(sed -n 's/^[[:space:]]*X([A-Z_0-9]*, [^"]*"[^"]*", "\([^"]*\)".*/\1/p; s/^[[:space:]]*X([A-Z_0-9]*, [^"]*NULL, "\([^"]*\)".*/\1/p' tui/keymap.h | head -20 | tr ' ' '_'); do
+for h in $(sed -n 's/^[[:space:]]*X([A-Z_0-9]*, [^"]*"[^"]*", "\([^"]*\)".*/\1/p; s/^[[:space:]]*X([A-Z_0-9]*, [^"]*NULL, "\([^"]*\)".*/\1/p' tui/term/keymap.h | head -20 | tr ' ' '_'); do
 	h=$(echo "$h" | tr '_' ' ' | cut -c1-30)
 	screen | grep -qF -- "$h" || { missing=$((missing + 1)); echo "# not in help: $h"; }
 done

@@ -1,0 +1,112 @@
+/* app.c — opening the program's state and valuing the portfolio. */
+#include "tui/app/app.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "data/catalog_load.h"
+#include "data/demo_seed.h"
+#include "data/observations_db.h"
+#include "data/positions_db.h"
+
+int64_t app_clock(void)
+{
+	const char *fixed = getenv("STAKETOP_NOW");
+	if (fixed && fixed[0]) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(fixed, &end, 10);
+		if (!errno && *end == 0 && v > 0)
+			return v;
+	}
+	return (int64_t)time(NULL);
+}
+
+int app_open(struct app *a, const struct app_options *o, char *err, size_t errlen)
+{
+	char catalog_path[STAKETOP_PATH_MAX];
+	memset(a, 0, sizeof *a);
+	a->demo = o->demo;
+	a->offline = o->offline;
+	if (paths_resolve(o->db, o->config, o->demo, &a->paths, err, errlen) < 0)
+		return -1;
+	config_defaults(&a->cfg);
+	if (config_load(a->paths.config, &a->cfg, err, errlen) < 0)
+		return -1;
+	if (path_join(catalog_path, sizeof catalog_path, a->paths.data_dir, "assets.json") < 0) {
+		snprintf(err, errlen, "data directory path is too long");
+		return -1;
+	}
+	if (catalog_load(catalog_path, a->paths.user_catalog, &a->cat, err, errlen) < 0)
+		return -1;
+	if (store_open(a->paths.db, &a->store, err, errlen) < 0)
+		goto fail;
+	if (o->demo &&
+	    demo_seed(a->store, &a->cat, a->paths.data_dir, app_clock(), err, errlen) < 0)
+		goto fail;
+	char ts[32];
+	if (store_meta_get(a->store, "snapshot_taken_at", ts, sizeof ts, err, errlen) == 0)
+		a->snapshot_ts = strtoll(ts, NULL, 10);
+	return 0;
+fail:
+	app_close(a);
+	return -1;
+}
+
+static void free_rows(struct app *a)
+{
+	free(a->rows);
+	a->rows = NULL;
+	position_list_free(&a->positions);
+	if (a->market_ready)
+		market_done(&a->market);
+	a->market_ready = false;
+}
+
+int app_load(struct app *a, int64_t now, char *err, size_t errlen)
+{
+	struct position_list pl = { 0 };
+	struct market m;
+	if (market_init(&m, &a->cat, a->cfg.currency) < 0) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (store_market_load(a->store, &m, err, errlen) < 0 ||
+	    store_positions_list(a->store, &pl, err, errlen) < 0) {
+		market_done(&m);
+		position_list_free(&pl);
+		return -1;
+	}
+	struct valuation *rows = calloc(pl.n ? pl.n : 1, sizeof *rows);
+	if (!rows) {
+		market_done(&m);
+		position_list_free(&pl);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	free_rows(a);
+	a->market = m;
+	a->market_ready = true;
+	a->positions = pl;
+	a->rows = rows;
+	a->now = now;
+	/* the valuation keeps a pointer to the catalog through the market */
+	a->market.catalog = &a->cat;
+	const struct valuation_ctx ctx = { &a->cat, &a->market, now, a->cfg.stale_seconds };
+	for (size_t i = 0; i < pl.n; i++)
+		valuation_compute(&ctx, &a->positions.v[i], &a->rows[i]);
+	valuation_totals(a->rows, pl.n, &a->totals);
+	return 0;
+}
+
+void app_close(struct app *a)
+{
+	free_rows(a);
+	if (a->store)
+		store_close(a->store);
+	a->store = NULL;
+	catalog_free(&a->cat);
+}

@@ -1,0 +1,69 @@
+/* feeds.c — the pricing layer wired to the store. */
+#include "tui/app/feeds.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/observations_db.h"
+#include "tui/app/unbond_inputs.h"
+
+struct refresh *feeds_refresher(const struct app *a, char *err, size_t errlen)
+{
+	const struct config *c = &a->cfg;
+	const struct refresh_config rc = {
+		.coingecko_url = c->coingecko_url,
+		.coingecko_api_key = c->coingecko_api_key,
+		.defillama_coins_url = c->defillama_coins_url,
+		.defillama_yields_url = c->defillama_yields_url,
+		.eth_rpc_url = c->eth_rpc_url,
+		.sol_rpc_url = c->sol_rpc_url,
+		.currency = c->currency,
+		.timeout_ms = (long)c->timeout_seconds * 1000,
+	};
+	return refresh_new(&a->cat, &rc, err, errlen);
+}
+
+int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, size_t errlen)
+{
+	size_t n;
+	const struct feed_report *rep = refresh_reports(r, &n);
+	const struct obs_list *obs = refresh_observations(r);
+	char e2[128];
+	if (store_begin(a->store, err, errlen) < 0)
+		return -1;
+	if (obs->n && store_observations_add(a->store, obs->v, obs->n, now, err, errlen) < 0)
+		goto rollback;
+	for (size_t i = 0; i < n; i++) {
+		if (!rep[i].done)
+			continue;
+		struct feed_status fs = { 0 };
+		struct feed_status *old = NULL;
+		size_t n_old = 0;
+		snprintf(fs.name, sizeof fs.name, "%s", rep[i].name);
+		fs.last_attempt = now;
+		/* keep the last success time of a feed that failed now */
+		if (store_feed_status_list(a->store, &old, &n_old, err, errlen) < 0)
+			goto rollback;
+		for (size_t k = 0; k < n_old; k++)
+			if (strcmp(old[k].name, fs.name) == 0)
+				fs.last_success = old[k].last_success;
+		free(old);
+		if (rep[i].ok || (rep[i].values > 0 && rep[i].http_status / 100 == 2))
+			fs.last_success = now;
+		fs.latency_ms = lround(rep[i].latency_s * 1000);
+		fs.values_taken = rep[i].values;
+		snprintf(fs.last_error, sizeof fs.last_error, "%s", rep[i].error);
+		if (store_feed_status_put(a->store, &fs, err, errlen) < 0)
+			goto rollback;
+	}
+	if (unbond_inputs_save_epoch(a, refresh_epoch(r), err, errlen) < 0)
+		goto rollback;
+	if (store_commit(a->store, err, errlen) < 0)
+		goto rollback;
+	return 0;
+rollback:
+	store_rollback(a->store, e2, sizeof e2);
+	return -1;
+}

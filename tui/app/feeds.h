@@ -1,0 +1,20 @@
+/* feeds.h — wiring the pricing layer to the store: a refresher configured
+ * from the app's config, and storing a finished refresh (observations in
+ * one transaction, one status row per feed). Shared by `staketop refresh`
+ * and the interface. */
+#ifndef STAKETOP_FEEDS_H
+#define STAKETOP_FEEDS_H
+
+#include <stddef.h>
+
+#include "pricing/refresh.h"
+#include "tui/app/app.h"
+
+/* A refresher for a's catalog and config; NULL with err on failure. */
+struct refresh *feeds_refresher(const struct app *a, char *err, size_t errlen);
+
+/* Store what r took (observations, feed statuses) in one transaction. The
+ * last good values stay: a failed feed adds nothing but its status. */
+int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,51 @@
+/* unbond_ops.h — an unbond request and a pending exit's other route,
+ * shared by the commands (cmd_unbond.c) and the interface (the unbond form,
+ * the unbonding screen): the amount read with the asset's decimals, the
+ * request time read as ISO-8601 or a date, the ETA from the catalog's rule
+ * with the live inputs the store remembers; and, for a liquid token, wait
+ * for redemption at NAV against selling now at the market price.
+ *
+ * Nothing here fetches: a queue API's estimate (queue_estimate.h, a
+ * blocking request) is the caller's to ask for and pass in. Writes stay
+ * with data/events_db.h (store_unbond_request, store_claim). */
+#ifndef STAKETOP_UNBOND_OPS_H
+#define STAKETOP_UNBOND_OPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "positions/asset.h"
+#include "positions/decimal.h"
+#include "positions/unbonding.h"
+#include "positions/valuation.h"
+#include "tui/app/app.h"
+
+/* An amount of `as` to unbond: a plain decimal with at most as->decimals
+ * fractional digits, above zero. 0, or -1 with err: dec_parse's reason
+ * ("too many decimals: 7 (at most 6 allowed)"), or "must be more than 0". */
+int unbond_parse_amount(const struct asset *as, const char *text, dec_t *out, char *err,
+                        size_t errlen);
+
+/* When the request was made: NULL, "" or "now" is now; else ISO-8601
+ * ("2026-11-20T08:00:00Z", an offset allowed) or a date (midnight UTC).
+ * A request cannot be made in the future. 0, or -1 with the reason in err
+ * (time_parse_iso's, or "in the future (now is …)"). */
+int unbond_parse_time(const char *text, int64_t now, int64_t *out, char *err, size_t errlen);
+
+/* The ETA of an unbond of `as` requested at `at`: its catalog rule with the
+ * live inputs the store remembers (the Solana epoch seen by the last
+ * refresh) and q, a queue API's estimate (NULL: none; the catalog's typical
+ * range then). 0, or -1 with eta->basis saying why the rule is unusable. */
+int unbond_eta_for(struct app *a, const struct asset *as, int64_t at,
+                   const struct unbond_queue_api *q, struct unbond_eta *eta);
+
+/* The other exit of unbonding x of a position valued v, as of now: sell
+ * x's amount at the market price now (v->price_market) instead of waiting
+ * for NAV per token (exchange rate × the underlying's price). false when
+ * there is none: a native coin or protocol shares that are not a token
+ * (EigenLayer strategies), a claimed exit, or a price missing. */
+bool unbond_sell_now(const struct valuation *v, const struct unbonding *x, int64_t now,
+                     struct exit_choice *out);
+
+#endif

@@ -1,0 +1,147 @@
+/* cli.c — the command table and what every command shares. */
+#include "tui/cli/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "data/positions_db.h"
+
+const struct command commands[] = {
+	{ "add", "--asset SYMBOL --amount X [--account NAME] [--opened DATE] [--cost-basis X] [--note TEXT]",
+	  "add a position",
+	  "  --asset SYMBOL     a catalog symbol (staketop assets), any case\n"
+	  "  --amount X         a plain decimal, at most the asset's decimals\n"
+	  "  --account NAME     default \"default\"\n"
+	  "  --opened DATE      YYYY-MM-DD\n"
+	  "  --cost-basis X     what it cost, in the display currency\n"
+	  "  --note TEXT\n",
+	  cmd_add },
+	{ "edit", "ID [--amount X] [--account NAME] [--note TEXT]", "change a position",
+	  "  --amount X         records an adjust event for the difference\n"
+	  "  --account NAME\n  --note TEXT\n",
+	  cmd_edit },
+	{ "remove", "ID [--yes]", "remove a position and its events",
+	  "  --yes              do not ask\n", cmd_remove },
+	{ "list", "[--json]", "positions with their ids", "  --json\n", cmd_list },
+	{ "assets", "[--json]", "the asset catalog", "  --json\n", cmd_assets },
+	{ "report", "[--json]", "NAV vs market, yield, unbonding",
+	  "  --json             one object, the shape in the README\n", cmd_report },
+	{ "refresh", "", "fetch every feed once, one status line per feed",
+	  "  Exit 0 when every feed succeeded, 1 when some failed, 2 when none did.\n",
+	  cmd_refresh },
+	{ "unbond", "ID --amount X [--at TIME]", "record an unbond request",
+	  "  --amount X         how much leaves the stake\n"
+	  "  --at TIME          when it was requested (ISO-8601 or YYYY-MM-DD; default now)\n"
+	  "  Prints when it becomes claimable, and the rule the estimate comes from.\n",
+	  cmd_unbond },
+	{ "claim", "ID", "claim what is claimable on a position",
+	  "  Marks every due unbonding of the position claimed.\n", cmd_claim },
+	{ "events", "ID [--json] [--remove EVENT --yes [--note TEXT]]", "a position's events",
+	  "  --json\n"
+	  "  --remove EVENT     soft-remove an event: it stays in the log, marked, and\n"
+	  "                     the quantity is recomputed (asks unless --yes)\n",
+	  cmd_events },
+	{ "unbonding", "[--json]", "pending and claimable exits",
+	  "  --json             an array: position, asset, amount, requested_at,\n"
+	  "                     available_at, seconds_left, status, rule\n",
+	  cmd_unbonding },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+const struct command *cli_find(const char *name)
+{
+	for (const struct command *c = commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+int cli_usage_error(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "staketop %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: staketop %s %s\n", cmd->name, cmd->usage);
+	return EXIT_USAGE;
+}
+
+int cli_fail(int status, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "staketop: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return status;
+}
+
+void cli_command_help(const struct command *cmd, FILE *out)
+{
+	fprintf(out, "usage: staketop %s %s\n\n%s\n\n%s", cmd->name, cmd->usage, cmd->summary,
+	        cmd->help);
+}
+
+int cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
+}
+
+int cli_open(struct cli *c, struct app *a)
+{
+	char err[512];
+	if (app_open(a, &c->opt, err, sizeof err) < 0) {
+		fprintf(stderr, "staketop: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+int cli_parse_id(const char *s, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v <= 0 || s[0] == '+' || s[0] == ' ')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int cli_load_position(const struct command *cmd, struct app *a, const char *id_text,
+                      struct position *p)
+{
+	long long id;
+	char err[256];
+	if (cli_parse_id(id_text, &id) < 0)
+		return cli_usage_error(cmd, "'%s' is not a position id", id_text);
+	int r = store_position_get(a->store, id, p, err, sizeof err);
+	if (r < 0)
+		return cli_fail(EXIT_PARTIAL, "%s", err);
+	if (r == 1)
+		return cli_usage_error(cmd, "no position %lld (see 'staketop list')", id);
+	return 0;
+}
+
+int cli_confirm(const struct command *cmd, const char *what)
+{
+	if (!isatty(STDIN_FILENO)) {
+		cli_usage_error(cmd, "not going to %s without --yes (no terminal to ask)", what);
+		return -1;
+	}
+	fprintf(stderr, "%s? [y/N] ", what);
+	char line[16] = "";
+	if (!fgets(line, sizeof line, stdin) || (line[0] != 'y' && line[0] != 'Y')) {
+		fprintf(stderr, "kept\n");
+		return 0;
+	}
+	return 1;
+}

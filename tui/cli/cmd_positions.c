@@ -1,0 +1,308 @@
+/* cmd_positions.c — add, edit, remove and list positions from the shell. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "data/positions_db.h"
+#include "positions/text.h"
+#include "positions/timeutil.h"
+#include "tui/cli/cli.h"
+#include "tui/app/position_edit.h"
+
+static const char *const flag_of[PE_FIELDS] = {
+	[PE_ASSET] = "--asset", [PE_AMOUNT] = "--amount", [PE_ACCOUNT] = "--account",
+	[PE_OPENED] = "--opened", [PE_COST] = "--cost-basis", [PE_NOTE] = "--note",
+};
+
+/* The first field error, named by its flag (the interface shows the same
+ * messages beside its form fields). */
+static int field_error(const struct command *cmd, const struct pe_errors *e)
+{
+	return cli_usage_error(cmd, "%s: %s", flag_of[e->first], e->msg[e->first]);
+}
+
+int cmd_add(struct cli *c, int argc, char **argv)
+{
+	const struct command *cmd = cli_find("add");
+	static const struct option opts[] = {
+		{ "asset", required_argument, 0, 'a' }, { "amount", required_argument, 0, 'm' },
+		{ "account", required_argument, 0, 'c' }, { "opened", required_argument, 0, 'o' },
+		{ "cost-basis", required_argument, 0, 'b' }, { "note", required_argument, 0, 'n' },
+		{ 0, 0, 0, 0 }
+	};
+	struct position_input in = { 0 };
+	int ch;
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'a': in.asset = optarg; break;
+		case 'm': in.amount = optarg; break;
+		case 'c': in.account = optarg; break;
+		case 'o': in.opened = optarg; break;
+		case 'b': in.cost_basis = optarg; break;
+		case 'n': in.note = optarg; break;
+		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
+		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if (!in.asset || !in.amount)
+		return cli_usage_error(cmd, "--asset and --amount are required");
+
+	struct app a;
+	struct position p;
+	struct pe_errors e;
+	char err[512], q[DEC_STR_MAX];
+	int64_t now = app_clock(), opened_ts;
+	int rc;
+	if (cli_open(c, &a) < 0)
+		return EXIT_USAGE;
+	if (pe_check_add(&a.cat, &in, now, &p, &opened_ts, &e) < 0) {
+		rc = field_error(cmd, &e);
+		goto out;
+	}
+	if (app_load(&a, now, err, sizeof err) < 0 || pe_add(&a, &p, opened_ts, "added", err,
+	                                                     sizeof err) < 0) {
+		rc = cli_fail(EXIT_PARTIAL, "%s", err);
+		goto out;
+	}
+	dec_format(p.quantity, q, sizeof q);
+	text_copy_clean(err, sizeof err, p.account);
+	printf("added position %lld: %s %s (%s)\n", (long long)p.id, q, p.asset, err);
+	rc = EXIT_OK;
+out:
+	app_close(&a);
+	return rc;
+}
+
+int cmd_edit(struct cli *c, int argc, char **argv)
+{
+	const struct command *cmd = cli_find("edit");
+	static const struct option opts[] = {
+		{ "amount", required_argument, 0, 'm' }, { "account", required_argument, 0, 'c' },
+		{ "note", required_argument, 0, 'n' }, { 0, 0, 0, 0 }
+	};
+	struct position_input in = { 0 };
+	int ch;
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'm': in.amount = optarg; break;
+		case 'c': in.account = optarg; break;
+		case 'n': in.note = optarg; break;
+		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
+		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(cmd, "give one position ID");
+	if (!in.amount && !in.account && !in.note)
+		return cli_usage_error(cmd, "nothing to change: give --amount, --account or --note");
+
+	struct app a;
+	struct position cur, p;
+	struct pe_errors e;
+	dec_t want;
+	char err[512];
+	int rc;
+	if (cli_open(c, &a) < 0)
+		return EXIT_USAGE;
+	if ((rc = cli_load_position(cmd, &a, argv[optind], &cur)) != 0)
+		goto out;
+	if (pe_check_edit(&a.cat, &cur, &in, &p, &want, &e) < 0) {
+		rc = field_error(cmd, &e);
+		goto out;
+	}
+	if (pe_edit(&a, &p, want, app_clock(), "edit --amount", err, sizeof err) < 0) {
+		rc = cli_fail(EXIT_PARTIAL, "%s", err);
+		goto out;
+	}
+	printf("updated position %lld\n", (long long)p.id);
+	rc = EXIT_OK;
+out:
+	app_close(&a);
+	return rc;
+}
+
+int cmd_remove(struct cli *c, int argc, char **argv)
+{
+	const struct command *cmd = cli_find("remove");
+	int yes = 0;
+	const char *id = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0)
+			yes = 1;
+		else if (argv[i][0] == '-')
+			return cli_usage_error(cmd, "unknown option '%s'", argv[i]);
+		else if (id)
+			return cli_usage_error(cmd, "give one position ID");
+		else
+			id = argv[i];
+	}
+	if (!id)
+		return cli_usage_error(cmd, "give a position ID");
+	struct app a;
+	struct position p;
+	char err[512], q[DEC_STR_MAX], acc[ACCOUNT_MAX], what[256];
+	int rc;
+	if (cli_open(c, &a) < 0)
+		return EXIT_USAGE;
+	if ((rc = cli_load_position(cmd, &a, id, &p)) != 0)
+		goto out;
+	dec_format(p.quantity, q, sizeof q);
+	text_copy_clean(acc, sizeof acc, p.account);
+	snprintf(what, sizeof what, "remove position %lld (%s %s, %s) and its events",
+	         (long long)p.id, q, p.asset, acc);
+	if (!yes) {
+		int ok = cli_confirm(cmd, what);
+		if (ok <= 0) {
+			rc = ok < 0 ? EXIT_USAGE : EXIT_OK;
+			goto out;
+		}
+	}
+	if (pe_remove(&a, p.id, err, sizeof err) < 0) {
+		rc = cli_fail(EXIT_PARTIAL, "%s", err);
+		goto out;
+	}
+	printf("removed position %lld (%s %s, %s)\n", (long long)p.id, q, p.asset, acc);
+	rc = EXIT_OK;
+out:
+	app_close(&a);
+	return rc;
+}
+
+static int json_flag(const struct command *cmd, int argc, char **argv, int *json)
+{
+	*json = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			*json = 1;
+		else
+			return cli_usage_error(cmd, "unexpected argument '%s'", argv[i]);
+	}
+	return 0;
+}
+
+int cmd_list(struct cli *c, int argc, char **argv)
+{
+	int json;
+	if (json_flag(cli_find("list"), argc, argv, &json))
+		return EXIT_USAGE;
+	struct app a;
+	struct position_list pl = { 0 };
+	char err[512], q[DEC_STR_MAX];
+	if (cli_open(c, &a) < 0)
+		return EXIT_USAGE;
+	int rc = EXIT_OK;
+	if (store_positions_list(a.store, &pl, err, sizeof err) < 0) {
+		rc = cli_fail(EXIT_PARTIAL, "%s", err);
+		goto out;
+	}
+	if (json) {
+		cJSON *arr = cJSON_CreateArray();
+		for (size_t i = 0; i < pl.n; i++) {
+			const struct position *p = &pl.v[i];
+			cJSON *o = cJSON_CreateObject();
+			dec_format(p->quantity, q, sizeof q);
+			cJSON_AddNumberToObject(o, "id", (double)p->id);
+			cJSON_AddStringToObject(o, "account", p->account);
+			cJSON_AddStringToObject(o, "asset", p->asset);
+			cJSON_AddStringToObject(o, "quantity", q);
+			cJSON_AddStringToObject(o, "origin", p->origin == ORIGIN_CHAIN ? "chain" : "manual");
+			if (p->opened[0])
+				cJSON_AddStringToObject(o, "opened", p->opened);
+			else
+				cJSON_AddNullToObject(o, "opened");
+			cJSON_AddStringToObject(o, "note", p->note);
+			cJSON_AddItemToArray(arr, o);
+		}
+		char *s = cJSON_PrintUnformatted(arr);
+		puts(s ? s : "[]");
+		free(s);
+		cJSON_Delete(arr);
+		goto out;
+	}
+	printf("%5s  %-14s %-9s %28s  %-10s %s\n", "ID", "ACCOUNT", "ASSET", "QUANTITY", "OPENED",
+	       "NOTE");
+	for (size_t i = 0; i < pl.n; i++) {
+		const struct position *p = &pl.v[i];
+		char acc[ACCOUNT_MAX], note[POS_NOTE_MAX];
+		text_copy_clean(acc, sizeof acc, p->account);
+		text_copy_clean(note, sizeof note, p->note);
+		dec_format(p->quantity, q, sizeof q);
+		printf("%5lld  %-14s %-9s %28s  %-10s %s\n", (long long)p->id, acc, p->asset, q,
+		       p->opened[0] ? p->opened : "-", note);
+	}
+	if (pl.n == 0)
+		printf("(no positions: add one with 'staketop add --asset wstETH --amount 1')\n");
+out:
+	position_list_free(&pl);
+	app_close(&a);
+	return rc;
+}
+
+static const char *rate_type_name(enum rate_source_type t)
+{
+	switch (t) {
+	case RATE_NONE: return "none";
+	case RATE_ONE: return "one";
+	case RATE_EVM_CALL: return "evm_call";
+	case RATE_SPL_STAKE_POOL: return "spl_stake_pool";
+	case RATE_MARINADE_STATE: return "marinade_state";
+	}
+	return "?";
+}
+
+int cmd_assets(struct cli *c, int argc, char **argv)
+{
+	int json;
+	if (json_flag(cli_find("assets"), argc, argv, &json))
+		return EXIT_USAGE;
+	struct app a;
+	if (cli_open(c, &a) < 0)
+		return EXIT_USAGE;
+	if (json) {
+		cJSON *arr = cJSON_CreateArray();
+		for (size_t i = 0; i < a.cat.n; i++) {
+			const struct asset *x = &a.cat.assets[i];
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "symbol", x->symbol);
+			cJSON_AddStringToObject(o, "name", x->name);
+			cJSON_AddStringToObject(o, "chain", x->chain);
+			cJSON_AddStringToObject(o, "kind", asset_kind_name(x->kind));
+			cJSON_AddStringToObject(o, "model", token_model_name(x->model));
+			cJSON_AddStringToObject(o, "underlying", x->underlying);
+			cJSON_AddNumberToObject(o, "decimals", x->decimals);
+			cJSON_AddStringToObject(o, "rate_source", rate_type_name(x->rate.type));
+			if (x->rate.call[0])
+				cJSON_AddStringToObject(o, "rate_call", x->rate.call);
+			if (x->rate.address[0])
+				cJSON_AddStringToObject(o, "rate_address", x->rate.address);
+			cJSON_AddStringToObject(o, "unbonding", x->unbond.source);
+			cJSON_AddItemToArray(arr, o);
+		}
+		char *s = cJSON_PrintUnformatted(arr);
+		puts(s ? s : "[]");
+		free(s);
+		cJSON_Delete(arr);
+	} else {
+		printf("%-9s %-9s %-8s %-15s %-10s %-24s %s\n", "SYMBOL", "CHAIN", "KIND", "MODEL",
+		       "UNDERLYING", "RATE", "NAME");
+		for (size_t i = 0; i < a.cat.n; i++) {
+			const struct asset *x = &a.cat.assets[i];
+			char name[NAME_MAX_];
+			text_copy_clean(name, sizeof name, x->name);
+			printf("%-9s %-9s %-8s %-15s %-10s %-24s %s\n", x->symbol, x->chain,
+			       asset_kind_name(x->kind), token_model_name(x->model),
+			       x->underlying[0] ? x->underlying : "-",
+			       x->rate.call[0] ? x->rate.call : rate_type_name(x->rate.type), name);
+		}
+	}
+	app_close(&a);
+	return EXIT_OK;
+}

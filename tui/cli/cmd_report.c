@@ -1,0 +1,214 @@
+/* cmd_report.c — `staketop report [--json]`: every position valued, NAV
+ * beside market, yield, unbonding, and the totals. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+#include "data/events_db.h"
+#include "positions/text.h"
+#include "positions/timeutil.h"
+#include "positions/unbonding.h"
+#include "tui/cli/cli.h"
+#include "tui/term/format.h"
+#include "tui/cli/json_out.h"
+
+static void add_fig(struct json_out *j, const char *k, const struct figure *f, int decimals)
+{
+	if (f->has)
+		json_decimal(j, k, f->v, decimals);
+	else
+		json_null(j, k);
+}
+
+static void add_time(struct json_out *j, const char *k, int64_t t)
+{
+	char buf[ISO_TIME_LEN];
+	if (t <= 0) {
+		json_null(j, k);
+		return;
+	}
+	time_format_iso(t, buf, sizeof buf);
+	json_string(j, k, buf);
+}
+
+/* u is ordered by available_at; a position's entries are picked by id. */
+static void unbonding_json(struct json_out *j, const struct unbonding *u, size_t n,
+                           int64_t pos_id, int64_t now)
+{
+	char q[DEC_STR_MAX];
+	json_begin_array(j, "unbonding");
+	for (size_t i = 0; i < n; i++) {
+		if (u[i].position_id != pos_id)
+			continue;
+		json_begin_object(j, NULL);
+		dec_format(u[i].amount, q, sizeof q);
+		json_string(j, "amount", q);
+		add_time(j, "requested_at", u[i].requested_at);
+		add_time(j, "available_at", u[i].available_at);
+		json_int(j, "seconds_left", unbond_seconds_left(&u[i], now));
+		json_string(j, "status", unbond_status_name(unbond_status_at(&u[i], now)));
+		json_string(j, "rule", u[i].rule);
+		json_end_object(j);
+	}
+	json_end_array(j);
+}
+
+static void position_json(struct json_out *j, const struct app *a, size_t i,
+                          const struct unbonding *u, size_t nu)
+{
+	const struct position *p = &a->positions.v[i];
+	const struct valuation *v = &a->rows[i];
+	char q[DEC_STR_MAX], acc[ACCOUNT_MAX];
+	json_begin_object(j, NULL);
+	json_int(j, "id", p->id);
+	text_copy_clean(acc, sizeof acc, p->account);
+	json_string(j, "account", acc);
+	json_string(j, "kind", v->idle ? "idle" : asset_kind_name(v->kind));
+	json_string(j, "origin", p->origin == ORIGIN_CHAIN ? "chain" : "manual");
+	if (p->origin == ORIGIN_CHAIN) {
+		json_string(j, "address", p->address);
+		add_time(j, "read_at", p->read_at);
+	}
+	json_string(j, "asset", p->asset);
+	if (v->underlying)
+		json_string(j, "underlying", v->underlying->symbol);
+	else
+		json_null(j, "underlying");
+	dec_format(v->asset ? v->quantity : p->quantity, q, sizeof q);
+	json_string(j, "quantity", q);
+	add_fig(j, "underlying_quantity", &v->underlying_qty, 12);
+	add_fig(j, "exchange_rate", &v->exchange_rate, 12);
+	add_fig(j, "price_underlying", &v->price_underlying, 6);
+	add_fig(j, "price_market", &v->price_market, 6);
+	add_fig(j, "nav", &v->nav, 4);
+	add_fig(j, "market_value", &v->market_value, 4);
+	add_fig(j, "premium_bps", &v->premium_bps, 2);
+	add_fig(j, "apr", &v->apr, 8);
+	add_fig(j, "apy", &v->apy, 8);
+	add_fig(j, "yield_30d", &v->yield_30d, 12);
+	add_fig(j, "yield_365d", &v->yield_365d, 12);
+	add_fig(j, "yield_365d_value", &v->yield_365d_value, 4);
+	json_bool(j, "stale", v->stale);
+	if (v->missing)
+		json_string(j, "missing", v->missing);
+	json_begin_object(j, "sources");
+	for (unsigned k = 0; k < v->n_sources; k++) {
+		const struct figure_source *s = &v->sources[k];
+		if (!s->has)
+			continue;
+		json_begin_object(j, s->what);
+		json_string(j, "source", s->source);
+		json_int(j, "age_s", s->age_s);
+		json_end_object(j);
+	}
+	json_end_object(j);
+	unbonding_json(j, u, nu, p->id, a->now);
+	json_end_object(j);
+}
+
+static int report_json(const struct app *a, const struct unbonding *u, size_t nu)
+{
+	struct json_out j;
+	json_out_init(&j, stdout);
+	json_begin_object(&j, NULL);
+	add_time(&j, "generated_at", a->now);
+	json_string(&j, "currency", a->cfg.currency);
+	json_begin_array(&j, "positions");
+	for (size_t i = 0; i < a->positions.n; i++)
+		position_json(&j, a, i, u, nu);
+	json_end_array(&j);
+	json_begin_object(&j, "totals");
+	add_fig(&j, "nav", &a->totals.nav, 4);
+	add_fig(&j, "market_value", &a->totals.market_value, 4);
+	add_fig(&j, "premium_bps", &a->totals.premium_bps, 2);
+	add_fig(&j, "apy", &a->totals.apy, 8);
+	add_fig(&j, "yield_365d_value", &a->totals.yield_365d_value, 4);
+	json_end_object(&j);
+	json_end_object(&j);
+	int rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+	json_out_done(&j);
+	return rc;
+}
+
+static void report_table(const struct app *a, const struct unbonding *u, size_t nu)
+{
+	char cells[12][40];
+	printf("%5s %-12s %-9s %-8s %18s %12s %12s %8s %7s %12s  %s\n", "ID", "ACCOUNT", "ASSET",
+	       "KIND", "QUANTITY", "NAV", "MARKET", "PREM", "APY", "YIELD/YR", "UNBONDING");
+	for (size_t i = 0; i < a->positions.n; i++) {
+		const struct position *p = &a->positions.v[i];
+		const struct valuation *v = &a->rows[i];
+		char acc[13], unb[96] = "-";
+		text_copy_clean(acc, sizeof acc, p->account);
+		fmt_quantity(v->asset ? v->quantity : p->quantity, cells[0], sizeof cells[0]);
+		fmt_money(&v->nav, cells[1], sizeof cells[1]);
+		fmt_money(&v->market_value, cells[2], sizeof cells[2]);
+		fmt_bps(&v->premium_bps, cells[3], sizeof cells[3]);
+		fmt_pct(&v->apy, cells[4], sizeof cells[4]);
+		fmt_money(&v->yield_365d_value, cells[5], sizeof cells[5]);
+		for (size_t k = 0; k < nu; k++)
+			if (u[k].position_id == p->id) {
+				char left[32], q[DEC_STR_MAX];
+				unbond_format_left(unbond_seconds_left(&u[k], a->now), left, sizeof left);
+				dec_format(u[k].amount, q, sizeof q);
+				snprintf(unb, sizeof unb, "%s in %s", q, left);
+				break;
+			}
+		printf("%5lld %-12s %-9s %-8s %18s %12s %12s %8s %7s %12s  %s%s\n", (long long)p->id,
+		       acc, p->asset, v->idle ? "idle" : asset_kind_name(v->kind), cells[0], cells[1],
+		       cells[2], cells[3], cells[4], cells[5], unb, v->stale ? "  (stale)" : "");
+	}
+	fmt_money(&a->totals.nav, cells[1], sizeof cells[1]);
+	fmt_money(&a->totals.market_value, cells[2], sizeof cells[2]);
+	fmt_bps(&a->totals.premium_bps, cells[3], sizeof cells[3]);
+	fmt_pct(&a->totals.apy, cells[4], sizeof cells[4]);
+	fmt_money(&a->totals.yield_365d_value, cells[5], sizeof cells[5]);
+	printf("%5s %-12s %-9s %-8s %18s %12s %12s %8s %7s %12s\n", "", "TOTAL", "", "", "",
+	       cells[1], cells[2], cells[3], cells[4], cells[5]);
+	printf("\nmoney in %s; %zu position%s", a->cfg.currency, a->positions.n,
+	       a->positions.n == 1 ? "" : "s");
+	if (a->totals.stale) {
+		char d[16];
+		if (a->snapshot_ts) {
+			time_format_date(a->snapshot_ts, d, sizeof d);
+			printf("; some figures are stale (offline snapshot of %s)", d);
+		} else {
+			printf("; some figures are stale");
+		}
+	}
+	printf("\n");
+}
+
+int cmd_report(struct cli *c, int argc, char **argv)
+{
+	int json = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = 1;
+		else
+			return cli_usage_error(cli_find("report"), "unexpected argument '%s'", argv[i]);
+	}
+	struct app a;
+	struct unbonding *u = NULL;
+	size_t nu = 0;
+	char err[512];
+	int rc;
+	if (cli_open(c, &a) < 0)
+		return EXIT_USAGE;
+	if (app_load(&a, app_clock(), err, sizeof err) < 0 ||
+	    store_unbondings_list(a.store, 0, false, &u, &nu, err, sizeof err) < 0) {
+		rc = cli_fail(EXIT_PARTIAL, "%s", err);
+		goto out;
+	}
+	if (json) {
+		rc = report_json(&a, u, nu);
+	} else {
+		report_table(&a, u, nu);
+		rc = EXIT_OK;
+	}
+out:
+	free(u);
+	app_close(&a);
+	return rc;
+}

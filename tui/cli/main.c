@@ -1,0 +1,78 @@
+/* main.c — global flags, then the interface or one command. */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/cli/cli.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+	        "staketop %s — staking positions: NAV vs market, yield, unbonding\n\n"
+	        "usage: staketop [--db PATH] [--config PATH] [--offline] [--demo] [COMMAND ...]\n\n"
+	        "With no command, staketop opens the interface.\n\ncommands:\n",
+	        STAKETOP_VERSION);
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+	fprintf(out,
+	        "\nglobal flags:\n"
+	        "  --db PATH       database (default $STAKETOP_DB, else $XDG_DATA_HOME/staketop/staketop.db)\n"
+	        "  --config PATH   config file (default $STAKETOP_CONFIG, else $XDG_CONFIG_HOME/staketop/config.ini)\n"
+	        "  --offline       never fetch feeds\n"
+	        "  --demo          the demo portfolio, in its own database\n"
+	        "  --help, --version\n\n"
+	        "'staketop COMMAND --help' describes a command.\n");
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { .prog = "staketop" };
+	int i = 1;
+	setlocale(LC_ALL, "");
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			return EXIT_OK;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("staketop %s\n", STAKETOP_VERSION);
+			return EXIT_OK;
+		} else if (strcmp(a, "--offline") == 0) {
+			c.opt.offline = true;
+		} else if (strcmp(a, "--demo") == 0) {
+			c.opt.demo = true;
+		} else if (strcmp(a, "--db") == 0 || strcmp(a, "--config") == 0) {
+			if (i + 1 >= argc || argv[i + 1][0] == 0)
+				return cli_fail(EXIT_USAGE, "%s needs a path", a);
+			if (a[2] == 'd')
+				c.opt.db = argv[++i];
+			else
+				c.opt.config = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			c.opt.db = a + 5;
+		} else if (strncmp(a, "--config=", 9) == 0) {
+			c.opt.config = a + 9;
+		} else if (a[0] == '-') {
+			fprintf(stderr, "staketop: unknown flag '%s'\n\n", a);
+			usage(stderr);
+			return EXIT_USAGE;
+		} else {
+			break;
+		}
+	}
+	if (i == argc)
+		return ui_main(&c);
+	for (const struct command *cmd = commands; cmd->name; cmd++)
+		if (strcmp(cmd->name, argv[i]) == 0) {
+			if (cli_wants_help(argc - i, argv + i)) {
+				cli_command_help(cmd, stdout);
+				return EXIT_OK;
+			}
+			return cmd->run(&c, argc - i, argv + i);
+		}
+	fprintf(stderr, "staketop: unknown command '%s'\n\n", argv[i]);
+	usage(stderr);
+	return EXIT_USAGE;
+}

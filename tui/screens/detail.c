@@ -1,0 +1,400 @@
+/* detail.c — one position worked out in front of the user: the rate chain
+ * times the underlying price gives NAV per token, beside the market price
+ * and the premium; every input with its source and age; the yield stack and
+ * projections; unbondings and events. detail_compute reads the store and
+ * builds lines; detail_draw only draws them. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "positions/text.h"
+#include "positions/timeutil.h"
+#include "tui/term/draw.h"
+#include "tui/term/format.h"
+#include "tui/term/ticks.h"
+#include "tui/ui.h"
+
+struct ctx {
+	struct ui *u;
+	const struct position *p;
+	const struct valuation *v;
+	int64_t elapsed;       /* seconds since the valuation was made */
+	int oom;
+};
+
+static struct dline *add(struct ctx *c, enum role lr, const char *label, enum role vr,
+                         const char *value)
+{
+	struct detail *d = &c->u->detail;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 64;
+		struct dline *n = realloc(d->lines, cap * sizeof *n);
+		if (!n) {
+			c->oom = 1;
+			return NULL;
+		}
+		d->lines = n;
+		d->cap = cap;
+	}
+	struct dline *l = &d->lines[d->n++];
+	memset(l, 0, sizeof *l);
+	snprintf(l->label, sizeof l->label, "%s", label);
+	snprintf(l->value, sizeof l->value, "%s", value);
+	l->lrole = (unsigned char)lr;
+	l->vrole = (unsigned char)vr;
+	l->nrole = R_DIM;
+	return l;
+}
+
+static void note(struct dline *l, enum role r, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void note(struct dline *l, enum role r, const char *fmt, ...)
+{
+	va_list ap;
+	if (!l)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(l->note, sizeof l->note, fmt, ap);
+	va_end(ap);
+	text_sanitize(l->note);
+	l->nrole = (unsigned char)r;
+}
+
+/* A section title, and beside it (dim) the keys that act on it. */
+static void heading(struct ctx *c, const char *title, const char *keys)
+{
+	add(c, R_NORMAL, "", R_NORMAL, "");
+	struct dline *l = add(c, R_GROUP, title, R_NORMAL, keys ? keys : "");
+	if (l)
+		l->heading = true;
+}
+
+static const struct figure_source *source(const struct valuation *v, const char *kind,
+                                          const char *sym)
+{
+	char what[sizeof v->sources[0].what];
+	snprintf(what, sizeof what, "%.5s:%.*s", kind, SYM_MAX - 1, sym);
+	for (unsigned i = 0; i < v->n_sources; i++)
+		if (v->sources[i].has && strcmp(v->sources[i].what, what) == 0)
+			return &v->sources[i];
+	return NULL;
+}
+
+/* "coingecko, 4d old (stale)" beside a figure. */
+static void source_note(struct ctx *c, struct dline *l, const struct figure_source *s)
+{
+	if (!l)
+		return;
+	if (!s) {
+		note(l, R_DIM, "no source");
+		return;
+	}
+	char src[SOURCE_MAX], age[24];
+	text_copy_clean(src, sizeof src, s->source);
+	if (strcmp(s->source, "catalog") == 0) {
+		note(l, R_DIM, "from the catalog (configuration)");
+		return;
+	}
+	int64_t a = s->age_s + c->elapsed;
+	bool stale = a > c->u->app->cfg.stale_seconds;
+	ticks_format_age(a, age, sizeof age);
+	note(l, stale ? R_STALE : R_DIM, "%s, %s old%s", src, age, stale ? " (STALE)" : "");
+	l->next_change = ticks_age(a);
+}
+
+static void position_part(struct ctx *c)
+{
+	const struct position *p = c->p;
+	const struct valuation *v = c->v;
+	char q[DEC_STR_MAX], acc[ACCOUNT_MAX], t[96], sym[SYM_MAX], name[NAME_MAX_];
+	text_copy_clean(sym, sizeof sym, p->asset);
+	text_copy_clean(name, sizeof name, v->asset ? v->asset->name : "not in the catalog");
+	text_copy_clean(acc, sizeof acc, p->account);
+	struct dline *l = add(c, R_GROUP, sym, R_FIGURE, name);
+	if (l)
+		l->heading = true;
+	snprintf(t, sizeof t, "#%lld", (long long)p->id);
+	l = add(c, R_LABEL, "Position", R_FIGURE, t);
+	note(l, R_DIM, "account %s, %s, %s%s%s", acc, v->idle ? "idle" : asset_kind_name(v->kind),
+	     v->asset ? v->asset->chain : "?", p->opened[0] ? ", opened " : "", p->opened);
+	dec_format(v->asset ? v->quantity : p->quantity, q, sizeof q);
+	l = add(c, R_LABEL, "Quantity", R_FIGURE, q);
+	note(l, R_DIM, "%s (exact)%s", sym, p->has_shares ? ", from protocol shares" : "");
+	if (p->note[0]) {
+		char n[POS_NOTE_MAX];
+		text_copy_clean(n, sizeof n, p->note);
+		add(c, R_LABEL, "Note", R_NORMAL, n);
+	}
+	if (v->missing) {
+		l = add(c, R_LABEL, "Missing", R_ERROR, v->missing);
+		note(l, R_DIM, "figures that need it are shown as -");
+	}
+}
+
+static void valuation_part(struct ctx *c)
+{
+	const struct valuation *v = c->v;
+	char val[80], a[48], b[48], sym[SYM_MAX], usym[SYM_MAX];
+	struct dline *l;
+	heading(c, "Valuation: rate x underlying price = NAV per token", NULL);
+	text_copy_clean(sym, sizeof sym, c->p->asset);
+	text_copy_clean(usym, sizeof usym, v->underlying ? v->underlying->symbol : "?");
+	for (unsigned i = 0; i + 1 < v->n_chain; i++) {
+		char from[SYM_MAX], to[SYM_MAX], label[64];
+		text_copy_clean(from, sizeof from, v->chain[i]->symbol);
+		text_copy_clean(to, sizeof to, v->chain[i + 1]->symbol);
+		snprintf(label, sizeof label, "rate %s -> %s", from, to);
+		fmt_rate(&v->chain_rate[i], val, sizeof val);
+		l = add(c, R_LABEL, label, R_FIGURE, val);
+		if (v->chain[i]->rate.type == RATE_ONE)
+			note(l, R_DIM, "1 by definition (%s)", token_model_name(v->chain[i]->model));
+		else
+			source_note(c, l, source(v, "rate", v->chain[i]->symbol));
+	}
+	if (c->p->has_shares && v->asset && v->asset->share_rate_from[0])
+		source_note(c, add(c, R_LABEL, "share rate", R_FIGURE, "balance from shares"),
+		            source(v, "rate", v->asset->share_rate_from));
+	snprintf(a, sizeof a, "x price %s", usym);
+	fmt_money(&v->price_underlying, val, sizeof val);
+	source_note(c, add(c, R_LABEL, a, R_FIGURE, val), source(v, "price", usym));
+	struct figure navpt = { v->exchange_rate.has && v->price_underlying.has,
+		                v->exchange_rate.v * v->price_underlying.v };
+	fmt_money(&navpt, val, sizeof val);
+	l = add(c, R_LABEL, "= NAV per token", R_FIGURE, val);
+	fmt_rate(&v->exchange_rate, a, sizeof a);
+	fmt_money(&v->price_underlying, b, sizeof b);
+	note(l, R_DIM, "%s x %s", a, b);
+	snprintf(a, sizeof a, "market price %s", sym);
+	fmt_money(&v->price_market, val, sizeof val);
+	source_note(c, add(c, R_LABEL, a, R_FIGURE, val),
+	            source(v, "price", v->asset && v->asset->market_from[0] ? v->asset->market_from : sym));
+	fmt_bps(&v->premium_bps, val, sizeof val);
+	strcat(val, " bps");
+	l = add(c, R_LABEL, "premium / discount", theme_premium_role(v->premium_bps.v, v->premium_bps.has), val);
+	fmt_money(&v->price_market, a, sizeof a);
+	fmt_money(&navpt, b, sizeof b);
+	note(l, R_DIM, "(%s / %s - 1) x 10000", a, b);
+	fmt_number(v->underlying_qty.v, 6, a, sizeof a);
+	snprintf(val, sizeof val, "%s %s", v->underlying_qty.has ? a : "-", usym);
+	add(c, R_LABEL, "underlying quantity", R_FIGURE, val);
+	fmt_money(&v->nav, val, sizeof val);
+	l = add(c, R_LABEL, "NAV", c->v->stale ? R_STALE : R_FIGURE, val);
+	note(l, R_DIM, "underlying quantity x price %s", usym);
+	fmt_money(&v->market_value, val, sizeof val);
+	l = add(c, R_LABEL, "market value", c->v->stale ? R_STALE : R_FIGURE, val);
+	note(l, R_DIM, "quantity x market price");
+}
+
+static void yield_part(struct ctx *c)
+{
+	const struct valuation *v = c->v;
+	char val[80], a[48], usym[SYM_MAX];
+	struct dline *l;
+	heading(c, "Yield", NULL);
+	text_copy_clean(usym, sizeof usym, v->underlying ? v->underlying->symbol : "?");
+	for (unsigned i = 0; i < v->n_yield; i++) {
+		const struct yield_part *y = &v->yield[i];
+		char label[40], src[SOURCE_MAX];
+		text_copy_clean(label, sizeof label, y->label);
+		text_copy_clean(src, sizeof src, y->source);
+		snprintf(val, sizeof val, "%.2f%%", y->apr * 100);
+		l = add(c, R_LABEL, label, R_FIGURE, val);
+		if (y->fee > 0)
+			note(l, R_DIM, "gross %.2f%% less a %.1f%% fee; %s", y->apr_gross * 100, y->fee * 100, src);
+		else
+			note(l, R_DIM, "net; %s", src);
+	}
+	fmt_pct(&v->apr, val, sizeof val);
+	add(c, R_LABEL, "APR", R_FIGURE, val);
+	fmt_pct(&v->apy, val, sizeof val);
+	l = add(c, R_LABEL, "APY", R_FIGURE, val);
+	if (v->compounding > 1)
+		note(l, R_DIM, "(1 + APR/%u)^%u - 1", v->compounding, v->compounding);
+	else
+		note(l, R_DIM, "rewards do not compound: APY = APR");
+	fmt_number(v->yield_30d.v, 6, a, sizeof a);
+	snprintf(val, sizeof val, "%s %s", v->yield_30d.has ? a : "-", usym);
+	l = add(c, R_LABEL, "projected 30 days", R_FIGURE, val);
+	fmt_money(&v->yield_30d_value, a, sizeof a);
+	note(l, R_DIM, "= %s %s", a, c->u->app->cfg.currency);
+	fmt_number(v->yield_365d.v, 6, a, sizeof a);
+	snprintf(val, sizeof val, "%s %s", v->yield_365d.has ? a : "-", usym);
+	l = add(c, R_LABEL, "projected 1 year", R_FIGURE, val);
+	fmt_money(&v->yield_365d_value, a, sizeof a);
+	note(l, R_DIM, "= %s %s", a, c->u->app->cfg.currency);
+}
+
+static void sources_part(struct ctx *c)
+{
+	const struct valuation *v = c->v;
+	heading(c, "Sources: every input, where from and how old", NULL);
+	if (v->n_sources == 0)
+		add(c, R_DIM, "none", R_NORMAL, "");
+	for (unsigned i = 0; i < v->n_sources; i++) {
+		const struct figure_source *s = &v->sources[i];
+		char what[40], src[SOURCE_MAX];
+		if (!s->has)
+			continue;
+		text_copy_clean(what, sizeof what, s->what);
+		text_copy_clean(src, sizeof src, s->source);
+		source_note(c, add(c, R_LABEL, what, R_NORMAL, src), s);
+	}
+}
+
+static void unbonding_part(struct ctx *c)
+{
+	struct unbonding *ub = NULL;
+	size_t n = 0;
+	char err[256], sym[SYM_MAX];
+	text_copy_clean(sym, sizeof sym, c->p->asset);
+	heading(c, "Unbonding", "b unbonds, c claims what is due, u: every unbonding");
+	if (store_unbondings_list(c->u->app->store, c->p->id, true, &ub, &n, err, sizeof err) < 0) {
+		add(c, R_ERROR, "error", R_ERROR, err);
+		return;
+	}
+	if (n == 0)
+		add(c, R_DIM, "none", R_NORMAL, "");
+	for (size_t i = 0; i < n; i++) {
+		const struct unbonding *x = &ub[i];
+		char q[DEC_STR_MAX], label[80], left[32], req[ISO_TIME_LEN], avail[ISO_TIME_LEN];
+		enum unbond_status st = unbond_status_at(x, c->u->now);
+		int64_t s = unbond_seconds_left(x, c->u->now);
+		dec_format(x->amount, q, sizeof q);
+		snprintf(label, sizeof label, "%s %s", q, sym);
+		if (st == UNBOND_PENDING)
+			unbond_format_left(s, left, sizeof left);
+		else
+			snprintf(left, sizeof left, "%s", unbond_status_name(st));
+		struct dline *l = add(c, R_LABEL, label, st == UNBOND_CLAIMABLE ? R_CLAIMABLE : R_FIGURE, left);
+		time_format_iso(x->requested_at, req, sizeof req);
+		time_format_iso(x->available_at, avail, sizeof avail);
+		note(l, R_DIM, "requested %s, available %s: %s", req, avail, x->rule);
+		if (l && st == UNBOND_PENDING)
+			l->next_change = ticks_left(s);
+	}
+	free(ub);
+}
+
+static void events_part(struct ctx *c)
+{
+	struct event *ev = NULL;
+	size_t n = 0;
+	char err[256];
+	heading(c, "Events", "] [ select one, x removes it (kept, marked removed)");
+	if (store_events_list(c->u->app->store, c->p->id, &ev, &n, err, sizeof err) < 0) {
+		add(c, R_ERROR, "error", R_ERROR, err);
+		return;
+	}
+	if (n == 0)
+		add(c, R_DIM, "none", R_NORMAL, "");
+	for (size_t i = 0; i < n; i++) {
+		char date[ISO_TIME_LEN], val[64], q[DEC_STR_MAX] = "";
+		time_format_iso(ev[i].ts, date, sizeof date);
+		if (ev[i].has_amount)
+			dec_format(ev[i].amount, q, sizeof q);
+		snprintf(val, sizeof val, "%s %s", event_type_name(ev[i].type), q);
+		struct dline *l = add(c, ev[i].removed ? R_DIM : R_LABEL, date,
+		                      ev[i].removed ? R_DIM : R_FIGURE, val);
+		if (!l)
+			break;
+		l->event_id = ev[i].id;
+		l->event_removed = ev[i].removed;
+		if (ev[i].removed) {
+			char when[ISO_TIME_LEN];
+			time_format_iso(ev[i].removed_at, when, sizeof when);
+			note(l, R_STALE, "REMOVED %s%s%s (event %lld, not counted)", when,
+			     ev[i].removed_note[0] ? ": " : "", ev[i].removed_note, (long long)ev[i].id);
+		} else {
+			note(l, R_DIM, "%s%sevent %lld", ev[i].note, ev[i].note[0] ? "; " : "",
+			     (long long)ev[i].id);
+		}
+	}
+	free(ev);
+}
+
+int detail_compute(struct ui *u)
+{
+	struct app *a = u->app;
+	struct ctx c = { .u = u };
+	for (size_t i = 0; i < a->positions.n; i++)
+		if (a->positions.v[i].id == u->detail.pos_id) {
+			c.p = &a->positions.v[i];
+			c.v = &a->rows[i];
+		}
+	if (!c.p)
+		return 1;
+	c.elapsed = u->now > a->now ? u->now - a->now : 0;
+	u->detail.n = 0;
+	position_part(&c);
+	valuation_part(&c);
+	yield_part(&c);
+	sources_part(&c);
+	unbonding_part(&c);
+	events_part(&c);
+	return c.oom ? -1 : 0;
+}
+
+void detail_scroll(struct ui *u, long delta)
+{
+	struct detail *d = &u->detail;
+	long rows = u->lay.body.h > 1 ? u->lay.body.h : 1;
+	long max = (long)d->n - rows;
+	long top = (long)d->top + delta;
+	if (top > max)
+		top = max;
+	if (top < 0)
+		top = 0;
+	d->top = (size_t)top;
+}
+
+void detail_draw(const struct ui *u, const struct rect *r)
+{
+	const struct detail *d = &u->detail;
+	const int lw = 24, vw = 22, nx = r->x + 2 + lw + 1 + vw + 2;
+	for (int k = 0; k < r->h; k++) {
+		size_t i = d->top + (size_t)k;
+		const int y = r->y + k;
+		draw_fill(y, r->x, r->w, R_NORMAL);
+		if (i >= d->n)
+			continue;
+		const struct dline *l = &d->lines[i];
+		if (l->event_id && l->event_id == d->sel_event) {
+			draw_fill(y, r->x, r->w, R_SELECTED);
+			draw_cell(y, r->x + 2, lw, l->label, R_SELECTED, AL_LEFT);
+			draw_cell(y, r->x + 2 + lw + 1, vw, l->value, R_SELECTED, AL_RIGHT);
+			if (nx < r->x + r->w)
+				draw_cell(y, nx, r->x + r->w - nx, l->note, R_SELECTED, AL_LEFT);
+			continue;
+		}
+		if (l->heading) {
+			int used = draw_put(y, r->x + 1, r->w - 2, l->label, (enum role)l->lrole);
+			if (l->value[0])
+				draw_put(y, r->x + 1 + used + 2, r->w - used - 4, l->value, R_DIM);
+			continue;
+		}
+		draw_cell(y, r->x + 2, lw, l->label, (enum role)l->lrole, AL_LEFT);
+		draw_cell(y, r->x + 2 + lw + 1, vw, l->value, (enum role)l->vrole, AL_RIGHT);
+		if (nx < r->x + r->w)
+			draw_cell(y, nx, r->x + r->w - nx, l->note, (enum role)l->nrole, AL_LEFT);
+	}
+}
+
+int detail_next_change(const struct ui *u, const struct rect *r)
+{
+	int s = 0;
+	for (int k = 0; k < r->h; k++) {
+		size_t i = u->detail.top + (size_t)k;
+		if (i >= u->detail.n)
+			break;
+		s = ticks_min(s, u->detail.lines[i].next_change);
+	}
+	return s;
+}
+
+void detail_free(struct detail *d)
+{
+	free(d->lines);
+	d->lines = NULL;
+	d->n = d->cap = 0;
+}

@@ -1,0 +1,534 @@
+/* form.c — add / edit forms and the removal confirmation. */
+#include "tui/screens/form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "positions/text.h"
+#include "positions/timeutil.h"
+#include "tui/term/draw.h"
+#include "tui/term/format.h"
+#include "tui/app/position_edit.h"
+#include "tui/term/ticks.h"
+#include "tui/ui.h"
+#include "tui/app/unbond_ops.h"
+
+enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND };
+
+struct form_field {
+	const char *label;
+	enum pe_field pe;
+	const char *hint;
+	bool readonly;
+	struct lineedit le;
+	char error[PE_MSG_MAX];
+};
+
+struct form {
+	enum form_kind kind;
+	int64_t pos_id;
+	struct position cur;          /* edit: the position as stored */
+	struct form_field f[PE_FIELDS];
+	int n, focus;
+	char title[96];
+	const struct catalog *cat;    /* for the asset picker and hints */
+	size_t pick;                  /* asset picker position */
+	char currency[8];
+	/* unbond: the asset, the hints and what the time typed gives */
+	const struct asset *asset;
+	char amount_hint[128], time_hint[128];
+	char eta[128], basis[UNBOND_BASIS_MAX];
+	bool eta_ok;
+};
+
+static void add_field(struct form *f, const char *label, enum pe_field pe, const char *value,
+                      const char *hint, bool readonly)
+{
+	struct form_field *x = &f->f[f->n++];
+	x->label = label;
+	x->pe = pe;
+	x->hint = hint;
+	x->readonly = readonly;
+	lineedit_set(&x->le, value);
+}
+
+struct form *form_new_add(const struct ui *u)
+{
+	struct form *f = calloc(1, sizeof *f);
+	if (!f)
+		return NULL;
+	f->kind = FORM_ADD;
+	f->cat = &u->app->cat;
+	snprintf(f->currency, sizeof f->currency, "%s", u->app->cfg.currency);
+	snprintf(f->title, sizeof f->title, "Add a position");
+	add_field(f, "Asset", PE_ASSET, "", "a catalog symbol; Left/Right picks one", false);
+	add_field(f, "Amount", PE_AMOUNT, "", "a plain decimal, e.g. 1.5", false);
+	add_field(f, "Account", PE_ACCOUNT, "default", "where it is held", false);
+	add_field(f, "Opened", PE_OPENED, "", "YYYY-MM-DD, optional", false);
+	add_field(f, "Cost basis", PE_COST, "", "optional, in the display currency", false);
+	add_field(f, "Note", PE_NOTE, "", "optional", false);
+	return f;
+}
+
+struct form *form_new_edit(const struct ui *u, size_t idx)
+{
+	const struct position *p = &u->app->positions.v[idx];
+	struct form *f = calloc(1, sizeof *f);
+	char q[DEC_STR_MAX], acc[ACCOUNT_MAX], note[POS_NOTE_MAX], sym[SYM_MAX];
+	if (!f)
+		return NULL;
+	f->kind = FORM_EDIT;
+	f->pos_id = p->id;
+	f->cur = *p;
+	f->cat = &u->app->cat;
+	snprintf(f->currency, sizeof f->currency, "%s", u->app->cfg.currency);
+	snprintf(f->title, sizeof f->title, "Edit position %lld", (long long)p->id);
+	dec_format(p->quantity, q, sizeof q);
+	text_copy_clean(acc, sizeof acc, p->account);
+	text_copy_clean(note, sizeof note, p->note);
+	text_copy_clean(sym, sizeof sym, p->asset);
+	add_field(f, "Asset", PE_ASSET, sym, "fixed; remove and add to change it", true);
+	add_field(f, "Amount", PE_AMOUNT, q, "a change records an adjust event", false);
+	add_field(f, "Account", PE_ACCOUNT, acc, "", false);
+	add_field(f, "Note", PE_NOTE, note, "", false);
+	f->focus = 1;
+	return f;
+}
+
+static void unbond_preview(struct ui *u, struct form *f);
+
+struct form *form_new_unbond(struct ui *u, size_t idx)
+{
+	const struct position *p = &u->app->positions.v[idx];
+	const struct asset *as = catalog_find(&u->app->cat, p->asset);
+	struct form *f;
+	char q[DEC_STR_MAX], sym[SYM_MAX], acc[ACCOUNT_MAX], now[32];
+	if (!as || !(f = calloc(1, sizeof *f)))
+		return NULL;
+	f->kind = FORM_UNBOND;
+	f->pos_id = p->id;
+	f->cur = *p;
+	f->cat = &u->app->cat;
+	f->asset = as;
+	fmt_quantity(p->quantity, q, sizeof q);
+	text_copy_clean(sym, sizeof sym, p->asset);
+	text_copy_clean(acc, sizeof acc, p->account);
+	time_format_minute(app_clock(), now, sizeof now);
+	snprintf(f->title, sizeof f->title, "Unbond from position %lld (%.16s, %.40s)",
+	         (long long)p->id, sym, acc);
+	snprintf(f->amount_hint, sizeof f->amount_hint, "at most %s %s (%u decimals)", q, sym,
+	         as->decimals);
+	snprintf(f->time_hint, sizeof f->time_hint, "empty: now (%s), or a date or ISO-8601 time",
+	         now);
+	add_field(f, "Amount", PE_AMOUNT, "", f->amount_hint, false);
+	add_field(f, "Requested", PE_OPENED, "", f->time_hint, false);
+	unbond_preview(u, f);
+	return f;
+}
+
+void form_free(struct form *f)
+{
+	free(f);
+}
+
+static struct form_field *field(struct form *f, enum pe_field pe)
+{
+	for (int i = 0; i < f->n; i++)
+		if (f->f[i].pe == pe)
+			return &f->f[i];
+	return NULL;
+}
+
+static const char *value(struct form *f, enum pe_field pe)
+{
+	struct form_field *x = field(f, pe);
+	return x ? x->le.buf : NULL;
+}
+
+static void close_form(struct ui *u)
+{
+	form_free(u->form);
+	u->form = NULL;
+	u->overlay = 0;
+	u->dirty = true;
+}
+
+/* Show e beside the fields; focus the first wrong one. */
+static int show_errors(struct ui *u, struct form *f, const struct pe_errors *e)
+{
+	int first = -1;
+	for (int i = 0; i < f->n; i++) {
+		snprintf(f->f[i].error, sizeof f->f[i].error, "%s", e->msg[f->f[i].pe]);
+		if (f->f[i].error[0] && first < 0)
+			first = i;
+	}
+	if (first >= 0)
+		f->focus = first;
+	ui_message(u, R_ERROR, "%s: %s", f->f[f->focus].label, f->f[f->focus].error);
+	return -1;
+}
+
+/* Unbond form: when the time typed makes the unbonding claimable, shown
+ * under the fields as the user types. */
+static void unbond_preview(struct ui *u, struct form *f)
+{
+	struct unbond_eta eta;
+	int64_t now = app_clock(), at;
+	char err[PE_MSG_MAX], when[32], left[32];
+	f->eta_ok = false;
+	if (f->kind != FORM_UNBOND)
+		return;
+	if (unbond_parse_time(value(f, PE_OPENED), now, &at, err, sizeof err) < 0) {
+		snprintf(f->eta, sizeof f->eta, "-");
+		f->basis[0] = 0;
+		return;
+	}
+	if (unbond_eta_for(u->app, f->asset, at, NULL, &eta) < 0) {
+		snprintf(f->eta, sizeof f->eta, "no estimate");
+		text_copy_clean(f->basis, sizeof f->basis, eta.basis);
+		return;
+	}
+	time_format_minute(eta.available_at, when, sizeof when);
+	unbond_format_left(eta.available_at - now, left, sizeof left);
+	snprintf(f->eta, sizeof f->eta, "%s%s%s%s%s", eta.exact ? "" : "about ", when,
+	         eta.available_at > now ? " (in " : " (", left, ")");
+	text_copy_clean(f->basis, sizeof f->basis, eta.basis);
+	f->eta_ok = true;
+}
+
+/* Unbond: the amount with the asset's decimals and at most what the
+ * position holds, the time not in the future; then the request as
+ * `staketop unbond` records it (the catalog's range for a queue: no
+ * blocking request from the interface). */
+static void save_unbond(struct ui *u, struct form *f)
+{
+	struct app *a = u->app;
+	struct pe_errors e;
+	struct unbond_eta eta;
+	struct unbonding ub;
+	char err[400], q[DEC_STR_MAX], h[DEC_STR_MAX], sym[SYM_MAX], when[32];
+	int64_t now = app_clock(), at = now;
+	const int64_t pid = f->pos_id;
+	dec_t amount;
+	memset(&e, 0, sizeof e);
+	text_copy_clean(sym, sizeof sym, f->cur.asset);
+	if (unbond_parse_amount(f->asset, value(f, PE_AMOUNT), &amount, e.msg[PE_AMOUNT],
+	                        sizeof e.msg[PE_AMOUNT]) < 0) {
+		if (!value(f, PE_AMOUNT)[0])
+			snprintf(e.msg[PE_AMOUNT], sizeof e.msg[PE_AMOUNT], "how much to unbond?");
+	} else if (dec_cmp(amount, f->cur.quantity) > 0) {
+		dec_format(f->cur.quantity, h, sizeof h);
+		snprintf(e.msg[PE_AMOUNT], sizeof e.msg[PE_AMOUNT],
+		         "more than position %lld holds (%s %s)", (long long)f->pos_id, h, sym);
+	}
+	unbond_parse_time(value(f, PE_OPENED), now, &at, e.msg[PE_OPENED],
+	                  sizeof e.msg[PE_OPENED]);
+	if (e.msg[PE_AMOUNT][0] || e.msg[PE_OPENED][0]) {
+		show_errors(u, f, &e);
+		return;
+	}
+	if (unbond_eta_for(a, f->asset, at, NULL, &eta) < 0) {
+		ui_message(u, R_ERROR, "%s: %s", sym, eta.basis);
+		return;
+	}
+	if (store_unbond_request(a->store, f->pos_id, amount, at, &eta, &ub, err, sizeof err) < 0) {
+		ui_message(u, R_ERROR, "could not unbond: %s", err);
+		return;
+	}
+	dec_format(amount, q, sizeof q);
+	time_format_minute(ub.available_at, when, sizeof when);
+	close_form(u);
+	u->unbv.selected_id = ub.id;
+	if (ui_reload(u) == 0)
+		ui_message(u, R_DONE, "unbonding %s %s on position %lld: claimable %s%s", q, sym,
+		           (long long)pid, eta.exact ? "" : "about ", when);
+}
+
+static void save(struct ui *u, struct form *f)
+{
+	struct app *a = u->app;
+	struct pe_errors e;
+	char err[400];
+	int64_t now = app_clock();
+	for (int i = 0; i < f->n; i++)
+		f->f[i].error[0] = 0;
+	if (f->kind == FORM_UNBOND) {
+		save_unbond(u, f);
+		return;
+	}
+	if (f->kind == FORM_ADD) {
+		const struct position_input in = {
+			value(f, PE_ASSET), value(f, PE_AMOUNT), value(f, PE_ACCOUNT),
+			value(f, PE_OPENED), value(f, PE_COST), value(f, PE_NOTE),
+		};
+		struct position p;
+		int64_t opened_ts;
+		if (pe_check_add(&a->cat, &in, now, &p, &opened_ts, &e) < 0) {
+			show_errors(u, f, &e);
+			return;
+		}
+		if (pe_add(a, &p, opened_ts, "added in the interface", err, sizeof err) < 0) {
+			ui_message(u, R_ERROR, "could not add: %s", err);
+			return;
+		}
+		char q[DEC_STR_MAX], acc[ACCOUNT_MAX];
+		dec_format(p.quantity, q, sizeof q);
+		text_copy_clean(acc, sizeof acc, p.account);
+		close_form(u);
+		u->board.selected_id = p.id;
+		u->board.cursor = NO_ROW;
+		if (ui_reload(u) == 0)
+			ui_message(u, R_DONE, "added position %lld: %s %s (%s)", (long long)p.id, q, p.asset,
+			           acc);
+		return;
+	}
+	const struct position_input in = {
+		NULL, value(f, PE_AMOUNT), value(f, PE_ACCOUNT), NULL, NULL, value(f, PE_NOTE),
+	};
+	struct position p;
+	dec_t want;
+	if (pe_check_edit(&a->cat, &f->cur, &in, &p, &want, &e) < 0) {
+		show_errors(u, f, &e);
+		return;
+	}
+	if (pe_edit(a, &p, want, now, "edited in the interface", err, sizeof err) < 0) {
+		ui_message(u, R_ERROR, "could not save: %s", err);
+		return;
+	}
+	int64_t id = p.id;
+	close_form(u);
+	if (ui_reload(u) == 0)
+		ui_message(u, R_DONE, "updated position %lld", (long long)id);
+}
+
+/* Left/Right in the asset field: step through the catalog. */
+static void pick(struct form *f, int dir)
+{
+	struct form_field *x = &f->f[f->focus];
+	if (x->pe != PE_ASSET || x->readonly || f->cat->n == 0)
+		return;
+	int i = catalog_index(f->cat, x->le.buf);
+	if (i < 0)
+		i = dir > 0 ? -1 : 0;
+	i = (int)((i + dir + (int)f->cat->n) % (int)f->cat->n);
+	char sym[SYM_MAX];
+	text_copy_clean(sym, sizeof sym, f->cat->assets[i].symbol);
+	lineedit_set(&x->le, sym);
+	x->error[0] = 0;
+}
+
+static void move_focus(struct form *f, int dir)
+{
+	for (int k = 0; k < f->n; k++) {
+		f->focus = (f->focus + dir + f->n) % f->n;
+		if (!f->f[f->focus].readonly)
+			return;
+	}
+}
+
+static void field_key(struct ui *u, struct form *f, enum action a, int key)
+{
+	struct form_field *x = &f->f[f->focus];
+	switch (a) {
+	case ACT_FORM_SAVE: save(u, f); return;
+	case ACT_FORM_CANCEL:
+		close_form(u);
+		ui_message(u, R_NORMAL, "nothing saved");
+		return;
+	case ACT_FORM_NEXT: move_focus(f, 1); return;
+	case ACT_FORM_PREV: move_focus(f, -1); return;
+	case ACT_FORM_PICK_NEXT: pick(f, 1); return;
+	case ACT_FORM_PICK_PREV: pick(f, -1); return;
+	case ACT_ERASE:
+		if (!x->readonly)
+			lineedit_erase(&x->le);
+		x->error[0] = 0;
+		return;
+	case ACT_CLEAR_LINE:
+		if (!x->readonly)
+			lineedit_set(&x->le, "");
+		x->error[0] = 0;
+		return;
+	case ACT_REDRAW: clearok(curscr, TRUE); return;
+	default: break;
+	}
+	if (a == ACT_NONE && !x->readonly && key < KC(0) && lineedit_insert(&x->le, key))
+		x->error[0] = 0;
+}
+
+void form_key(struct ui *u, enum action a, int key)
+{
+	if (!u->form)
+		return;
+	field_key(u, u->form, a, key);
+	/* saving closes the form: u->form is then NULL or another one */
+	if (u->form && u->form->kind == FORM_UNBOND)
+		unbond_preview(u, u->form);
+}
+
+/* --- drawing ---------------------------------------------------------------- */
+
+/* The unbond form has two more lines: when, and by which rule. */
+static struct rect form_rect(const struct form *f, const struct layout *l)
+{
+	return layout_centered(l, f->n * 2 + 4 + (f->kind == FORM_UNBOND ? 3 : 0), 78);
+}
+
+static void preview_draw(const struct form *f, const struct rect *b)
+{
+	const int y = b->y + 1 + f->n * 2 + 1, fx = b->x + 15, fw = b->w - 17;
+	draw_cell(y, b->x + 2, 12, "Claimable", R_LABEL, AL_LEFT);
+	draw_cell(y, fx, fw, f->eta, f->eta_ok ? R_FIGURE : R_DIM, AL_LEFT);
+	draw_cell(y + 1, fx, fw, f->basis, R_DIM, AL_LEFT);
+}
+
+/* Catalog symbols containing what is typed, for the asset field's hint. */
+static void asset_matches(const struct form *f, const char *typed, char *buf, size_t len)
+{
+	size_t o = 0;
+	int shown = 0;
+	buf[0] = 0;
+	size_t tl = strlen(typed);
+	for (size_t i = 0; i < f->cat->n && o + 2 < len; i++) {
+		const char *s = f->cat->assets[i].symbol;
+		bool m = tl == 0;
+		for (const char *p = s; !m && *p; p++)
+			m = strncasecmp(p, typed, tl) == 0;
+		if (!m)
+			continue;
+		char sym[SYM_MAX];
+		text_copy_clean(sym, sizeof sym, s);
+		int w = snprintf(buf + o, len - o, "%s%s", shown++ ? " " : "", sym);
+		if (w < 0 || (size_t)w >= len - o)
+			break;
+		o += (size_t)w;
+	}
+	if (!shown)
+		snprintf(buf, len, "no catalog symbol contains '%.24s'", typed);
+}
+
+void form_draw(const struct form *f, const struct layout *l)
+{
+	const struct rect b = form_rect(f, l);
+	draw_box(&b, f->title);
+	const int lx = b.x + 2, fx = b.x + 15, fw = b.w - 17;
+	for (int i = 0; i < f->n; i++) {
+		const struct form_field *x = &f->f[i];
+		const int y = b.y + 1 + i * 2;
+		bool focus = i == f->focus;
+		draw_cell(y, lx, 12, x->label, focus ? R_FIGURE : R_LABEL, AL_LEFT);
+		if (x->readonly) {
+			draw_cell(y, fx, fw, x->le.buf, R_DIM, AL_LEFT);
+		} else {
+			/* the end of a long value stays in view */
+			const char *s = x->le.buf;
+			while (draw_width(s) > fw - 1 && *s)
+				s++;
+			draw_cell(y, fx, fw, s, R_INPUT, AL_LEFT);
+		}
+		char hint[256];
+		enum role hr = R_DIM;
+		if (x->error[0]) {
+			snprintf(hint, sizeof hint, "%s", x->error);
+			hr = R_ERROR;
+		} else if (focus && x->pe == PE_ASSET && !x->readonly) {
+			asset_matches(f, x->le.buf, hint, sizeof hint);
+		} else if (x->pe == PE_COST && x->hint) {
+			snprintf(hint, sizeof hint, "optional, in %s", f->currency);
+		} else {
+			snprintf(hint, sizeof hint, "%s", x->hint ? x->hint : "");
+		}
+		draw_cell(y + 1, fx, fw, hint, hr, AL_LEFT);
+	}
+	if (f->kind == FORM_UNBOND)
+		preview_draw(f, &b);
+	char keys[160];
+	snprintf(keys, sizeof keys, "Enter save %s Tab/Down next field %s Esc cancel",
+	         theme_glyphs()->dot, theme_glyphs()->dot);
+	draw_cell(b.y + b.h - 2, b.x + 2, b.w - 4, keys, R_DIM, AL_LEFT);
+}
+
+void form_cursor(const struct form *f, const struct layout *l, int *y, int *x)
+{
+	const struct rect b = form_rect(f, l);
+	const struct form_field *fld = &f->f[f->focus];
+	const int fw = b.w - 17;
+	int w = draw_width(fld->le.buf);
+	*y = b.y + 1 + f->focus * 2;
+	*x = b.x + 15 + (w < fw - 1 ? w : fw - 1);
+}
+
+/* --- confirmation ------------------------------------------------------------ */
+
+void form_confirm_open(struct ui *u, size_t idx)
+{
+	const struct position *p = &u->app->positions.v[idx];
+	char q[DEC_STR_MAX], acc[ACCOUNT_MAX], sym[SYM_MAX];
+	dec_format(p->quantity, q, sizeof q);
+	text_copy_clean(acc, sizeof acc, p->account);
+	text_copy_clean(sym, sizeof sym, p->asset);
+	u->confirm_kind = CONFIRM_POSITION;
+	u->confirm_id = p->id;
+	snprintf(u->confirm_text, sizeof u->confirm_text,
+	         "Remove position %lld (%s %s, %s) with its events and unbondings?",
+	         (long long)p->id, q, sym, acc);
+	u->overlay = CX_CONFIRM;
+	u->dirty = true;
+}
+
+void form_confirm_key(struct ui *u, enum action a)
+{
+	char err[400];
+	if (u->confirm_kind == CONFIRM_EVENT) {
+		ui_event_remove_key(u, a);
+		return;
+	}
+	if (a == ACT_CONFIRM_NO) {
+		u->overlay = 0;
+		ui_message(u, R_NORMAL, "kept position %lld", (long long)u->confirm_id);
+		return;
+	}
+	if (a != ACT_CONFIRM_YES)
+		return;
+	u->overlay = 0;
+	if (pe_remove(u->app, u->confirm_id, err, sizeof err) < 0) {
+		ui_message(u, R_ERROR, "could not remove: %s", err);
+		return;
+	}
+	if (u->screen == CX_DETAIL)
+		u->screen = CX_BOARD;
+	if (ui_reload(u) == 0)
+		ui_message(u, R_DONE, "removed position %lld", (long long)u->confirm_id);
+}
+
+void form_confirm_draw(const struct ui *u, const struct layout *l)
+{
+	const struct rect b = layout_centered(l, 7, 76);
+	const int w = b.w - 4;
+	char first[sizeof u->confirm_text];
+	const char *rest = "";
+	draw_box(&b, "Confirm");
+	/* two lines, broken at the last space that fits */
+	snprintf(first, sizeof first, "%s", u->confirm_text);
+	if (draw_width(first) > w) {
+		char *cut = NULL;
+		for (char *p = first; *p; p++)
+			if (*p == ' ') {
+				*p = 0;
+				bool fits = draw_width(first) <= w;
+				*p = ' ';
+				if (!fits)
+					break;
+				cut = p;
+			}
+		if (cut) {
+			*cut = 0;
+			rest = u->confirm_text + (cut - first) + 1;
+		}
+	}
+	draw_cell(b.y + 2, b.x + 2, w, first, R_FIGURE, AL_LEFT);
+	draw_cell(b.y + 3, b.x + 2, w, rest, R_FIGURE, AL_LEFT);
+	draw_cell(b.y + 4, b.x + 2, w, "y removes it; n, Esc or Enter keeps it.", R_DIM, AL_LEFT);
+}
