@@ -4,6 +4,8 @@
 # fault at a time: each must name the feed and the cause, exit 1, and keep
 # the last good values (the report's figures do not move).
 set -u
+# files the tests write are private, as staketop asks (it warns otherwise)
+umask 077
 BUILD=${BUILD:-build}
 ST="$BUILD/san/staketop"
 [ -x "$ST" ] || ST="$BUILD/staketop"
