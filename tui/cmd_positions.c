@@ -124,8 +124,11 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 		rc = field_error(cmd, &e);
 		goto out;
 	}
-	if (pe_edit(&a, &cur, &p, want, app_clock(), "edit --amount", &stored, err,
-	            sizeof err) != 0 || store_commit(a.store, err, sizeof err) < 0) {
+	int w = pe_edit(&a, &cur, &p, want, app_clock(), "edit --amount", &stored, err, sizeof err);
+	if (w == 1) /* not under our lock: only if the store's promise broke */
+		snprintf(err, sizeof err, "position %lld changed while it was edited; try again",
+		         (long long)p.id);
+	if (w != 0 || store_commit(a.store, err, sizeof err) < 0) {
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
