@@ -113,8 +113,10 @@ static const char *const migrations[] = {
 };
 
 
-/* The tables staketop's schema makes: a file without our application_id
- * (one made by the first release) is ours only if it holds these alone. */
+/* The tables of the first release's schema: a file without our
+ * application_id (one made by that release) is ours only if it holds these
+ * alone. Every later migration sets the application_id in its own
+ * transaction, so tables added later never need listing here. */
 static const char *const our_tables =
 	"'accounts','positions','events','unbondings','observations','feed_status',"
 	"'snapshots','meta'";
@@ -441,6 +443,11 @@ static int migrate(struct store *s, int from, char *err, size_t errlen)
 		}
 		if (exec_sql(s, migrations[step], "migration", err, errlen) < 0)
 			goto fail;
+		/* in the same transaction: no other process ever sees our tables
+		 * without our application_id (check_ours) */
+		if (exec_sql(s, "PRAGMA application_id = " STR(STORE_APPLICATION_ID),
+		             "application_id", err, errlen) < 0)
+			goto fail;
 		if (store_schema_version(s, &version, err, errlen) < 0)
 			goto fail;
 		if (version != step + 1) {
@@ -536,9 +543,10 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen)
 	}
 	if (set_pragmas(s, memory, err, errlen) < 0 || migrate(s, version, err, errlen) < 0)
 		goto fail;
-	if (claim && exec_sql(s, "PRAGMA application_id = " STR(STORE_APPLICATION_ID),
-	                      "application_id", err, errlen) < 0)
-		goto fail;
+	if (claim && version == SCHEMA_LATEST &&
+	    exec_sql(s, "PRAGMA application_id = " STR(STORE_APPLICATION_ID),
+	             "application_id", err, errlen) < 0)
+		goto fail; /* a first-release file already at the latest schema */
 	s->ready = true;
 	*out = s;
 	return 0;
