@@ -22,6 +22,7 @@ void config_defaults(struct config *c)
 	c->refresh_seconds = 60;
 	c->stale_seconds = 900;
 	c->timeout_seconds = 20;
+	c->refresh_deadline_seconds = 20;
 	snprintf(c->currency, sizeof c->currency, "usd");
 }
 
@@ -63,6 +64,15 @@ const char *config_url_check(const char *url)
 	return NULL;
 }
 
+/* Keys already set, "section\nkey", with their lines: a key given twice
+ * is refused (which one would win is not obvious to a reader). */
+#define SEEN_MAX 64
+struct seen {
+	char key[SEEN_MAX][80];
+	int line[SEEN_MAX];
+	int n;
+};
+
 struct load_state {
 	struct config *c;
 	FILE *f;
@@ -71,6 +81,7 @@ struct load_state {
 	char *err;
 	size_t errlen;
 	int failed;
+	struct seen seen;
 };
 
 struct url_key {
@@ -94,7 +105,26 @@ static const struct int_key int_keys[] = {
 	{ "refresh_seconds", offsetof(struct config, refresh_seconds), 10, 86400 },
 	{ "stale_seconds", offsetof(struct config, stale_seconds), 60, 30L * 86400 },
 	{ "timeout_seconds", offsetof(struct config, timeout_seconds), 1, 120 },
+	{ "refresh_deadline_seconds", offsetof(struct config, refresh_deadline_seconds), 1, 600 },
 };
+
+/* The currencies CoinGecko quotes prices in (its supported fiat
+ * vs_currencies): a code outside this list would never get a price. */
+static const char *const currencies[] = {
+	"aed", "ars", "aud", "bdt", "bhd", "bmd", "brl", "cad", "chf", "clp", "cny", "czk",
+	"dkk", "eur", "gbp", "gel", "hkd", "huf", "idr", "ils", "inr", "jpy", "krw", "kwd",
+	"lkr", "mmk", "mxn", "myr", "ngn", "nok", "nzd", "php", "pkr", "pln", "rub", "sar",
+	"sek", "sgd", "thb", "try", "twd", "uah", "usd", "vnd", "zar",
+};
+
+static bool currency_known(const char *code)
+{
+	for (size_t i = 0; i < sizeof currencies / sizeof *currencies; i++)
+		if (strcmp(code, currencies[i]) == 0)
+			return true;
+	return false;
+}
+
 
 static int bad(struct load_state *s, int line, const char *sec, const char *key,
                const char *why)
@@ -110,6 +140,18 @@ static int on_value(void *user, const char *sec, const char *key, const char *va
 	struct load_state *s = user;
 	const int line = s->line;
 	char *cfg = (char *)s->c;
+	char id[80];
+	snprintf(id, sizeof id, "%s\n%s", sec, key);
+	for (int i = 0; i < s->seen.n; i++)
+		if (strcmp(s->seen.key[i], id) == 0) {
+			char why[64];
+			snprintf(why, sizeof why, "given twice (first on line %d)", s->seen.line[i]);
+			return bad(s, line, sec, key, why);
+		}
+	if (s->seen.n < SEEN_MAX) {
+		snprintf(s->seen.key[s->seen.n], sizeof s->seen.key[0], "%s", id);
+		s->seen.line[s->seen.n++] = line;
+	}
 	if (strcmp(sec, "feeds") == 0) {
 		for (size_t i = 0; i < sizeof url_keys / sizeof *url_keys; i++) {
 			if (strcmp(key, url_keys[i].name) != 0)
@@ -161,6 +203,9 @@ static int on_value(void *user, const char *sec, const char *key, const char *va
 			s->c->currency[i] = (char)tolower((unsigned char)val[i]);
 		}
 		s->c->currency[n] = 0;
+		if (!currency_known(s->c->currency))
+			return bad(s, line, sec, key, "unknown currency (CoinGecko quotes e.g. usd, eur,"
+			           " gbp, chf, jpy)");
 		return 1;
 	}
 	if (strcmp(sec, "feeds") != 0 && strcmp(sec, "display") != 0)
@@ -178,27 +223,51 @@ static char *read_line(char *buf, int size, void *stream)
 	return r;
 }
 
-int config_load(const char *path, struct config *c, char *err, size_t errlen)
+/* 0 read, 1 absent and allowed, -1 error in s->err. */
+static int load_stream(struct load_state *s, bool must_exist)
 {
-	struct config tmp = *c;
-	struct load_state s = { &tmp, NULL, 0, path, err, errlen, 0 };
-	FILE *f = fopen(path, "r");
+	FILE *f = fopen(s->path, "r");
 	if (!f) {
-		if (errno == ENOENT)
-			return 0;
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		if (errno == ENOENT && !must_exist)
+			return 1;
+		snprintf(s->err, s->errlen, "%s: %s", s->path, strerror(errno));
 		return -1;
 	}
-	s.f = f;
-	int rc = ini_parse_stream(read_line, &s, on_value, &s);
+	s->f = f;
+	int rc = ini_parse_stream(read_line, s, on_value, s);
 	fclose(f);
-	if (s.failed)
+	if (s->failed)
 		return -1;
 	if (rc != 0) {
-		snprintf(err, errlen, "%s:%d: not valid INI", path, rc);
+		snprintf(s->err, s->errlen, "%s:%d: not valid INI", s->path, rc);
 		return -1;
 	}
-	tmp.loaded = true;
-	*c = tmp;
 	return 0;
+}
+
+int config_load_file(const char *path, bool must_exist, struct config *c,
+                     char *err, size_t errlen)
+{
+	struct config tmp = *c;
+	struct load_state *s = calloc(1, sizeof *s);
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	s->c = &tmp;
+	s->path = path;
+	s->err = err;
+	s->errlen = errlen;
+	int rc = load_stream(s, must_exist);
+	free(s);
+	if (rc == 0) {
+		tmp.loaded = true;
+		*c = tmp;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+int config_load(const char *path, struct config *c, char *err, size_t errlen)
+{
+	return config_load_file(path, false, c, err, errlen);
 }

@@ -1,7 +1,8 @@
 /* config.h — the config file (INI, parsed by libinih): feed base URLs, the
  * CoinGecko key, refresh and staleness intervals, display currency.
- * Unknown sections or keys and bad values are errors naming the file, the
- * line and the key; a missing file means the defaults. */
+ * Unknown sections or keys, a key given twice, unknown currencies and bad
+ * values are errors naming the file, the line and the key; a missing file
+ * means the defaults only where the caller allows it (the default path). */
 #ifndef STAKETOP_CONFIG_H
 #define STAKETOP_CONFIG_H
 
@@ -24,6 +25,8 @@ struct config {
 	int refresh_seconds;      /* 10 .. 86400 */
 	int stale_seconds;        /* 60 .. 30 days */
 	int timeout_seconds;      /* total per request, 1 .. 120 */
+	int refresh_deadline_seconds; /* a whole refresh, retries and waits
+	                               included, 1 .. 600 */
 	char currency[8];         /* display currency, lower case: usd, eur, … */
 	bool loaded;              /* a file was read (else defaults) */
 };
@@ -32,6 +35,10 @@ void config_defaults(struct config *c);
 
 /* Load path over the defaults. A missing file is not an error. */
 int config_load(const char *path, struct config *c, char *err, size_t errlen);
+/* The same; when must_exist, a missing file is an error ("PATH: No such
+ * file or directory"): a path the user named must be there. */
+int config_load_file(const char *path, bool must_exist, struct config *c,
+                     char *err, size_t errlen);
 
 /* Is url acceptable as a feed base: https, or http to a loopback host?
  * Returns NULL when it is, else the reason. */

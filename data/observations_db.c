@@ -237,12 +237,14 @@ int store_feed_status_put(struct store *s, const struct feed_status *f,
 		return -1;
 	st = store_stmt(s, STMT_FEED_PUT,
 	                "INSERT INTO feed_status(name, last_attempt, last_success, latency_ms,"
-	                " values_taken, last_error) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
+	                " values_taken, last_error, blocked_until)"
+	                " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 	                " ON CONFLICT(name) DO UPDATE SET last_attempt = excluded.last_attempt,"
 	                " last_success = excluded.last_success,"
 	                " latency_ms = excluded.latency_ms,"
 	                " values_taken = excluded.values_taken,"
-	                " last_error = excluded.last_error", err, errlen);
+	                " last_error = excluded.last_error,"
+	                " blocked_until = excluded.blocked_until", err, errlen);
 	if (!st)
 		goto out;
 	if (store_bind_text(st, 1, f->name, sizeof f->name) ||
@@ -251,6 +253,7 @@ int store_feed_status_put(struct store *s, const struct feed_status *f,
 	    sqlite3_bind_int64(st, 4, f->latency_ms) ||
 	    sqlite3_bind_int64(st, 5, f->values_taken) ||
 	    store_bind_text(st, 6, f->last_error, sizeof f->last_error) ||
+	    store_bind_int64_or_null(st, 7, f->blocked_until) ||
 	    sqlite3_step(st) != SQLITE_DONE) {
 		store_fail_db(s, err, errlen, "feed status");
 		goto out;
@@ -266,7 +269,8 @@ int store_feed_status_list(struct store *s, struct feed_status **out, size_t *n,
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_FEED_LIST,
 	                              "SELECT name, last_attempt, last_success, latency_ms,"
-	                              " values_taken, last_error FROM feed_status ORDER BY name",
+	                              " values_taken, last_error, blocked_until FROM feed_status"
+	                              " ORDER BY name",
 	                              err, errlen);
 	struct feed_status *v = NULL;
 	size_t len = 0, cap = 0;
@@ -301,6 +305,7 @@ int store_feed_status_list(struct store *s, struct feed_status **out, size_t *n,
 		f->last_success = sqlite3_column_int64(st, 2);
 		f->latency_ms = (long)sqlite3_column_int64(st, 3);
 		f->values_taken = (long)sqlite3_column_int64(st, 4);
+		f->blocked_until = sqlite3_column_int64(st, 6);
 		len++;
 	}
 	if (step != SQLITE_DONE) {

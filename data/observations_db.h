@@ -47,6 +47,8 @@ struct feed_status {
 	long latency_ms;
 	long values_taken;        /* observations kept from the last attempt */
 	char last_error[256];     /* "" when the last attempt succeeded */
+	int64_t blocked_until;    /* unix s: ask the provider nothing before
+	                             (it rate-limited us); 0 = not */
 };
 
 /* Insert or replace the row for f->name. */

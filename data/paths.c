@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "positions/text.h"
+
 #ifndef STAKETOP_DATADIR
 #define STAKETOP_DATADIR "/usr/local/share/staketop"
 #endif
@@ -123,6 +125,7 @@ int paths_resolve(const char *db_flag, const char *config_flag, bool demo, struc
 			return -1;
 		}
 	}
+	p->config_named = config_flag || (env_cfg && env_cfg[0]);
 	if (config_flag) {
 		if (set(p->config, config_flag, "config", err, errlen) < 0)
 			return -1;
@@ -149,4 +152,18 @@ int paths_resolve(const char *db_flag, const char *config_flag, bool demo, struc
 		return -1;
 	}
 	return find_data_dir(p->data_dir, sizeof p->data_dir, err, errlen);
+}
+
+int path_exposed_warning(const char *path, char *msg, size_t len)
+{
+	struct stat st;
+	char shown[STAKETOP_PATH_MAX];
+
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) || (st.st_mode & 066) == 0)
+		return 0;
+	text_copy_clean(shown, sizeof shown, path);
+	snprintf(msg, len, "%s can be %s by others (mode %04o); to fix: chmod 600 '%s'", shown,
+	         (st.st_mode & 022) && (st.st_mode & 044) ? "read and written"
+	         : (st.st_mode & 022) ? "written" : "read", (unsigned)(st.st_mode & 07777), shown);
+	return 1;
 }

@@ -11,11 +11,11 @@
 #define POSITION_SELECT                                                        \
 	"SELECT p.id, a.name, p.asset, p.quantity, p.shares, p.idle, p.origin," \
 	" p.address, p.read_at, p.opened, p.cost_basis, p.note, p.created_at," \
-	" p.updated_at FROM positions p JOIN accounts a ON a.id = p.account_id"
+	" p.updated_at, p.version FROM positions p JOIN accounts a ON a.id = p.account_id"
 
 enum { COL_ID, COL_ACCOUNT, COL_ASSET, COL_QUANTITY, COL_SHARES, COL_IDLE,
        COL_ORIGIN, COL_ADDRESS, COL_READ_AT, COL_OPENED, COL_COST_BASIS,
-       COL_NOTE, COL_CREATED_AT, COL_UPDATED_AT };
+       COL_NOTE, COL_CREATED_AT, COL_UPDATED_AT, COL_VERSION };
 
 static const char *origin_name(enum position_origin o)
 {
@@ -101,6 +101,7 @@ static int read_row(sqlite3_stmt *st, struct position *p, char *err, size_t errl
 	p->read_at = sqlite3_column_int64(st, COL_READ_AT);
 	p->created_at = sqlite3_column_int64(st, COL_CREATED_AT);
 	p->updated_at = sqlite3_column_int64(st, COL_UPDATED_AT);
+	p->version = sqlite3_column_int64(st, COL_VERSION);
 	return 0;
 }
 
@@ -245,6 +246,67 @@ int store_position_update(struct store *s, const struct position *p,
 out:
 	store_stmt_done(st);
 	return store_tx_end(s, &tx, rc, err, errlen);
+}
+
+int store_position_patch(struct store *s, const struct position *p, unsigned fields,
+                         int64_t expected_version, struct position *stored,
+                         char *err, size_t errlen)
+{
+	char sql[512];
+	sqlite3_stmt *st = NULL;
+	struct store_tx tx;
+	int64_t account = 0;
+	int rc = -1, found, n = 1;
+
+	if (fields & POS_F_QUANTITY)
+		return store_fail(err, errlen, "a quantity changes through events, not a patch");
+	if (check_position(p, err, errlen) < 0 || store_tx_begin(s, &tx, err, errlen) < 0)
+		return -1;
+	found = store_position_get(s, p->id, stored, err, errlen);
+	if (found != 0) {
+		if (found > 0)
+			store_fail(err, errlen, "no position %" PRId64, p->id);
+		goto out;
+	}
+	if (stored->version != expected_version) {
+		rc = 1;
+		goto out;
+	}
+	if (fields == 0) {
+		rc = 0;
+		goto out;
+	}
+	if ((fields & POS_F_ACCOUNT) &&
+	    account_id(s, p->account, sizeof p->account, &account, err, errlen) < 0)
+		goto out;
+	/* only the columns named: a concurrent write to the others stays */
+	snprintf(sql, sizeof sql, "UPDATE positions SET updated_at = ?1%s%s%s%s"
+	         " WHERE id = ?6 AND version = ?7",
+	         fields & POS_F_ACCOUNT ? ", account_id = ?2" : "",
+	         fields & POS_F_OPENED ? ", opened = ?3" : "",
+	         fields & POS_F_COST ? ", cost_basis = ?4" : "",
+	         fields & POS_F_NOTE ? ", note = ?5" : "");
+	if (sqlite3_prepare_v2(store_handle(s), sql, -1, &st, NULL) != SQLITE_OK) {
+		store_fail_db(s, err, errlen, "updating position");
+		goto out;
+	}
+	if (sqlite3_bind_int64(st, 1, (int64_t)time(NULL)) ||
+	    ((fields & POS_F_ACCOUNT) && sqlite3_bind_int64(st, 2, account)) ||
+	    ((fields & POS_F_OPENED) && store_bind_text(st, 3, p->opened, sizeof p->opened)) ||
+	    ((fields & POS_F_COST) && (p->has_cost_basis ? store_bind_dec(st, 4, p->cost_basis)
+	                                                 : sqlite3_bind_null(st, 4))) ||
+	    ((fields & POS_F_NOTE) && store_bind_text(st, 5, p->note, sizeof p->note)) ||
+	    sqlite3_bind_int64(st, 6, p->id) || sqlite3_bind_int64(st, 7, expected_version) ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		store_fail_db(s, err, errlen, "updating position");
+		goto out;
+	}
+	n = sqlite3_changes(store_handle(s));
+	rc = n == 1 ? 0 : store_fail(err, errlen, "position %" PRId64 " changed while writing",
+	                             p->id);
+out:
+	sqlite3_finalize(st);
+	return store_tx_end(s, &tx, rc < 0 ? -1 : 0, err, errlen) < 0 ? -1 : rc;
 }
 
 int store_position_remove(struct store *s, int64_t id, char *err, size_t errlen)

@@ -26,6 +26,17 @@ int store_position_add(struct store *s, struct position *p, char *err, size_t er
  * written as given, or kept when p->created_at is 0. */
 int store_position_update(struct store *s, const struct position *p,
                           char *err, size_t errlen);
+/* Write only the given POS_F_* fields of p (account, opened, cost basis,
+ * note; POS_F_QUANTITY is refused: quantities change through events) to
+ * position p->id, provided the stored row's version is still
+ * expected_version. The read and the write are one transaction (or a
+ * savepoint inside the caller's). Returns 0 when written (fields 0: nothing
+ * to write), 1 when the row has moved on — nothing written and *stored is
+ * the row as it is now (it is filled in every case but an error) — or -1
+ * with err ("no position 42"). Every write to a row moves its version. */
+int store_position_patch(struct store *s, const struct position *p, unsigned fields,
+                         int64_t expected_version, struct position *stored,
+                         char *err, size_t errlen);
 /* Remove a position with its events and unbondings ("no position 42"). */
 int store_position_remove(struct store *s, int64_t id, char *err, size_t errlen);
 /* 0 and *out filled when found, 1 when not, -1 on error (a corrupt value

@@ -100,7 +100,29 @@ static const char *const migrations[] = {
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT);"
 	"PRAGMA user_version = 1;",
+	/* 2: a row version on positions, moved by every update (the trigger
+	 * catches every writer, so a reader can tell a row changed since it
+	 * read it); when a rate-limited feed may be asked again */
+	"ALTER TABLE positions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TRIGGER positions_version AFTER UPDATE ON positions"
+	"  WHEN NEW.version = OLD.version BEGIN"
+	"  UPDATE positions SET version = OLD.version + 1 WHERE id = NEW.id;"
+	"  END;"
+	"ALTER TABLE feed_status ADD COLUMN blocked_until INTEGER;"
+	"PRAGMA user_version = 2;",
 };
+
+
+/* The tables of the first release's schema: a file without our
+ * application_id (one made by that release) is ours only if it holds these
+ * alone. Every later migration sets the application_id in its own
+ * transaction, so tables added later never need listing here. */
+static const char *const our_tables =
+	"'accounts','positions','events','unbondings','observations','feed_status',"
+	"'snapshots','meta'";
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -239,6 +261,11 @@ int store_rollback(struct store *s, char *err, size_t errlen)
 	if (sqlite3_get_autocommit(s->db))
 		return 0;
 	return stmt_exec(s, STMT_ROLLBACK, "ROLLBACK", "rollback", err, errlen);
+}
+
+bool store_in_transaction(struct store *s)
+{
+	return !sqlite3_get_autocommit(s->db);
 }
 
 int store_tx_begin(struct store *s, struct store_tx *tx, char *err, size_t errlen)
@@ -416,6 +443,11 @@ static int migrate(struct store *s, int from, char *err, size_t errlen)
 		}
 		if (exec_sql(s, migrations[step], "migration", err, errlen) < 0)
 			goto fail;
+		/* in the same transaction: no other process ever sees our tables
+		 * without our application_id (check_ours) */
+		if (exec_sql(s, "PRAGMA application_id = " STR(STORE_APPLICATION_ID),
+		             "application_id", err, errlen) < 0)
+			goto fail;
 		if (store_schema_version(s, &version, err, errlen) < 0)
 			goto fail;
 		if (version != step + 1) {
@@ -433,11 +465,50 @@ fail:
 	return -1;
 }
 
+/* Is the file staketop's? Ours by application_id; or, without one, empty
+ * (new) or holding our tables alone at a schema version we wrote (the
+ * first release set no application_id): then *claim says to set it. Only
+ * reads: a file that is not ours is left exactly as it was. */
+static int check_ours(struct store *s, int version, bool *claim, char *err, size_t errlen)
+{
+	char buf[24], sql[320];
+	long long id;
+	int tables, ours;
+
+	*claim = false;
+	if (pragma_text(s, "PRAGMA application_id", buf, sizeof buf, err, errlen) < 0)
+		return -1;
+	id = atoll(buf);
+	if (id == STORE_APPLICATION_ID)
+		return 0;
+	if (id != 0)
+		return store_fail(err, errlen, "%s is not a staketop database (application_id"
+		                  " %#llx): refusing to use it", s->path, (unsigned long long)id);
+	if (pragma_text(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+	                " AND name NOT LIKE 'sqlite_%'", buf, sizeof buf, err, errlen) < 0)
+		return -1;
+	tables = atoi(buf);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+	         " AND name IN (%s)", our_tables);
+	if (pragma_text(s, sql, buf, sizeof buf, err, errlen) < 0)
+		return -1;
+	ours = atoi(buf);
+	if ((tables == 0 && version == 0) ||
+	    (version >= 1 && version <= SCHEMA_LATEST && ours == tables && ours >= 1)) {
+		*claim = true;
+		return 0;
+	}
+	return store_fail(err, errlen, "%s is not a staketop database (%d table%s of another"
+	                  " program, no staketop application_id): refusing to write into it",
+	                  s->path, tables - ours, tables - ours == 1 ? "" : "s");
+}
+
 int store_open(const char *path, struct store **out, char *err, size_t errlen)
 {
 	bool memory = strcmp(path, ":memory:") == 0;
 	struct store *s;
 	int version;
+	bool claim;
 
 	*out = NULL;
 	if (!memory && (make_parents(path, err, errlen) < 0 ||
@@ -462,7 +533,8 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen)
 	if (exec_sql(s, "PRAGMA busy_timeout=5000", "busy_timeout", err, errlen) < 0)
 		goto fail;
 	/* before anything writes: refuse a schema we do not know */
-	if (store_schema_version(s, &version, err, errlen) < 0)
+	if (store_schema_version(s, &version, err, errlen) < 0 ||
+	    check_ours(s, version, &claim, err, errlen) < 0)
 		goto fail;
 	if (version > SCHEMA_LATEST) {
 		store_fail(err, errlen, "database schema %d is newer than this staketop (%d)",
@@ -471,6 +543,10 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen)
 	}
 	if (set_pragmas(s, memory, err, errlen) < 0 || migrate(s, version, err, errlen) < 0)
 		goto fail;
+	if (claim && version == SCHEMA_LATEST &&
+	    exec_sql(s, "PRAGMA application_id = " STR(STORE_APPLICATION_ID),
+	             "application_id", err, errlen) < 0)
+		goto fail; /* a first-release file already at the latest schema */
 	s->ready = true;
 	*out = s;
 	return 0;

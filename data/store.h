@@ -14,16 +14,24 @@
 #ifndef STAKETOP_STORE_H
 #define STAKETOP_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct store;
+
+/* PRAGMA application_id of every staketop database: 0x53746b54, "StkT". */
+#define STORE_APPLICATION_ID 1400138580
 
 /* Open or create the database at path. Missing parent directories are made
  * with mode 0700 and a new database file with mode 0600 (an existing file's
  * mode is left alone). Sets journal_mode=WAL, foreign_keys=ON,
  * busy_timeout=5000, synchronous=NORMAL, then migrates the schema forward
  * one numbered step at a time, each step in its own transaction. Refuses a
- * database whose schema is newer than this program knows. The special path
+ * database whose schema is newer than this program knows, and a file that
+ * is not staketop's (another application_id; or none and tables of
+ * another program) before writing anything into it; sets the
+ * application_id on a new file and on one of the first release (our
+ * tables, none set). The special path
  * ":memory:" opens a private in-memory store (no WAL), for tests.
  * On success *out is a store the caller frees with store_close. */
 int store_open(const char *path, struct store **out, char *err, size_t errlen);
@@ -44,6 +52,8 @@ int store_schema_version(struct store *s, int *version, char *err, size_t errlen
 int store_begin(struct store *s, char *err, size_t errlen);
 int store_commit(struct store *s, char *err, size_t errlen);
 int store_rollback(struct store *s, char *err, size_t errlen);
+/* Is an explicit transaction (store_begin) open? */
+bool store_in_transaction(struct store *s);
 
 /* meta: small key/value settings of the database (text). get copies the
  * value into val (vallen bytes, NUL-terminated); returns 1 when the key is

@@ -31,7 +31,28 @@ struct position {
 	dec_t cost_basis;           /* in the display currency */
 	char note[POS_NOTE_MAX];
 	int64_t created_at, updated_at;
+	int64_t version;            /* the store's row version: moves on every
+	                               write, so a reader can tell the row
+	                               changed since it read it */
 };
+
+/* Fields a user edits, as a bit set (position_diff). Quantity is listed
+ * so that a change can be named; it is written only through events. */
+enum position_field {
+	POS_F_QUANTITY = 1u << 0,
+	POS_F_ACCOUNT = 1u << 1,
+	POS_F_OPENED = 1u << 2,
+	POS_F_COST = 1u << 3,
+	POS_F_NOTE = 1u << 4,
+};
+
+/* The POS_F_* fields in which a and b differ. */
+unsigned position_diff(const struct position *a, const struct position *b);
+/* What changed from was to now in the given fields, for a message:
+ * "quantity 1000 -> 999, note" (values shown for quantity only; text
+ * sanitized). "" when fields is 0. */
+void position_diff_describe(unsigned fields, const struct position *was,
+                            const struct position *now, char *buf, size_t len);
 
 /* A list of positions; owns its array. */
 struct position_list {

@@ -77,6 +77,23 @@ int date_parse(const char *s, int64_t *out, char *err, size_t errlen)
 	return 0;
 }
 
+int date_parse_opening(const char *s, int64_t now, int64_t *out, char *err, size_t errlen)
+{
+	char today[16];
+	if (!s[0]) {
+		snprintf(err, errlen, "empty: give a date YYYY-MM-DD, or leave it out");
+		return -1;
+	}
+	if (date_parse(s, out, err, errlen) < 0)
+		return -1;
+	if (*out > now) {
+		time_format_date(now, today, sizeof today);
+		snprintf(err, errlen, "%.10s is in the future (today is %s)", s, today);
+		return -1;
+	}
+	return 0;
+}
+
 int time_parse_iso(const char *s, int64_t *out, char *err, size_t errlen)
 {
 	int64_t days;

@@ -19,6 +19,11 @@ int time_parse_iso(const char *s, int64_t *out, char *err, size_t errlen);
 /* Only "YYYY-MM-DD", a real calendar date. */
 int date_parse(const char *s, int64_t *out, char *err, size_t errlen);
 
+/* A position's opening date: date_parse, and neither empty ("give a date
+ * YYYY-MM-DD") nor after the day now falls on ("2027-01-01 is in the
+ * future (today is 2026-12-04)"). The add command and the forms share it. */
+int date_parse_opening(const char *s, int64_t now, int64_t *out, char *err, size_t errlen);
+
 void time_format_iso(int64_t t, char *buf, size_t len);   /* 2026-11-25T08:00:00Z */
 void time_format_date(int64_t t, char *buf, size_t len);  /* 2026-11-25 */
 void time_format_minute(int64_t t, char *buf, size_t len); /* 2026-11-25 08:00 UTC */

@@ -43,6 +43,7 @@ struct xfer {
 	bool too_big, oom;
 	long retry_after_s;         /* -1: no usable Retry-After in this response */
 	int attempts;
+	bool cut;                   /* this attempt's timeout is the deadline's */
 	enum xfer_state state;
 	int64_t added_ms, due_ms;
 	char errbuf[CURL_ERROR_SIZE];
@@ -55,6 +56,8 @@ struct http {
 	struct xfer *head;
 	int pending;
 	bool in_step;
+	int64_t deadline_ms;        /* monotonic; 0: none */
+	long deadline_len_ms;       /* as set, for messages */
 };
 
 static int64_t now_ms(void)
@@ -341,9 +344,38 @@ static CURLcode setup_easy(struct xfer *x, bool loopback)
 	return rc;
 }
 
+void http_set_deadline(struct http *h, long ms)
+{
+	if (!h)
+		return;
+	h->deadline_ms = ms > 0 ? now_ms() + ms : 0;
+	h->deadline_len_ms = ms > 0 ? ms : 0;
+}
+
+/* Milliseconds left before the deadline (LONG_MAX: none; <= 0: passed). */
+static long time_left_ms(const struct http *h)
+{
+	if (!h->deadline_ms)
+		return LONG_MAX;
+	int64_t left = h->deadline_ms - now_ms();
+	return left > LONG_MAX ? LONG_MAX : (long)left;
+}
+
 /* Fresh buffers, then into the multi handle. */
 static int start_attempt(struct xfer *x)
 {
+	const struct http_policy *p = &x->h->pol;
+	long left = time_left_ms(x->h), total = p->total_timeout_ms;
+
+	/* the attempt ends by the deadline at the latest (curl needs >= 1 ms) */
+	x->cut = left < total;
+	if (x->cut)
+		total = left > 1 ? left : 1;
+	if (curl_easy_setopt(x->easy, CURLOPT_TIMEOUT_MS, total) != CURLE_OK ||
+	    curl_easy_setopt(x->easy, CURLOPT_CONNECTTIMEOUT_MS,
+	                     p->connect_timeout_ms < total ? p->connect_timeout_ms : total)
+	    != CURLE_OK)
+		return -1;
 	free(x->buf);
 	x->buf = NULL;
 	x->len = x->cap = 0;
@@ -411,7 +443,7 @@ fail:
 static void finish(struct xfer *x, long status, const char *error, bool keep_body)
 {
 	struct http_response res = {
-		.status = status, .attempts = x->attempts,
+		.status = status, .attempts = x->attempts, .retry_after_s = x->retry_after_s,
 		.body = keep_body && x->buf ? x->buf : "", .len = keep_body && x->buf ? x->len : 0,
 		.seconds = (double)(now_ms() - x->added_ms) / 1000.0,
 	};
@@ -431,7 +463,10 @@ static void describe_failure(const struct xfer *x, CURLcode rc, char *msg, size_
 
 	curl_easy_getinfo(x->easy, CURLINFO_CONNECT_TIME_T, &connect_us);
 	curl_easy_getinfo(x->easy, CURLINFO_OS_ERRNO, &os_errno);
-	if (rc == CURLE_OPERATION_TIMEDOUT && connect_us == 0 &&
+	if (rc == CURLE_OPERATION_TIMEDOUT && x->cut)
+		snprintf(msg, n, "refresh deadline of %ld s reached",
+		         (x->h->deadline_len_ms + 999) / 1000);
+	else if (rc == CURLE_OPERATION_TIMEDOUT && connect_us == 0 &&
 	    p->connect_timeout_ms < p->total_timeout_ms)
 		snprintf(msg, n, "connect timeout after %ld ms", p->connect_timeout_ms);
 	else if (rc == CURLE_OPERATION_TIMEDOUT)
@@ -491,6 +526,16 @@ static void on_attempt_done(struct xfer *x, CURLcode rc)
 		         status, x->retry_after_s, p->max_retry_wait_ms);
 	} else {
 		delay = x->retry_after_s >= 0 ? x->retry_after_s * 1000 : backoff_ms(p, retries);
+		if (delay >= time_left_ms(x->h)) {
+			if (x->retry_after_s >= 0)
+				snprintf(msg, sizeof msg, "HTTP %ld, Retry-After %ld s is past the"
+				         " deadline", status, x->retry_after_s);
+			else
+				snprintf(msg, sizeof msg, "HTTP %ld (no time for a retry before the"
+				         " deadline)", status);
+			finish(x, status, msg, true);
+			return;
+		}
 		x->state = XFER_WAITING;
 		x->due_ms = now_ms() + delay;
 		return;

@@ -15,6 +15,9 @@
  *     one; a Retry-After above max_retry_wait_ms fails at once instead. A
  *     retry is a timer (see http_next_timeout_ms), never a sleep.
  *   - transport errors (refused, timeout, TLS, too large) are not retried.
+ *   - an optional deadline (http_set_deadline) bounds everything: each
+ *     attempt's timeout is cut to the time left, and a retry or
+ *     Retry-After that would start after it fails the request at once.
  *
  * One thread. Typical TUI loop:
  *
@@ -76,6 +79,8 @@ struct http_response {
 	                          * "" after a transport error (no partial body) */
 	size_t len;
 	double seconds;          /* from http_add() to completion, retries included */
+	long retry_after_s;      /* the last response's Retry-After in seconds, -1
+	                          * when it sent none (set also when not honoured) */
 	int attempts;            /* 1 + retries made */
 	char error[HTTP_ERROR_MAX]; /* "" on success (transport ok and 2xx), else a
 	                          * human message: "HTTP 404", "timeout after 5000 ms",
@@ -95,6 +100,12 @@ struct http;
  * NULL when out of memory, when libcurl cannot start, or when a policy value
  * is out of range. Free with http_free(). */
 struct http *http_new(const struct http_policy *policy);
+
+/* From now on, no attempt runs and no retry starts more than ms
+ * milliseconds from now (ms <= 0: no deadline). Requests already waiting
+ * are held to it too. Messages: "refresh deadline of 20 s reached",
+ * "HTTP 429, Retry-After 29 s is past the deadline". */
+void http_set_deadline(struct http *h, long ms);
 
 /* Drops every pending request (their callbacks are NOT called) and frees
  * the layer. NULL is fine. */

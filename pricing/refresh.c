@@ -3,6 +3,7 @@
  * for what CoinGecko did not give) when the last one is in. */
 #include "pricing/refresh.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "pricing/llama_yields.h"
 #include "pricing/sol_rpc.h"
 #include "positions/text.h"
+#include "positions/timeutil.h"
 
 enum feed_id { F_COINGECKO, F_LLAMA, F_YIELDS, F_ETH, F_SOL, F_COUNT };
 
@@ -55,6 +57,8 @@ struct refresh {
 	size_t n_reports;
 	bool running;
 	int64_t now;
+	long deadline_ms;
+	int64_t hold[F_COUNT];     /* unix s: ask nothing of the feed before */
 };
 
 static char *dup_or_empty(const char *s)
@@ -84,6 +88,7 @@ struct refresh *refresh_new(const struct catalog *cat, const struct refresh_conf
 	r->currency = dup_or_empty(cfg->currency && cfg->currency[0] ? cfg->currency : "usd");
 	r->cg_max_ids = cfg->coingecko_max_ids ? cfg->coingecko_max_ids : DEFAULT_CG_IDS;
 	r->llama_max_keys = cfg->llama_max_keys;
+	r->deadline_ms = cfg->deadline_ms;
 	struct http_policy pol = http_policy_default();
 	if (cfg->timeout_ms > 0)
 		pol.total_timeout_ms = cfg->timeout_ms;
@@ -137,6 +142,23 @@ static void feed_error(struct feed_state *f, const char *msg)
 		return;
 	if (!f->rep.error[0])
 		text_copy_clean(f->rep.error, sizeof f->rep.error, msg);
+}
+
+/* "rate limited until 08:01" (UTC; the minute rounded up, so that the
+ * time said is never before the one kept). */
+static void rate_limited(char *buf, size_t len, int64_t until)
+{
+	char iso[ISO_TIME_LEN];
+	const int64_t sec = (until % 60 + 60) % 60;
+	time_format_iso(sec ? until - sec + 60 : until, iso, sizeof iso);
+	snprintf(buf, len, "rate limited until %.5s", iso + 11);
+}
+
+void refresh_hold(struct refresh *r, const char *feed, int64_t until)
+{
+	for (int i = 0; i < F_COUNT; i++)
+		if (strcmp(feed, feed_names[i]) == 0 && until > r->hold[i])
+			r->hold[i] = until;
 }
 
 static int parse_into(enum feed_id id, struct refresh *r, const char *body, size_t len,
@@ -201,7 +223,19 @@ static void on_done(const struct http_response *res, void *vctx)
 	f->rep.http_status = res->status;
 	if (res->seconds > f->rep.latency_s)
 		f->rep.latency_s = res->seconds;
-	if (res->error[0]) {
+	if (res->error[0] && (res->status == 429 || res->status == 503) &&
+	    res->retry_after_s >= 0) {
+		/* the provider said when to come back: not before then, from any
+		 * refresh (the caller keeps blocked_until) */
+		int64_t until = r->now + (int64_t)ceil(res->seconds) + res->retry_after_s;
+		char msg[HTTP_ERROR_MAX + 64];
+		if (until > f->rep.blocked_until)
+			f->rep.blocked_until = until;
+		refresh_hold(r, feed_names[ctx->feed], until);
+		rate_limited(msg, sizeof msg, f->rep.blocked_until);
+		snprintf(msg + strlen(msg), sizeof msg - strlen(msg), " (%s)", res->error);
+		feed_error(f, msg);
+	} else if (res->error[0]) {
 		char msg[HTTP_ERROR_MAX + 96];
 		char snippet[80] = "";
 		if (res->len && res->status >= 400)
@@ -300,16 +334,23 @@ int refresh_start(struct refresh *r, int64_t now, char *err, size_t errlen)
 	clear_round(r);
 	r->now = now;
 	r->running = true;
+	http_set_deadline(r->http, r->deadline_ms);
+	bool held[F_COUNT];
 	for (int i = 0; i < F_COUNT; i++) {
 		snprintf(r->f[i].rep.name, sizeof r->f[i].rep.name, "%s", feed_names[i]);
 		r->f[i].on = r->url[i][0] != 0;
+		held[i] = r->f[i].on && r->hold[i] > now;
+		if (held[i]) {
+			r->f[i].rep.blocked_until = r->hold[i];
+			rate_limited(r->f[i].rep.error, sizeof r->f[i].rep.error, r->hold[i]);
+		}
 	}
 	char **urls = NULL;
 	size_t n = 0;
 	char key_header[256];
 	const char *headers[2] = { NULL, NULL };
 
-	if (r->f[F_COINGECKO].on) {
+	if (r->f[F_COINGECKO].on && !held[F_COINGECKO]) {
 		if (coingecko_api_key_header(r->url[F_COINGECKO], r->cg_key, key_header,
 		                             sizeof key_header) == 0)
 			headers[0] = key_header;
@@ -319,14 +360,14 @@ int refresh_start(struct refresh *r, int64_t now, char *err, size_t errlen)
 		start_feed(r, F_COINGECKO, urls, n, NULL, headers[0] ? headers : NULL);
 		feed_urls_free(urls, n);
 	}
-	if (r->f[F_LLAMA].on) {
+	if (r->f[F_LLAMA].on && !held[F_LLAMA]) {
 		if (llama_coins_build_urls(r->cat, r->url[F_LLAMA], NULL, 0, r->llama_max_keys, &urls,
 		                           &n) < 0)
 			feed_error(&r->f[F_LLAMA], "cannot build the request");
 		start_feed(r, F_LLAMA, urls, n, NULL, NULL);
 		feed_urls_free(urls, n);
 	}
-	if (r->f[F_YIELDS].on) {
+	if (r->f[F_YIELDS].on && !held[F_YIELDS]) {
 		char *url = llama_yields_build_url(r->url[F_YIELDS]);
 		if (url)
 			start_feed(r, F_YIELDS, &url, 1, NULL, NULL);
@@ -334,7 +375,7 @@ int refresh_start(struct refresh *r, int64_t now, char *err, size_t errlen)
 			feed_error(&r->f[F_YIELDS], "out of memory");
 		free(url);
 	}
-	if (r->f[F_ETH].on) {
+	if (r->f[F_ETH].on && !held[F_ETH]) {
 		char *body = NULL;
 		int *ids = NULL;
 		if (eth_rpc_build_batch(r->cat, &body, &ids, &n) < 0)
@@ -344,7 +385,7 @@ int refresh_start(struct refresh *r, int64_t now, char *err, size_t errlen)
 		free(body);
 		free(ids);
 	}
-	if (r->f[F_SOL].on) {
+	if (r->f[F_SOL].on && !held[F_SOL]) {
 		char *body = NULL;
 		if (sol_rpc_build_batch(r->cat, &body, &n) < 0)
 			feed_error(&r->f[F_SOL], "out of memory");

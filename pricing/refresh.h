@@ -39,6 +39,8 @@ struct refresh_config {
 	int max_retries;            /* 429/5xx retries; 0 = the HTTP default,
 	                               negative = none */
 	long retry_base_ms;         /* first backoff; 0 = the HTTP default */
+	long deadline_ms;           /* a whole refresh, retries and waits
+	                               included; 0 = none */
 };
 
 struct feed_report {
@@ -50,6 +52,9 @@ struct feed_report {
 	double latency_s;           /* slowest request of the feed */
 	char error[FEED_ERROR_MAX]; /* "" when ok; else what failed (sanitized) */
 	int64_t finished_at;
+	int64_t blocked_until;      /* unix s: the provider asked us (429/503 with
+	                               a Retry-After we did not wait for) to stay
+	                               away until then; 0 = not */
 };
 
 /* Solana epoch timing seen during the refresh (for unbonding timers). */
@@ -67,8 +72,16 @@ struct refresh *refresh_new(const struct catalog *cat, const struct refresh_conf
                             char *err, size_t errlen);
 void refresh_free(struct refresh *r);
 
+/* Send nothing to feed (by its name) before until (unix s): a refresh
+ * started earlier reports it failed with "rate limited until HH:MM" (UTC,
+ * the minute rounded up) and asks nothing. A refresh sets this itself when
+ * a provider answers 429/503 with a Retry-After it cannot wait for; the
+ * caller adds what it kept from earlier runs. Unknown names are ignored. */
+void refresh_hold(struct refresh *r, const char *feed, int64_t until);
+
 /* Queue every feed's requests (a refresh already running: -1). Clears the
- * previous observations and reports. */
+ * previous observations and reports. The whole refresh ends by
+ * cfg->deadline_ms from now. */
 int refresh_start(struct refresh *r, int64_t now, char *err, size_t errlen);
 
 /* Progress without blocking; returns the number of requests still pending

@@ -152,7 +152,12 @@ struct run {
 
 static int st_app(struct run *r)
 {
-	return app_open(&r->app, &r->cli->opt, r->err, sizeof r->err);
+	if (app_open(&r->app, &r->cli->opt, r->err, sizeof r->err) < 0)
+		return -1;
+	for (int i = 0; i < 2; i++) /* before the screen is taken */
+		if (r->app.warning[i][0])
+			fprintf(stderr, "staketop: warning: %s\n", r->app.warning[i]);
+	return 0;
 }
 static void st_app_done(struct run *r)
 {

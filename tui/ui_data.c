@@ -97,6 +97,8 @@ int ui_reload(struct ui *u)
 
 /* --- refresh --------------------------------------------------------------- */
 
+static void refresh_finished(struct ui *u);
+
 void ui_start_refresh(struct ui *u)
 {
 	char err[256];
@@ -112,13 +114,16 @@ void ui_start_refresh(struct ui *u)
 		ui_message(u, R_BUSY, "a refresh is already running");
 		return;
 	}
-	if (refresh_start(u->refresh, app_clock(), err, sizeof err) < 0) {
+	if (feeds_start(u->app, u->refresh, app_clock(), err, sizeof err) < 0) {
 		ui_message(u, R_ERROR, "refresh: %s", err);
 		u->next_refresh_ms = ui_mono_ms() + (int64_t)u->app->cfg.refresh_seconds * 1000;
 		return;
 	}
 	u->refreshing = true;
 	u->dirty = true;
+	/* nothing to ask (every feed held back): done already */
+	if (!refresh_running(u->refresh))
+		refresh_finished(u);
 }
 
 static void refresh_finished(struct ui *u)

@@ -3,6 +3,8 @@
 # round-trip of quantities, refusals with exit 2, the demo report's numbers
 # (worked out by hand below) and report --json's shape.
 set -u
+# files the tests write are private, as staketop asks (it warns otherwise)
+umask 077
 BUILD=${BUILD:-build}
 ST="$BUILD/san/staketop"
 [ -x "$ST" ] || ST="$BUILD/staketop"
@@ -64,6 +66,7 @@ check "bad config refused, naming file:line and key" \
 	'[ $? -eq 2 ] && grep -q "bad.ini:2: \[feeds\] refresh_seconds" "$T/err"'
 mkdir -p "$T/cfg"
 printf '{"assets":[{"symbol":"rETH","decimals":99}]}' >"$T/cfg/assets.json"
+: >"$T/cfg/config.ini" # a config named with --config must exist
 "$ST" --db "$DB" --config "$T/cfg/config.ini" list >/dev/null 2>"$T/err"
 check "bad user catalog refused, naming entry and field" \
 	'[ $? -eq 2 ] && grep -q "entry 1 (rETH): field .decimals." "$T/err"'

@@ -4,6 +4,8 @@
 # by hand below and checked against date(1); and the Lido withdrawal queue
 # estimate for stETH/wstETH against the fixture server (never the network).
 set -u
+# files the tests write are private, as staketop asks (it warns otherwise)
+umask 077
 BUILD=${BUILD:-build}
 ST="$BUILD/san/staketop"
 [ -x "$ST" ] || ST="$BUILD/staketop"
@@ -226,6 +228,7 @@ check "ATOM unbond never asks the queue API" '[ ! -s "$T/err" ]'
 # --- the catalog field is checked ----------------------------------------------
 mkdir -p "$T/bad"
 printf '{"assets":[{"symbol":"stETH","unbonding":{"estimate_api":"nope"}}]}' >"$T/bad/assets.json"
+: >"$T/bad/config.ini" # a config named with --config must exist
 "$ST" --db "$DB" --config "$T/bad/config.ini" list >/dev/null 2>"$T/err"
 check "a user catalog with an unknown estimate_api is refused, naming the field" \
 	'[ $? -eq 2 ] && grep -q "entry 1 (stETH): field .estimate_api." "$T/err"'

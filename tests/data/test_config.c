@@ -32,6 +32,45 @@ static void cleanup(void)
 	rmdir(tmpdir);
 }
 
+static void config_load_file__named_missing__is_an_error(void **state)
+{
+	(void)state;
+	struct config c;
+	char err[256] = "";
+	config_defaults(&c);
+	assert_int_equal(config_load_file("/nonexistent/staketop/x.ini", true, &c, err, sizeof err),
+	                 -1);
+	assert_string_equal(err, "/nonexistent/staketop/x.ini: No such file or directory");
+	assert_int_equal(config_load_file("/nonexistent/staketop/x.ini", false, &c, err,
+	                                  sizeof err), 0);
+	assert_false(c.loaded);
+}
+
+static void config_load__duplicate_key_and_unknown_currency__refused(void **state)
+{
+	(void)state;
+	struct config c;
+	char err[256] = "";
+	char want[300];
+	config_defaults(&c);
+	write_cfg("[feeds]\nstale_seconds = 900\n\nstale_seconds = 60\n");
+	int rc = config_load(tmpfile_, &c, err, sizeof err);
+	snprintf(want, sizeof want, "%s:4: [feeds] stale_seconds: given twice (first on line 2)",
+	         tmpfile_);
+	cleanup();
+	assert_int_equal(rc, -1);
+	assert_string_equal(err, want);
+	assert_int_equal(c.stale_seconds, 900); /* nothing taken */
+	write_cfg("[display]\ncurrency = abc\n");
+	rc = config_load(tmpfile_, &c, err, sizeof err);
+	snprintf(want, sizeof want, "%s:2: [display] currency: unknown currency", tmpfile_);
+	cleanup();
+	assert_int_equal(rc, -1);
+	assert_memory_equal(err, want, strlen(want));
+	assert_string_equal(c.currency, "usd");
+	assert_int_equal(c.refresh_deadline_seconds, 20); /* the default */
+}
+
 static void config_load__missing_file__defaults(void **state)
 {
 	(void)state;
@@ -140,6 +179,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(config_load__missing_file__defaults),
+		cmocka_unit_test(config_load_file__named_missing__is_an_error),
+		cmocka_unit_test(config_load__duplicate_key_and_unknown_currency__refused),
 		cmocka_unit_test(config_load__values__read_and_trailing_slash_dropped),
 		cmocka_unit_test(config_load__bad_values__named_with_line),
 		cmocka_unit_test(config_url_check__loopback_rules),

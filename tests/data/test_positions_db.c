@@ -296,6 +296,55 @@ static void store_position_update__changes__every_field(void **state)
 	assert_string_equal(got.note, "");
 }
 
+static void store_position_patch__stale_version__writes_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct position p = manual("a", "ATOM", "1000"), read1, edit, got;
+
+	add_ok(f, &p);
+	assert_int_equal(store_position_get(f->s, p.id, &read1, f->err, sizeof f->err), 0);
+	/* another writer moves the quantity (as an unbond does): 1000 → 999 */
+	got = read1;
+	got.quantity = dec("999");
+	assert_int_equal(store_position_update(f->s, &got, f->err, sizeof f->err), 0);
+	/* an edit of the note from the row read before: refused, *stored is now */
+	edit = read1;
+	snprintf(edit.note, sizeof edit.note, "x");
+	assert_int_equal(store_position_patch(f->s, &edit, POS_F_NOTE, read1.version, &got,
+	                                      f->err, sizeof f->err), 1);
+	assert_dec(got.quantity, "999");
+	assert_string_equal(got.note, "");
+	assert_true(got.version != read1.version);
+	assert_int_equal(position_diff(&read1, &got), POS_F_QUANTITY);
+	/* from the row as it is now: the note only, the quantity stays 999 */
+	edit = got;
+	snprintf(edit.note, sizeof edit.note, "x");
+	edit.quantity = dec("1000"); /* a stale quantity is never written */
+	assert_int_equal(store_position_patch(f->s, &edit, POS_F_NOTE, got.version, &read1,
+	                                      f->err, sizeof f->err), 0);
+	assert_int_equal(store_position_get(f->s, p.id, &got, f->err, sizeof f->err), 0);
+	assert_dec(got.quantity, "999");
+	assert_string_equal(got.note, "x");
+	assert_true(got.version != read1.version);
+	/* the quantity is not a patch field */
+	assert_int_equal(store_position_patch(f->s, &edit, POS_F_QUANTITY, got.version, &read1,
+	                                      f->err, sizeof f->err), -1);
+}
+
+static void position_diff_describe__names_what_changed(void **state)
+{
+	struct position a = manual("a", "ATOM", "1000"), b = a;
+	char buf[128];
+
+	(void)state;
+	b.quantity = dec("999");
+	snprintf(b.note, sizeof b.note, "x");
+	position_diff_describe(position_diff(&a, &b), &a, &b, buf, sizeof buf);
+	assert_string_equal(buf, "quantity 1000 -> 999, note");
+	position_diff_describe(0, &a, &b, buf, sizeof buf);
+	assert_string_equal(buf, "");
+}
+
 static void store_position_update__absent_id__says_no_position(void **state)
 {
 	struct fx *f = *state;
@@ -427,6 +476,8 @@ int main(void)
 		T(store_positions_count__counts),
 		T(store_position_update__changes__every_field),
 		T(store_position_update__absent_id__says_no_position),
+		T(store_position_patch__stale_version__writes_nothing),
+		T(position_diff_describe__names_what_changed),
 		T(store_position_update__absent_in_transaction__undoes_only_itself),
 		T(store_position_remove__absent_id__says_no_position),
 		T(store_position_remove__removes__position_events_and_unbondings),

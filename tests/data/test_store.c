@@ -203,12 +203,14 @@ static void store_open__reopen__keeps_data(void **state)
 static void store_open__newer_schema__is_refused(void **state)
 {
 	struct fx *f = *state;
-	char expected[128], sql[64];
+	char expected[128], sql[96];
 	sqlite3 *db;
 	const int newer = store_schema_latest() + 6;
 
 	assert_int_equal(sqlite3_open(f->db.path, &db), SQLITE_OK);
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", newer);
+	/* a newer staketop: our application_id, a schema we do not know */
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",
+	         STORE_APPLICATION_ID, newer);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 

@@ -47,6 +47,22 @@ static void time_parse_iso__junk__refused(void **state)
 		assert_int_equal(time_parse_iso(bad[i], &t, err, sizeof err), -1);
 }
 
+/* now = 2026-11-25T08:00:00Z = 1795593600; that day's midnight is
+ * 1795593600 − 8 × 3600 = 1795564800 */
+static void date_parse_opening__empty_and_future__refused(void **state)
+{
+	char err[128];
+	int64_t t;
+	(void)state;
+	assert_int_equal(date_parse_opening("", 1795593600, &t, err, sizeof err), -1);
+	assert_string_equal(err, "empty: give a date YYYY-MM-DD, or leave it out");
+	assert_int_equal(date_parse_opening("2026-11-26", 1795593600, &t, err, sizeof err), -1);
+	assert_string_equal(err, "2026-11-26 is in the future (today is 2026-11-25)");
+	assert_int_equal(date_parse_opening("2026-11-25", 1795593600, &t, err, sizeof err), 0);
+	assert_int_equal(t, 1795564800);
+	assert_int_equal(date_parse_opening("2026-02-30", 1795593600, &t, err, sizeof err), -1);
+}
+
 static void time_format__round_trip(void **state)
 {
 	(void)state;
@@ -87,6 +103,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(time_parse_iso__forms__give_unix_seconds),
+		cmocka_unit_test(date_parse_opening__empty_and_future__refused),
 		cmocka_unit_test(time_parse_iso__junk__refused),
 		cmocka_unit_test(time_format__round_trip),
 		cmocka_unit_test(text_sanitize__controls_and_bad_utf8__replaced),

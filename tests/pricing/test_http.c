@@ -37,6 +37,7 @@ static const char ROUTES[] =
 	"GET /down fail_first=1000 fail_status=503\n"
 	"GET /limited fail_first=1 fail_status=429 header=Retry-After:1 body={\"ok\":\"waited\"}\n"
 	"GET /slowdown status=429 header=Retry-After:119\n"
+	"GET /ratelimit status=429 header=Retry-After:1\n"
 	"GET /hang hang=1\n"
 	"GET /trickle trickle_ms=50 file=trickle.txt\n"
 	"GET /big-nolen file=big.json no_length=1\n"
@@ -60,6 +61,7 @@ struct result {              /* a copy of one http_response, and more */
 	char body[8192], error[HTTP_ERROR_MAX];
 	size_t len;
 	double seconds;
+	long retry_after_s;
 	struct http *h;              /* for the callback test */
 	int step_in_callback, add_in_callback;
 	struct result *chained;
@@ -200,6 +202,7 @@ static void record(const struct http_response *r, void *ctx)
 	res->len = r->len;
 	res->seconds = r->seconds;
 	res->attempts = r->attempts;
+	res->retry_after_s = r->retry_after_s;
 	snprintf(res->error, sizeof res->error, "%s", r->error);
 	/* no cmocka asserts in here: a failure would longjmp through libcurl */
 	res->bad_body = r->len >= sizeof res->body || r->body[r->len] != '\0';
@@ -364,6 +367,56 @@ static void http__retries__refuses_long_retry_after(void **state)
 	assert_int_equal(R.status, 429);
 	assert_int_equal(R.attempts, 1);
 	assert_true(R.seconds < 1.0);
+}
+
+/* /ratelimit answers 429 with Retry-After: 1: a 500 ms deadline has no
+ * room for the 1 s wait, so the request ends at once, saying so, with the
+ * Retry-After handed on (the caller keeps the provider waiting). */
+static void http__deadline__retry_after_past_it_ends_at_once(void **state)
+{
+	struct http *h = http_new(&P);
+	(void)state;
+	assert_non_null(h);
+	memset(&R, 0, sizeof R);
+	http_set_deadline(h, 500);
+	add(h, "/slowdown", NULL, 0, NULL, record, &R);
+	assert_int_equal(http_run(h), 0);
+	http_free(h);
+	assert_int_equal(R.calls, 1);
+	assert_int_equal(R.status, 429);
+	assert_int_equal(R.attempts, 1);
+	assert_int_equal(R.retry_after_s, 119);
+	/* 119 s > the 5000 ms limit: that message, and still the value */
+	assert_non_null(strstr(R.error, "Retry-After 119 s exceeds limit"));
+
+	h = http_new(&P);
+	assert_non_null(h);
+	memset(&R, 0, sizeof R);
+	http_set_deadline(h, 500);
+	add(h, "/ratelimit", NULL, 0, NULL, record, &R);
+	assert_int_equal(http_run(h), 0);
+	http_free(h);
+	assert_string_equal(R.error, "HTTP 429, Retry-After 1 s is past the deadline");
+	assert_int_equal(R.retry_after_s, 1);
+	assert_int_equal(R.attempts, 1);
+	assert_true(R.seconds < 0.5);
+}
+
+/* A hanging server: the 700 ms deadline cuts the 5 s attempt. */
+static void http__deadline__cuts_an_attempt(void **state)
+{
+	struct http *h;
+	(void)state;
+	P.total_timeout_ms = 5000;
+	h = http_new(&P);
+	assert_non_null(h);
+	memset(&R, 0, sizeof R);
+	http_set_deadline(h, 700);
+	add(h, "/hang", NULL, 0, NULL, record, &R);
+	assert_int_equal(http_run(h), 0);
+	http_free(h);
+	assert_string_equal(R.error, "refresh deadline of 1 s reached");
+	assert_true(R.seconds >= 0.6 && R.seconds < 2.0);
 }
 
 static void http__timeout__hang_cut_by_total_timeout(void **state)
@@ -624,6 +677,8 @@ int main(void)
 		T(http__post__sends_json_headers_and_user_agent),
 		T(http__post__echoes_binary_body_by_length),
 		T(http__post__routes_by_body_match),
+		T(http__deadline__retry_after_past_it_ends_at_once),
+		T(http__deadline__cuts_an_attempt),
 		T(http__status__404_reported_with_status_and_body),
 		T(http__retries__500_then_success),
 		T(http__retries__gives_up_after_max_retries),

@@ -8,6 +8,8 @@
 #   keys j j Enter                     tmux send-keys
 #   check "what" 'shell test'          TAP-ish line; the script ends with done_testing
 set -u
+# files the tests write are private, as staketop asks (it warns otherwise)
+umask 077
 BUILD=${BUILD:-build}
 ST="$BUILD/san/staketop"
 [ -x "$ST" ] || ST="$BUILD/staketop"

@@ -34,8 +34,10 @@ int app_open(struct app *a, const struct app_options *o, char *err, size_t errle
 	if (paths_resolve(o->db, o->config, o->demo, &a->paths, err, errlen) < 0)
 		return -1;
 	config_defaults(&a->cfg);
-	if (config_load(a->paths.config, &a->cfg, err, errlen) < 0)
+	if (config_load_file(a->paths.config, a->paths.config_named, &a->cfg, err, errlen) < 0)
 		return -1;
+	path_exposed_warning(a->paths.db, a->warning[0], sizeof a->warning[0]);
+	path_exposed_warning(a->paths.config, a->warning[1], sizeof a->warning[1]);
 	if (path_join(catalog_path, sizeof catalog_path, a->paths.data_dir, "assets.json") < 0) {
 		snprintf(err, errlen, "data directory path is too long");
 		return -1;

@@ -38,6 +38,8 @@ struct app {
 	struct valuation *rows;      /* rows[i] values positions.v[i] */
 	struct totals totals;
 	int64_t snapshot_ts;         /* demo snapshot date, 0 if none */
+	char warning[2][1024];       /* database, config others can read: "" or
+	                                what to print on stderr before starting */
 };
 
 /* Resolve paths, read config and catalog, open (and for --demo seed) the

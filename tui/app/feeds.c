@@ -21,8 +21,22 @@ struct refresh *feeds_refresher(const struct app *a, char *err, size_t errlen)
 		.sol_rpc_url = c->sol_rpc_url,
 		.currency = c->currency,
 		.timeout_ms = (long)c->timeout_seconds * 1000,
+		.deadline_ms = (long)c->refresh_deadline_seconds * 1000,
 	};
 	return refresh_new(&a->cat, &rc, err, errlen);
+}
+
+int feeds_start(struct app *a, struct refresh *r, int64_t now, char *err, size_t errlen)
+{
+	struct feed_status *fs = NULL;
+	size_t n = 0;
+	if (store_feed_status_list(a->store, &fs, &n, err, errlen) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (fs[i].blocked_until > now)
+			refresh_hold(r, fs[i].name, fs[i].blocked_until);
+	free(fs);
+	return refresh_start(r, now, err, errlen);
 }
 
 int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, size_t errlen)
@@ -55,6 +69,7 @@ int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, 
 		fs.latency_ms = lround(rep[i].latency_s * 1000);
 		fs.values_taken = rep[i].values;
 		snprintf(fs.last_error, sizeof fs.last_error, "%s", rep[i].error);
+		fs.blocked_until = rep[i].blocked_until;
 		if (store_feed_status_put(a->store, &fs, err, errlen) < 0)
 			goto rollback;
 	}

@@ -13,6 +13,10 @@
 /* A refresher for a's catalog and config; NULL with err on failure. */
 struct refresh *feeds_refresher(const struct app *a, char *err, size_t errlen);
 
+/* Start a refresh of r at now, holding back every feed the store says
+ * is rate-limited past now (feed_status.blocked_until). As refresh_start. */
+int feeds_start(struct app *a, struct refresh *r, int64_t now, char *err, size_t errlen);
+
 /* Store what r took (observations, feed statuses) in one transaction. The
  * last good values stay: a failed feed adds nothing but its status. */
 int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, size_t errlen);

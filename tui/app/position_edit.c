@@ -74,8 +74,8 @@ int pe_check_add(const struct catalog *cat, const struct position_input *in, int
 	check_text(e, PE_ACCOUNT, account, ACCOUNT_MAX);
 	if (!account[0])
 		fail(e, PE_ACCOUNT, "account is empty");
-	if (in->opened && in->opened[0]) {
-		if (date_parse(in->opened, opened_ts, why, sizeof why) < 0)
+	if (in->opened) {
+		if (date_parse_opening(in->opened, now, opened_ts, why, sizeof why) < 0)
 			fail(e, PE_OPENED, "%s", why);
 		else
 			snprintf(out->opened, sizeof out->opened, "%s", in->opened);
@@ -165,22 +165,35 @@ int pe_check_edit(const struct catalog *cat, const struct position *cur,
 	return e->n ? -1 : 0;
 }
 
-int pe_edit(struct app *a, const struct position *p, dec_t want, int64_t now,
-            const char *event_note, char *err, size_t errlen)
+int pe_edit(struct app *a, const struct position *was, const struct position *p, dec_t want,
+            int64_t now, const char *event_note, struct position *stored,
+            char *err, size_t errlen)
 {
-	int ok = store_begin(a->store, err, errlen);
-	if (ok == 0)
-		ok = store_position_update(a->store, p, err, errlen);
-	if (ok == 0 && dec_cmp(want, p->quantity) != 0) {
+	const unsigned fields = position_diff(was, p) & ~(unsigned)POS_F_QUANTITY;
+	const bool own = !store_in_transaction(a->store);
+	int ok = own ? store_begin(a->store, err, errlen) : 0, r = 0;
+	if (ok == 0) {
+		r = store_position_patch(a->store, p, fields, was->version, stored, err, errlen);
+		ok = r < 0 ? -1 : 0;
+	}
+	/* the version held: the stored quantity is still was's */
+	if (ok == 0 && r == 0 && dec_cmp(want, was->quantity) != 0) {
 		struct event ev = { .position_id = p->id, .type = EVENT_ADJUST, .has_amount = true,
 			            .ts = now };
-		if (dec_sub(want, p->quantity, &ev.amount) < 0) {
+		if (dec_sub(want, was->quantity, &ev.amount) < 0) {
 			snprintf(err, errlen, "amount out of range");
 			ok = -1;
 		} else {
 			snprintf(ev.note, sizeof ev.note, "%s", event_note ? event_note : "");
 			ok = store_event_add(a->store, &ev, err, errlen);
 		}
+	}
+	if (!own)
+		return ok < 0 ? -1 : r;
+	if (ok == 0 && r == 1) {
+		char e2[64];
+		store_rollback(a->store, e2, sizeof e2);
+		return 1;
 	}
 	return finish(a, ok, err, errlen);
 }

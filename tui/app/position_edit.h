@@ -50,11 +50,15 @@ int pe_check_edit(const struct catalog *cat, const struct position *cur,
                   const struct position_input *in, struct position *out, dec_t *want,
                   struct pe_errors *e);
 
-/* Write an edit (checked): the position, and when want differs from its
- * quantity an 'adjust' event for the difference at now, in one
- * transaction. 0, or -1 with err. */
-int pe_edit(struct app *a, const struct position *p, dec_t want, int64_t now,
-            const char *event_note, char *err, size_t errlen);
+/* Write an edit (checked) of the row read as `was`: only the fields in
+ * which p differs from was, and when want differs from was's quantity an
+ * 'adjust' event for the difference at now, in one transaction (a
+ * savepoint when the caller holds one). When the stored row's version is
+ * no longer was's, nothing is written and 1 is returned with *stored the
+ * row as it is now; 0 when written; -1 with err. */
+int pe_edit(struct app *a, const struct position *was, const struct position *p, dec_t want,
+            int64_t now, const char *event_note, struct position *stored,
+            char *err, size_t errlen);
 
 /* Remove a position with its events and unbondings. */
 int pe_remove(struct app *a, int64_t id, char *err, size_t errlen);

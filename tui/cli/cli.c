@@ -102,6 +102,9 @@ int cli_open(struct cli *c, struct app *a)
 		fprintf(stderr, "staketop: %s\n", err);
 		return -1;
 	}
+	for (int i = 0; i < 2; i++)
+		if (a->warning[i][0])
+			fprintf(stderr, "staketop: warning: %s\n", a->warning[i]);
 	return 0;
 }
 

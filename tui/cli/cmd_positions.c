@@ -105,26 +105,37 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 		return cli_usage_error(cmd, "nothing to change: give --amount, --account or --note");
 
 	struct app a;
-	struct position cur, p;
+	struct position cur, p, stored;
 	struct pe_errors e;
 	dec_t want;
 	char err[512];
 	int rc;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
+	/* read, check and write under one write lock: a concurrent unbond
+	 * lands before or after, never in between */
+	if (store_begin(a.store, err, sizeof err) < 0) {
+		rc = cli_fail(EXIT_PARTIAL, "%s", err);
+		goto out;
+	}
 	if ((rc = cli_load_position(cmd, &a, argv[optind], &cur)) != 0)
 		goto out;
 	if (pe_check_edit(&a.cat, &cur, &in, &p, &want, &e) < 0) {
 		rc = field_error(cmd, &e);
 		goto out;
 	}
-	if (pe_edit(&a, &p, want, app_clock(), "edit --amount", err, sizeof err) < 0) {
+	int w = pe_edit(&a, &cur, &p, want, app_clock(), "edit --amount", &stored, err, sizeof err);
+	if (w == 1) /* not under our lock: only if the store's promise broke */
+		snprintf(err, sizeof err, "position %lld changed while it was edited; try again",
+		         (long long)p.id);
+	if (w != 0 || store_commit(a.store, err, sizeof err) < 0) {
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
 	printf("updated position %lld\n", (long long)p.id);
 	rc = EXIT_OK;
 out:
+	store_rollback(a.store, err, sizeof err);
 	app_close(&a);
 	return rc;
 }

@@ -246,6 +246,31 @@ static void save_unbond(struct ui *u, struct form *f)
 		           (long long)pid, eta.exact ? "" : "about ", when);
 }
 
+/* The row changed under the edit form: show the stored values in the
+ * fields the user left alone, keep what was typed, say what changed. */
+static void reload_edit(struct ui *u, struct form *f, const struct position *now)
+{
+	char was[3][POS_NOTE_MAX], is[3][POS_NOTE_MAX], what[200];
+	const enum pe_field pf[3] = { PE_AMOUNT, PE_ACCOUNT, PE_NOTE };
+	const struct position *v[2] = { &f->cur, now };
+	for (int k = 0; k < 2; k++) {
+		char (*out)[POS_NOTE_MAX] = k ? is : was;
+		dec_format(v[k]->quantity, out[0], sizeof out[0]);
+		text_copy_clean(out[1], sizeof out[1], v[k]->account);
+		text_copy_clean(out[2], sizeof out[2], v[k]->note);
+	}
+	for (int i = 0; i < 3; i++) {
+		struct form_field *x = field(f, pf[i]);
+		if (x && strcmp(x->le.buf, was[i]) == 0)
+			lineedit_set(&x->le, is[i]);
+	}
+	position_diff_describe(position_diff(&f->cur, now), &f->cur, now, what, sizeof what);
+	f->cur = *now;
+	if (ui_reload(u) == 0)
+		ui_message(u, R_ERROR, "position %lld changed meanwhile (%s): reloaded, not saved",
+		           (long long)f->pos_id, what[0] ? what : "rewritten");
+}
+
 static void save(struct ui *u, struct form *f)
 {
 	struct app *a = u->app;
@@ -261,7 +286,8 @@ static void save(struct ui *u, struct form *f)
 	if (f->kind == FORM_ADD) {
 		const struct position_input in = {
 			value(f, PE_ASSET), value(f, PE_AMOUNT), value(f, PE_ACCOUNT),
-			value(f, PE_OPENED), value(f, PE_COST), value(f, PE_NOTE),
+			value(f, PE_OPENED)[0] ? value(f, PE_OPENED) : NULL, /* optional */
+			value(f, PE_COST), value(f, PE_NOTE),
 		};
 		struct position p;
 		int64_t opened_ts;
@@ -293,8 +319,15 @@ static void save(struct ui *u, struct form *f)
 		show_errors(u, f, &e);
 		return;
 	}
-	if (pe_edit(a, &p, want, now, "edited in the interface", err, sizeof err) < 0) {
+	struct position stored;
+	int w = pe_edit(a, &f->cur, &p, want, now, "edited in the interface", &stored, err,
+	                sizeof err);
+	if (w < 0) {
 		ui_message(u, R_ERROR, "could not save: %s", err);
+		return;
+	}
+	if (w == 1) {
+		reload_edit(u, f, &stored);
 		return;
 	}
 	int64_t id = p.id;
