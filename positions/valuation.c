@@ -292,54 +292,83 @@ int valuation_compute(const struct valuation_ctx *ctx, const struct position *p,
 	return 0;
 }
 
+void valuation_set_unbonding(struct valuation *v, dec_t pending)
+{
+	v->unbonding_qty = pending;
+	v->unbonding_nav.has = false;
+	if (dec_is_zero(pending) || !v->exchange_rate.has || !v->price_underlying.has)
+		return;
+	set(&v->unbonding_nav,
+	    dec_to_ld(pending) * v->exchange_rate.v * v->price_underlying.v);
+}
+
+enum value_class valuation_class(const struct valuation *v)
+{
+	if (v->nav.has)
+		return v->market_value.has ? VALUED : NAV_ONLY;
+	return v->market_value.has ? MARKET_ONLY : UNVALUED;
+}
+
+static void add_to(struct figure *f, long double x)
+{
+	f->v = (f->has ? f->v : 0) + x;
+	f->has = true;
+}
+
 void valuation_totals(const struct valuation *rows, size_t n, struct totals *t)
 {
-	long double nav = 0, mv = 0, y30 = 0, y365 = 0;
-	long double nav_p = 0, mv_p = 0, nav_y = 0, apy_w = 0;
+	long double nav_y = 0, apy_w = 0;
 
 	memset(t, 0, sizeof *t);
 	t->n_positions = n;
+	if (n) {
+		set(&t->nav, 0);
+		set(&t->market_value, 0);
+		set(&t->unbonding, 0);
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct valuation *r = &rows[i];
 		t->stale = t->stale || r->stale;
-		if (r->nav.has) {
-			nav += r->nav.v;
-			t->nav.has = true;
+		switch (valuation_class(r)) {
+		case VALUED:
 			t->n_valued++;
+			t->nav.v += r->nav.v;
+			t->market_value.v += r->market_value.v;
+			break;
+		case NAV_ONLY:
+			t->n_nav_only++;
+			add_to(&t->nav_only_nav, r->nav.v);
+			break;
+		case MARKET_ONLY:
+			t->n_market_only++;
+			add_to(&t->market_only_value, r->market_value.v);
+			break;
+		case UNVALUED:
+			t->n_unvalued++;
+			break;
 		}
-		if (r->market_value.has) {
-			mv += r->market_value.v;
-			t->market_value.has = true;
+		if (!dec_is_zero(r->unbonding_qty)) {
+			t->n_unbonding++;
+			if (r->unbonding_nav.has)
+				t->unbonding.v += r->unbonding_nav.v;
+			else
+				t->n_unbonding_unvalued++;
 		}
-		if (r->yield_30d_value.has) {
-			y30 += r->yield_30d_value.v;
-			t->yield_30d_value.has = true;
-		}
-		if (r->yield_365d_value.has) {
-			y365 += r->yield_365d_value.v;
-			t->yield_365d_value.has = true;
-		}
-		if (r->nav.has && r->market_value.has) {
-			nav_p += r->nav.v;
-			mv_p += r->market_value.v;
-			t->premium_bps.has = true;
-		}
+		if (r->yield_30d_value.has)
+			add_to(&t->yield_30d_value, r->yield_30d_value.v);
+		if (r->yield_365d_value.has)
+			add_to(&t->yield_365d_value, r->yield_365d_value.v);
 		if (r->nav.has && r->apy.has) {
 			nav_y += r->nav.v;
 			apy_w += r->nav.v * r->apy.v;
-			t->apy.has = true;
 		}
 	}
-	t->nav.v = nav;
-	t->market_value.v = mv;
-	t->yield_30d_value.v = y30;
-	t->yield_365d_value.v = y365;
-	if (t->premium_bps.has && nav_p != 0)
-		t->premium_bps.v = (mv_p / nav_p - 1) * 10000;
-	else
-		t->premium_bps.has = false;
-	if (t->apy.has && nav_y != 0)
-		t->apy.v = apy_w / nav_y;
-	else
-		t->apy.has = false;
+	if (t->n_valued && t->nav.v != 0)
+		set(&t->premium_bps, (t->market_value.v / t->nav.v - 1) * 10000);
+	if (nav_y != 0)
+		set(&t->apy, apy_w / nav_y);
+	if (n) {
+		set(&t->value_nav, t->nav.v + t->unbonding.v);
+		set(&t->value_market, t->market_value.v + t->unbonding.v);
+	}
 }

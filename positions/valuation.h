@@ -67,6 +67,8 @@ struct valuation {
 	unsigned n_chain;
 	struct figure_source sources[VAL_MAX_SOURCES];
 	unsigned n_sources;
+	dec_t unbonding_qty;              /* pending exits (valuation_set_unbonding) */
+	struct figure unbonding_nav;
 	bool stale;                       /* some input older than stale_s */
 	const char *missing;              /* first reason a figure is absent, or NULL */
 };
@@ -96,15 +98,43 @@ struct valuation_ctx {
 int valuation_compute(const struct valuation_ctx *ctx, const struct position *p,
                       struct valuation *v);
 
+/* Pending exits of one position (amount not yet claimed, in the asset's
+ * units) valued at NAV: amount × exchange_rate × price(underlying). A
+ * pending exit has no market (it is redeemed, not sold) and earns nothing.
+ * unbonding_nav is absent when the rate or the price is; unbonding_qty is
+ * set either way. Call after valuation_compute. */
+void valuation_set_unbonding(struct valuation *v, dec_t pending);
+
+/* Coverage classes of a row: both figures, NAV only, market only, neither. */
+enum value_class { VALUED, NAV_ONLY, MARKET_ONLY, UNVALUED };
+enum value_class valuation_class(const struct valuation *v);
+
+/* Totals that compare like with like:
+ *   nav, market_value   over the VALUED rows only (both figures known), so
+ *                       premium_bps = (market_value / nav − 1) × 10 000
+ *                       compares the same positions;
+ *   nav_only_nav        NAV of the NAV_ONLY rows, apart;
+ *   market_only_value   market value of the MARKET_ONLY rows, apart;
+ *   unbonding           pending exits at NAV (every row's unbonding_nav),
+ *                       apart; n_unbonding rows have one, n_unbonding_unvalued
+ *                       of them without a NAV;
+ *   value_nav           nav + unbonding: the portfolio's value at NAV over
+ *                       the valued positions and their pending exits;
+ *   value_market        market_value + unbonding (an exit counts at NAV on
+ *                       both sides).
+ * n_valued + n_nav_only + n_market_only + n_unvalued = n_positions. Blended
+ * APY is weighted by NAV over rows with a NAV and an APY; yields sum the
+ * rows that have them. A figure over no rows is absent, except nav and
+ * market_value, which are 0 when n_valued is 0 but n_positions is not. */
 struct totals {
 	struct figure nav, market_value, premium_bps, apy, yield_30d_value,
-		yield_365d_value;
-	size_t n_positions, n_valued;
+		yield_365d_value, nav_only_nav, market_only_value, unbonding,
+		value_nav, value_market;
+	size_t n_positions, n_valued, n_nav_only, n_market_only, n_unvalued,
+		n_unbonding, n_unbonding_unvalued;
 	bool stale;
 };
 
-/* Sum rows. A total counts only rows that have the figure; premium and
- * blended APY are weighted by NAV over the rows that have both. */
 void valuation_totals(const struct valuation *rows, size_t n, struct totals *t);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "positions/text.h"
+#include "positions/why.h"
 #include "positions/timeutil.h"
 #include "tui/draw.h"
 #include "tui/format.h"
@@ -126,7 +127,22 @@ static void position_part(struct ctx *c)
 		text_copy_clean(n, sizeof n, p->note);
 		add(c, R_LABEL, "Note", R_NORMAL, n);
 	}
-	if (v->missing) {
+	if (why_short(v)) {
+		/* a position without a value says why, with the feed's own error */
+		const char *feed = why_feed(v), *ferr = NULL;
+		char why[320], clean[320];
+		for (size_t i = 0; feed && i < c->u->n_fs; i++)
+			if (strcmp(c->u->fs[i].name, feed) == 0)
+				ferr = c->u->fs[i].last_error;
+		why_text(v, p->created_at, ferr, why, sizeof why);
+		text_copy_clean(clean, sizeof clean, why);
+		l = add(c, R_LABEL, "No value", R_ERROR, why_short(v));
+		note(l, R_DIM, "figures that need it are shown as -");
+		/* the whole reason on a line of its own, the screen's full width */
+		l = add(c, R_ERROR, clean, R_NORMAL, "");
+		if (l)
+			l->heading = true;
+	} else if (v->missing) {
 		l = add(c, R_LABEL, "Missing", R_ERROR, v->missing);
 		note(l, R_DIM, "figures that need it are shown as -");
 	}

@@ -122,6 +122,8 @@ static int finish(struct app *a, int ok, char *err, size_t errlen)
 int pe_add(struct app *a, struct position *p, int64_t opened_ts, const char *event_note,
            char *err, size_t errlen)
 {
+	if (!p->created_at)
+		p->created_at = a->now;     /* the app's clock (STAKETOP_NOW in tests) */
 	set_shares(a, p);
 	struct event ev = { .type = EVENT_STAKE, .has_amount = true, .amount = p->quantity,
 		            .ts = opened_ts };
