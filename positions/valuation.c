@@ -202,9 +202,16 @@ static bool base_part(const struct valuation_ctx *ctx, struct valuation *v,
 	snprintf(part->label, sizeof part->label, "staking (%.21s)",
 	         a->protocol[0] ? a->protocol : a->chain);
 	if (q) {
-		part->apr_gross = q->value;
+		/* the figure as the source states it, converted once */
+		const struct yield_spec *fs = &from->yield;
+		unsigned n = fs->compounding ? fs->compounding : 1;
+		double apr = fs->quoted == QUOTE_APY ? yield_apr_from_apy(q->value, n) : q->value;
+		part->from_feed = true;
+		part->quoted = fs->quoted;
+		part->quoted_value = q->value;
+		part->apr_gross = apr;
 		part->fee = ys->apr_feed_is_gross ? ys->fee : 0;
-		part->apr = ys->apr_feed_is_gross ? yield_net_apr(q->value, ys->fee) : q->value;
+		part->apr = ys->apr_feed_is_gross ? yield_net_apr(apr, ys->fee) : apr;
 		snprintf(part->source, sizeof part->source, "%s", q->source);
 		return true;
 	}

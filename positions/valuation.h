@@ -46,6 +46,9 @@ struct yield_part {
 	double apr_gross;           /* before the fee, when known; else = apr */
 	double fee;                 /* fraction taken */
 	char source[SOURCE_MAX];    /* feed or "catalog" */
+	bool from_feed;             /* the figure came from a feed, as quoted: */
+	enum yield_quote quoted;    /*   an APR or an APY, */
+	double quoted_value;        /*   the source's own figure (fraction) */
 };
 
 struct valuation {
@@ -78,7 +81,13 @@ struct valuation {
  * source", "no exchange rate yet", "no price yet" (of the underlying), "no
  * market price yet", "no APR yet".
  *
- * Yield parts: for a feed quoting gross, apr_gross is the feed's value, fee
+ * Yield parts: a feed's figure is taken as its source states it (the
+ * catalog's yield.quoted of the asset the figure is read from): an APY is
+ * turned into an APR once, with that asset's compounding periods n (APR =
+ * n × ((1 + APY)^(1/n) − 1)), and the position's APY is compounded from
+ * the summed APR once (APY = (1 + APR/n)^n − 1), so an APY-quoted pool
+ * with no fee and no restaking reads back as its own figure. Then, for a
+ * feed quoting gross, apr_gross is the feed's value, fee
  * the catalog's and apr = apr_gross × (1 − fee); for a net feed or the
  * catalog's apr_fallback (taken as net), apr_gross = apr and fee = 0.
  * Sources: "rate:<SYM>" per quoted link and for a rebasing share rate,

@@ -87,6 +87,15 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 	add_fig(j, "premium_bps", &v->premium_bps, 2);
 	add_fig(j, "apr", &v->apr, 8);
 	add_fig(j, "apy", &v->apy, 8);
+	if (v->n_yield) {
+		/* the base APR and the restaking APR apart (apr is their sum) */
+		json_decimal(j, "apr_base", v->yield[0].apr, 8);
+		json_decimal(j, "apr_restaking", v->n_yield > 1 ? v->yield[1].apr : 0, 8);
+		if (v->yield[0].from_feed) {
+			json_string(j, "yield_quoted", v->yield[0].quoted == QUOTE_APY ? "apy" : "apr");
+			json_decimal(j, "yield_quoted_value", v->yield[0].quoted_value, 8);
+		}
+	}
 	add_fig(j, "yield_30d", &v->yield_30d, 12);
 	add_fig(j, "yield_365d", &v->yield_365d, 12);
 	add_fig(j, "yield_365d_value", &v->yield_365d_value, 4);

@@ -98,5 +98,20 @@ check "unbonding gains it: 1062.5 + 3660.12675 = 4722.62675 → 4722.6268" \
 	'[ "$(field "$t" unbonding)" = 4722.6268 ]'
 check "the portfolio's value at NAV does not move" '[ -n "$before" ] && [ "$(field "$t" value_nav)" = "$before" ]'
 
+# --- yields as their source states them --------------------------------------
+json=$(S report --json)
+p7=$(echo "$json" | sed 's/{"id":/\n{"id":/g' | grep '^{"id":7,')
+p6=$(echo "$json" | sed 's/{"id":/\n{"id":/g' | grep '^{"id":6,')
+# JitoSOL's snapshot figure 0.0745 is Jito's APY: shown as is, and the APR
+# is 166 × (1.0745^(1/166) − 1) = 0.071870991… → 0.07187099 (not 0.0745
+# compounded again: (1 + 0.0745/166)^166 − 1 = 0.0773…)
+check "JitoSOL APY is the source's 0.0745" 'echo "$p7" | grep -q "\"apy\":0.0745,"'
+check "JitoSOL APR from it: 0.07187099" 'echo "$p7" | grep -q "\"apr\":0.07187099,"'
+check "JitoSOL says its source quotes an APY" \
+	'echo "$p7" | grep -q "\"yield_quoted\":\"apy\",\"yield_quoted_value\":0.0745"'
+# EL-stETH: base = stETH's APR 0.0271, restaking 0.005 (catalog), sum 0.0321
+check "restaked: base and restaking APR apart, apr their sum" \
+	'echo "$p6" | grep -q "\"apr\":0.0321,.*\"apr_base\":0.0271,\"apr_restaking\":0.005"'
+
 echo "$n tests, $fails failed"
 [ "$fails" -eq 0 ]

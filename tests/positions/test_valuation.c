@@ -12,6 +12,7 @@
 
 #include "positions/valuation.h"
 #include "positions/why.h"
+#include "positions/yield.h"
 
 #define NOW 1000000
 #define STALE_S 900
@@ -20,7 +21,7 @@
 
 enum {
 	I_ETH, I_STETH, I_WSTETH, I_EETH, I_WEETH, I_ELSTETH, I_XYZ,
-	I_LOOPA, I_LOOPB, I_ORPH, I_L1, I_L2, I_L3, I_L4, I_L5, I_L6, N_ASSETS
+	I_LOOPA, I_LOOPB, I_ORPH, I_L1, I_L2, I_L3, I_L4, I_L5, I_L6, I_SOL, I_JITO, N_ASSETS
 };
 
 static struct asset cat_assets[N_ASSETS];
@@ -92,6 +93,10 @@ static int build_catalog(void **state)
 			snprintf(under, sizeof under, "L%d", i - I_L1 + 2);
 		def(i, sym, under, ASSET_LIQUID, MODEL_REWARD_BEARING, RATE_ONE);
 	}
+	def(I_SOL, "SOL", "", ASSET_NATIVE, MODEL_NATIVE, RATE_ONE);
+	a = def(I_JITO, "JitoSOL", "SOL", ASSET_LIQUID, MODEL_REWARD_BEARING, RATE_SPL_STAKE_POOL);
+	snprintf(a->protocol, NAME_MAX_, "jito");
+	a->yield.quoted = QUOTE_APY;           /* Jito's latestApy */
 	return 0;
 }
 
@@ -865,6 +870,49 @@ static void why__says__what_is_missing_and_since_when(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* JitoSOL's pool states an APY: 7.50 % must read 7.50 %, not be compounded
+ * again into (1 + 0.075/365)^365 − 1 = 7.7876 %. */
+static void apy__is_the_source_figure__when_quoted_as_apy(void **state)
+{
+	struct fx *f = *state;
+	put(f, "JitoSOL", OBS_APR, 0.075, 60, "defillama-yields");
+	struct position p = pos("JitoSOL", "10");
+	const struct valuation *v = value(f, &p);
+	/* APR = 365 × (1.075^(1/365) − 1) = 0.0723278268173641567 */
+	assert_fig(v->apr, 0.0723278268173641567L);
+	assert_fig(v->apy, 0.075);                /* converted once, back to itself */
+	assert_true(v->apy.v < 0.0751);           /* not 0.0779 */
+	assert_int_equal(v->n_yield, 1);
+	assert_true(v->yield[0].from_feed);
+	assert_int_equal(v->yield[0].quoted, QUOTE_APY);
+	assert_true(v->yield[0].quoted_value == 0.075);
+}
+
+/* Lido's figure is an APR: compounded once. wstETH reads stETH's figure,
+ * so stETH's quoted kind applies. */
+static void apy__compounds_once__when_quoted_as_apr(void **state)
+{
+	struct fx *f = *state;
+	put(f, "stETH", OBS_APR, 0.03, 60, "defillama-yields");
+	struct position p = pos("wstETH", "1");
+	const struct valuation *v = value(f, &p);
+	assert_fig(v->apr, 0.03);
+	/* (1 + 0.03/365)^365 − 1 = 0.0304532636005098324 */
+	assert_fig(v->apy, 0.0304532636005098324L);
+	assert_int_equal(v->yield[0].quoted, QUOTE_APR);
+}
+
+static void yield__apr_from_apy__inverts_apy(void **state)
+{
+	(void)state;
+	/* 365 × (1.075^(1/365) − 1) = 0.07232782681736416 */
+	assert_true(fabs(yield_apr_from_apy(0.075, 365) - 0.0723278268173641567) < 1e-15);
+	assert_true(fabs(yield_apy(yield_apr_from_apy(0.075, 365), 365) - 0.075) < 1e-15);
+	assert_true(yield_apr_from_apy(0.05, 1) == 0.05);   /* n = 1: no compounding */
+	/* n = 2: 2 × (sqrt(1.21) − 1) = 2 × 0.1 = 0.2 */
+	assert_true(fabs(yield_apr_from_apy(0.21, 2) - 0.2) < 1e-15);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
 
 int main(void)
@@ -897,6 +945,9 @@ int main(void)
 		T(totals__cover__the_same_positions),
 		T(unbonding__stays__in_value_at_nav),
 		T(why__says__what_is_missing_and_since_when),
+		T(apy__is_the_source_figure__when_quoted_as_apy),
+		T(apy__compounds_once__when_quoted_as_apr),
+		cmocka_unit_test(yield__apr_from_apy__inverts_apy),
 		T(totals__sum__computed_rows),
 	};
 	return cmocka_run_group_tests(tests, build_catalog, NULL);

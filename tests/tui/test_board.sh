@@ -33,9 +33,11 @@ check "wstETH NAV 30,013.04 and market 29,930.82" 'echo "$r" | grep -Eq " 30,013
 check "wstETH premium -27.4 bps" 'echo "$r" | grep -Eq " -27\.4 "'
 check "wstETH inputs 4d old and marked stale" 'echo "$r" | grep -q " 4d! "'
 # JitoSOL: 420 × 1.248 × 142.30 = 74,587.968 → 74,587.97; market 420 × 177.10
-# = 74,382.00; premium −27.61 → −27.6; APY 7.73%
+# = 74,382.00; premium −27.61 → −27.6; APY 7.45%: the snapshot's 0.0745 is
+# Jito's APY (catalog "quoted": "apy"), shown as stated, not compounded
+# again into (1 + 0.0745/166)^166 − 1 = 7.73%
 r=$(row_of JitoSOL)
-check "JitoSOL NAV, market, premium" 'echo "$r" | grep -Eq " 74,587\.97 +74,382\.00 +-27\.6 +7\.73% "'
+check "JitoSOL NAV, market, premium, APY as quoted" 'echo "$r" | grep -Eq " 74,587\.97 +74,382\.00 +-27\.6 +7\.45% "'
 # ATOM: 1250 staked − 250 unbonding = 1,000; NAV 1000 × 4.25 = 4,250.00
 r=$(row_of ATOM)
 check "ATOM quantity 1,000, NAV 4,250.00, unbonding 16d 0h" \

@@ -38,4 +38,20 @@ keys Enter
 check "detail says no rate since when and why" \
 	'wait_for "No value +no rate" && wait_for "no rate since 11-25 08:00: no exchange rate yet"'
 keys q
+wait_for "F1Help"
+
+# JitoSOL's detail: APR and APY, the source's own figure (an APY) marked.
+keys g
+keys /
+keys -l JitoSOL
+keys Enter
+keys Enter
+wait_for "JitoSOL +Jito" || wait_for "Position"
+keys G
+# APR = 166 × (1.0745^(1/166) − 1) = 7.187% → 7.19%; APY 7.45% as quoted
+check "JitoSOL detail: APR 7.19% converted from the APY" \
+	'wait_for "APR +7\.19%" && screen | grep -Eq "7\.19% +from APY 7\.45% as quoted"'
+check "JitoSOL detail: APY 7.45%, marked as the source's own figure" \
+	'screen | grep -Eq "APY +7\.45% +\* the source.s own figure"'
+keys q
 done_testing
