@@ -100,6 +100,12 @@ static const char *const migrations[] = {
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT);"
 	"PRAGMA user_version = 1;",
+	/* 2: exact rates: an observation keeps the source's integers as text
+	 * ("num/den"), and a rebasing position the share rate its balance was
+	 * recorded at (its shares are quantity ÷ share_rate, exactly) */
+	"ALTER TABLE observations ADD COLUMN exact TEXT;"
+	"ALTER TABLE positions ADD COLUMN share_rate TEXT;"
+	"PRAGMA user_version = 2;",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))

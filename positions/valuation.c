@@ -120,21 +120,40 @@ static void chain_rates(const struct valuation_ctx *ctx, struct valuation *v)
 		set(&v->exchange_rate, product);
 }
 
-/* Rebasing tokens held as shares: balance = shares × the share rate (ETH per
- * Lido share for stETH, read as wstETH's stEthPerToken), rounded to 12
- * decimals so that a balance entered at today's rate reads back as entered
- * (shares carry 18 decimals; the product's last digits are rounding). */
+/* Rebasing tokens held as shares (ETH per Lido share for stETH, read as
+ * wstETH's stEthPerToken). With the share rate the balance was recorded at
+ * (share_rate, exact): balance = quantity × rate now ÷ share_rate, exact to
+ * 18 decimals, so a balance entered at today's rate reads back as entered.
+ * The rate now is the source's integers when the quote has them, else the
+ * shortest decimal of its value. Older rows with shares but no share_rate:
+ * shares × rate rounded to 12 decimals. No shares yet: pending, the typed
+ * balance. */
 static void balance(const struct valuation_ctx *ctx, const struct position *p,
                     struct valuation *v)
 {
 	const struct asset *a = v->asset;
 	v->quantity = p->quantity;
-	if (a->model != MODEL_REBASING || !p->has_shares || !a->share_rate_from[0])
+	if (a->model != MODEL_REBASING || !a->share_rate_from[0])
+		return;
+	v->shares_pending = !p->has_shares;
+	if (!p->has_shares)
 		return;
 	const struct asset *from = catalog_find(ctx->catalog, a->share_rate_from);
 	const struct quote *q = from ? use(ctx, v, from, OBS_RATE) : NULL;
+	struct ratio then, now;
 	dec_t rate, bal;
-	if (q && dec_from_double(q->value, &rate) == 0 && dec_mul(p->shares, rate, &bal) == 0)
+	if (!q)
+		return;
+	if (p->share_rate[0] && ratio_parse(p->share_rate, &then) == 0) {
+		if (q->has_exact)
+			now = q->exact;
+		else if (dec_from_double(q->value, &rate) < 0 || ratio_from_dec(rate, &now) < 0)
+			return;
+		if (ratio_rescale(p->quantity, now, then, &bal) == 0)
+			v->quantity = bal;
+		return;
+	}
+	if (dec_from_double(q->value, &rate) == 0 && dec_mul(p->shares, rate, &bal) == 0)
 		v->quantity = dec_round(bal, 12);
 }
 

@@ -57,6 +57,9 @@ struct valuation {
 	enum asset_kind kind;
 	bool idle;
 	dec_t quantity;                   /* current balance (rebasing: from shares) */
+	bool shares_pending;              /* rebasing, no shares yet: the typed
+	                                     balance, converted at the first
+	                                     share rate seen (data/shares_db.h) */
 	struct figure exchange_rate, underlying_qty, price_underlying,
 		price_market, nav, market_value, premium_bps;
 	struct figure apr, apy, yield_30d, yield_365d, yield_30d_value,

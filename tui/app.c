@@ -12,6 +12,7 @@
 #include "data/events_db.h"
 #include "data/observations_db.h"
 #include "data/positions_db.h"
+#include "data/shares_db.h"
 
 int64_t app_clock(void)
 {
@@ -77,6 +78,10 @@ int app_load(struct app *a, int64_t now, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	/* rebasing positions recorded before any share rate: to shares now; a
+	 * failure (a busy database) leaves them pending for the next load */
+	char cerr[256];
+	(void)store_shares_convert_pending(a->store, &a->cat, NULL, cerr, sizeof cerr);
 	if (store_market_load(a->store, &m, err, errlen) < 0 ||
 	    store_positions_list(a->store, &pl, err, errlen) < 0 ||
 	    store_unbondings_list(a->store, 0, false, &ub, &nub, err, errlen) < 0) {

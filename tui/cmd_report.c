@@ -78,6 +78,8 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 		json_null(j, "underlying");
 	dec_format(v->asset ? v->quantity : p->quantity, q, sizeof q);
 	json_string(j, "quantity", q);
+	if (v->shares_pending)
+		json_bool(j, "shares_pending", true);
 	add_fig(j, "underlying_quantity", &v->underlying_qty, 12);
 	add_fig(j, "exchange_rate", &v->exchange_rate, 12);
 	add_fig(j, "price_underlying", &v->price_underlying, 6);

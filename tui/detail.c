@@ -121,7 +121,10 @@ static void position_part(struct ctx *c)
 	     v->asset ? v->asset->chain : "?", p->opened[0] ? ", opened " : "", p->opened);
 	dec_format(v->asset ? v->quantity : p->quantity, q, sizeof q);
 	l = add(c, R_LABEL, "Quantity", R_FIGURE, q);
-	note(l, R_DIM, "%s (exact)%s", sym, p->has_shares ? ", from protocol shares" : "");
+	note(l, R_DIM, "%s (exact)%s", sym,
+	     p->has_shares     ? ", from protocol shares"
+	     : v->shares_pending ? "; to shares at the first share rate seen"
+	                         : "");
 	if (p->note[0]) {
 		char n[POS_NOTE_MAX];
 		text_copy_clean(n, sizeof n, p->note);

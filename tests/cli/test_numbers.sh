@@ -113,5 +113,19 @@ check "JitoSOL says its source quotes an APY" \
 check "restaked: base and restaking APR apart, apr their sum" \
 	'echo "$p6" | grep -q "\"apr\":0.0321,.*\"apr_base\":0.0271,\"apr_restaking\":0.005"'
 
+# --- balances that stay exact ----------------------------------------------
+# stETH at the snapshot's share rate 1.215: quantity ÷ 1.215 × 1.215 exactly
+out=$(S add --asset stETH --amount 123456789.123456789123456789)
+id=$(echo "$out" | sed -n 's/^added position \([0-9]*\):.*/\1/p')
+p=$(S report --json | sed 's/{"id":/\n{"id":/g' | grep "^{\"id\":$id,")
+check "a rebasing balance reads back exactly: 123456789.123456789123456789" \
+	'echo "$p" | grep -q "\"quantity\":\"123456789.123456789123456789\""'
+# offline, no share rate ever seen: kept as typed, pending, never without a way to shares
+DB2="$T/fresh.db"
+"$ST" --db "$DB2" --offline add --asset stETH --amount 2 >/dev/null
+p=$("$ST" --db "$DB2" --offline report --json)
+check "stETH added before any share rate: typed balance, pending" \
+	'echo "$p" | grep -q "\"quantity\":\"2\",\"shares_pending\":true"'
+
 echo "$n tests, $fails failed"
 [ "$fails" -eq 0 ]

@@ -913,6 +913,40 @@ static void yield__apr_from_apy__inverts_apy(void **state)
 	assert_true(fabs(yield_apr_from_apy(0.21, 2) - 0.2) < 1e-15);
 }
 
+/* Rebasing with the share rate kept exactly: quantity × rate now ÷ rate
+ * then, from the source's integers, to 18 decimals. */
+static void balance__is_exact__with_share_rate_and_exact_quote(void **state)
+{
+	struct fx *f = *state;
+	struct observation o;
+	memset(&o, 0, sizeof o);
+	snprintf(o.asset, sizeof o.asset, "wstETH");
+	snprintf(o.source, sizeof o.source, "eth_rpc");
+	o.kind = OBS_RATE;
+	o.ts = NOW - 10;
+	o.value = 1.25;
+	snprintf(o.exact, sizeof o.exact, "1250000000000000000/1000000000000000000");
+	assert_int_equal(market_apply(&f->m, &o), 0);
+	struct position p = pos("stETH", "2");
+	struct ratio then;
+	assert_int_equal(ratio_parse("1212500000000000000/1000000000000000000", &then), 0);
+	assert_int_equal(position_set_shares(&p, then), 0);
+	const struct valuation *v = value(f, &p);
+	/* 2 × 1.25 / 1.2125 = 2.06185567010309278350… → 18 decimals, not 12 */
+	assert_quantity(v, "2.061855670103092783");
+	assert_false(v->shares_pending);
+	/* at the same rate a long balance reads back as typed */
+	p = pos("stETH", "123456789.123456789123456789");
+	assert_int_equal(ratio_parse("1250000000000000000/1000000000000000000", &then), 0);
+	assert_int_equal(position_set_shares(&p, then), 0);
+	assert_quantity(value(f, &p), "123456789.123456789123456789");
+	/* no shares yet: pending, the typed balance */
+	p = pos("stETH", "2");
+	v = value(f, &p);
+	assert_true(v->shares_pending);
+	assert_quantity(v, "2");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
 
 int main(void)
@@ -948,6 +982,7 @@ int main(void)
 		T(apy__is_the_source_figure__when_quoted_as_apy),
 		T(apy__compounds_once__when_quoted_as_apr),
 		cmocka_unit_test(yield__apr_from_apy__inverts_apy),
+		T(balance__is_exact__with_share_rate_and_exact_quote),
 		T(totals__sum__computed_rows),
 	};
 	return cmocka_run_group_tests(tests, build_catalog, NULL);
