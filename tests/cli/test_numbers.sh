@@ -7,8 +7,15 @@ set -u
 BUILD=${BUILD:-build}
 ST="$BUILD/san/staketop"
 [ -x "$ST" ] || ST="$BUILD/staketop"
+SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
+FX="$(pwd)/tests/fixtures/refresh"
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+spid=""
+cleanup() {
+	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
 export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
 export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config"
 export STAKETOP_NOW=1795593600
@@ -126,6 +133,48 @@ DB2="$T/fresh.db"
 p=$("$ST" --db "$DB2" --offline report --json)
 check "stETH added before any share rate: typed balance, pending" \
 	'echo "$p" | grep -q "\"quantity\":\"2\",\"shares_pending\":true"'
+
+# --- pending, then converted at the first share rate seen (real refresh) ---
+# eth_rpc answers wstETH's stEthPerToken() (id 7 in the fixture) with
+# 0x10d3aa536e294000 = 1212500000000000000 (1.2125), later with
+# 0x1158e460913d0000 = 1250000000000000000 (1.25).
+mkdir -p "$T/srv"
+sed 's/0x00000000000000000000000000000000000000000000000010ee4f8941fa0000/0x00000000000000000000000000000000000000000000000010d3aa536e294000/' \
+	"$FX/eth_rpc.json" >"$T/srv/eth1.json"
+sed 's/0x00000000000000000000000000000000000000000000000010ee4f8941fa0000/0x0000000000000000000000000000000000000000000000001158e460913d0000/' \
+	"$FX/eth_rpc.json" >"$T/srv/eth2.json"
+echo "POST /eth file=eth1.json" >"$T/srv/routes"
+"$SERVER" --routes "$T/srv/routes" --port-file "$T/srv/port" --max-seconds 120 >/dev/null &
+spid=$!
+for _ in $(seq 50); do [ -s "$T/srv/port" ] && break; sleep 0.1; done
+cat >"$T/eth.ini" <<INI
+[feeds]
+coingecko_url =
+defillama_coins_url =
+defillama_yields_url =
+sol_rpc_url =
+lido_wq_url =
+eth_rpc_url = http://127.0.0.1:$(cat "$T/srv/port")/eth
+timeout_seconds = 2
+INI
+DB3="$T/pending.db"
+R() { "$ST" --db "$DB3" --config "$T/eth.ini" "$@"; }
+STAKETOP_NOW=1795593600 R --offline add --asset stETH --amount 2 >/dev/null
+STAKETOP_NOW=1795593660 R refresh >"$T/out" 2>&1
+check "refresh took wstETH's rate from eth_rpc" 'grep -q "^eth_rpc .* ok" "$T/out"'
+p=$(STAKETOP_NOW=1795593660 R report --json)
+check "converted at the first rate seen: still 2, no longer pending" \
+	'echo "$p" | grep -q "\"quantity\":\"2\"," && ! echo "$p" | grep -q shares_pending'
+# 2 ÷ 1.2125 = 1.6494845360824742268… → 1.649484536082474226 shares
+STAKETOP_NOW=1795593660 R events 1 >"$T/ev"
+check "an event says so" \
+	'grep -q "converted to shares at the first share rate seen: 2 stETH = 1.649484536082474226 shares at 1.2125" "$T/ev"'
+echo "POST /eth file=eth2.json" >"$T/srv/routes"
+STAKETOP_NOW=1795593720 R refresh >/dev/null 2>&1
+p=$(STAKETOP_NOW=1795593720 R report --json)
+# 2 × 1.25 / 1.2125 = 2.5 / 1.2125 = 2.06185567010309278350… → 18 decimals
+check "the balance rebases exactly: 2.061855670103092783" \
+	'echo "$p" | grep -q "\"quantity\":\"2.061855670103092783\""'
 
 echo "$n tests, $fails failed"
 [ "$fails" -eq 0 ]

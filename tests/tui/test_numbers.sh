@@ -54,4 +54,17 @@ check "JitoSOL detail: APR 7.19% converted from the APY" \
 check "JitoSOL detail: APY 7.45%, marked as the source's own figure" \
 	'screen | grep -Eq "APY +7\.45% +\* the source.s own figure"'
 keys q
+wait_for "F1Help"
+
+# EL-stETH (restaked): base APR from stETH's feed 2.71 %, restaking 0.50 %
+# (catalog), APR their sum 3.21 %
+keys g
+keys /
+keys -l EL-stETH
+keys Enter
+keys Enter
+keys G
+check "restaked detail: APR 3.21% = base 2.71% + restaking 0.50%" \
+	'wait_for "APR +3\.21% +base 2\.71% \+ restaking 0\.50%"'
+keys q
 done_testing
