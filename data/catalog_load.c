@@ -162,6 +162,8 @@ static const struct name_map unbond_rules[] = {
 	{ "queue", UNBOND_QUEUE }, { "eth_exit", UNBOND_ETH_EXIT }, { NULL, 0 }
 };
 static const struct name_map quoted[] = { { "net", 0 }, { "gross", 1 }, { NULL, 0 } };
+static const struct name_map yield_quotes[] = { { "apr", QUOTE_APR }, { "apy", QUOTE_APY },
+	                                        { NULL, 0 } };
 
 static int is_hex(const char *s, size_t n)
 {
@@ -229,10 +231,11 @@ static int parse_rate(const struct where *w, const cJSON *r, struct asset *a)
 
 static int parse_yield(const struct where *w, const cJSON *y, struct asset *a)
 {
-	int gross = a->yield.apr_feed_is_gross;
+	int gross = a->yield.apr_feed_is_gross, kind = (int)a->yield.quoted;
 	if (!y)
 		return 0;
-	if (get_num(w, y, "apr_fallback", -1, 10, &a->yield.apr_fallback) < 0 ||
+	if (get_enum(w, y, "quoted", yield_quotes, &kind) < 0 ||
+	    get_num(w, y, "apr_fallback", -1, 10, &a->yield.apr_fallback) < 0 ||
 	    get_enum(w, y, "apr_quoted", quoted, &gross) < 0 ||
 	    get_num(w, y, "fee", 0, 1, &a->yield.fee) < 0 ||
 	    get_uint(w, y, "compounding", 1, 100000, &a->yield.compounding) < 0 ||
@@ -242,6 +245,7 @@ static int parse_yield(const struct where *w, const cJSON *y, struct asset *a)
 	            sizeof a->yield.restaking_source) < 0)
 		return -1;
 	a->yield.apr_feed_is_gross = gross != 0;
+	a->yield.quoted = (enum yield_quote)kind;
 	return 0;
 }
 

@@ -136,9 +136,10 @@ static int seed_position(struct store *s, const struct catalog *cat, const cJSON
 	if (note)
 		snprintf(p.note, sizeof p.note, "%s", note);
 	dec_t rate;
+	struct ratio r;
 	if (a->model == MODEL_REBASING && share_rate(obs, a->share_rate_from, &rate) == 0 &&
-	    dec_div(p.quantity, rate, &p.shares) == 0)
-		p.has_shares = true;
+	    ratio_from_dec(rate, &r) == 0)
+		(void)position_set_shares(&p, r);
 	if (store_position_add(s, &p, err, errlen) < 0)
 		return -1;
 	struct event ev = { .position_id = p.id, .type = EVENT_STAKE, .has_amount = true,

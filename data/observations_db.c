@@ -41,8 +41,8 @@ int store_observations_add(struct store *s, const struct observation *v, size_t 
 	if (store_tx_begin(s, &tx, err, errlen) < 0)
 		return -1;
 	st = store_stmt(s, STMT_OBS_INSERT,
-	                "INSERT INTO observations(asset, kind, source, ts, value, fetched_at)"
-	                " VALUES(?1, ?2, ?3, ?4, ?5, ?6)", err, errlen);
+	                "INSERT INTO observations(asset, kind, source, ts, value, fetched_at, exact)"
+	                " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", err, errlen);
 	if (!st)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
@@ -56,7 +56,9 @@ int store_observations_add(struct store *s, const struct observation *v, size_t 
 		    sqlite3_bind_text(st, 3, o->source, (int)strnlen(o->source, sizeof o->source),
 		                      SQLITE_STATIC) ||
 		    sqlite3_bind_int64(st, 4, o->ts) || sqlite3_bind_double(st, 5, o->value) ||
-		    sqlite3_bind_int64(st, 6, fetched_at) || sqlite3_step(st) != SQLITE_DONE) {
+		    sqlite3_bind_int64(st, 6, fetched_at) ||
+		    store_bind_text(st, 7, o->exact, sizeof o->exact) ||
+		    sqlite3_step(st) != SQLITE_DONE) {
 			char what[64];
 
 			snprintf(what, sizeof what, "observation %zu", i);
@@ -89,7 +91,7 @@ out:
 	return rc;
 }
 
-/* Fill o from a row of (source, ts, value); asset and kind are given. */
+/* Fill o from a row of (source, ts, value, exact); asset and kind are given. */
 static void read_observation(sqlite3_stmt *st, const char *asset, enum obs_kind kind,
                              struct observation *o)
 {
@@ -101,6 +103,9 @@ static void read_observation(sqlite3_stmt *st, const char *asset, enum obs_kind 
 	snprintf(o->source, sizeof o->source, "%s", source ? (const char *)source : "");
 	o->ts = sqlite3_column_int64(st, 1);
 	o->value = sqlite3_column_double(st, 2);
+	const unsigned char *ex = sqlite3_column_text(st, 3);
+	if (ex && strlen((const char *)ex) < sizeof o->exact)
+		snprintf(o->exact, sizeof o->exact, "%s", (const char *)ex);
 }
 
 static int bind_asset_kind(sqlite3_stmt *st, const char *asset, enum obs_kind kind)
@@ -115,9 +120,9 @@ int store_market_load(struct store *s, struct market *m, char *err, size_t errle
 {
 	/* one index seek per (asset, kind) on observations_latest */
 	sqlite3_stmt *st = store_stmt(s, STMT_OBS_LATEST,
-	                              "SELECT source, ts, value FROM observations"
+	                              "SELECT source, ts, value, exact FROM observations"
 	                              " WHERE asset = ?1 AND kind = ?2"
-	                              " ORDER BY ts DESC LIMIT 1", err, errlen);
+	                              " ORDER BY ts DESC, id DESC LIMIT 1", err, errlen);
 	const struct catalog *c = m->catalog;
 	struct observation o;
 	int rc = -1;
@@ -160,9 +165,9 @@ int store_observation_at(struct store *s, const char *asset, enum obs_kind kind,
                          int64_t ts, struct observation *out, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_OBS_AT,
-	                              "SELECT source, ts, value FROM observations"
+	                              "SELECT source, ts, value, exact FROM observations"
 	                              " WHERE asset = ?1 AND kind = ?2 AND ts <= ?3"
-	                              " ORDER BY ts DESC LIMIT 1", err, errlen);
+	                              " ORDER BY ts DESC, id DESC LIMIT 1", err, errlen);
 	int rc = -1, step;
 
 	if (!st)
@@ -191,9 +196,9 @@ int store_observations_range(struct store *s, const char *asset, enum obs_kind k
                              char *err, size_t errlen)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_OBS_RANGE,
-	                              "SELECT source, ts, value FROM observations"
+	                              "SELECT source, ts, value, exact FROM observations"
 	                              " WHERE asset = ?1 AND kind = ?2 AND ts BETWEEN ?3 AND ?4"
-	                              " ORDER BY ts", err, errlen);
+	                              " ORDER BY ts, id", err, errlen);
 	struct observation o;
 	int rc = -1, step;
 

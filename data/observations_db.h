@@ -15,7 +15,9 @@
 #include "data/store.h"
 #include "positions/market.h"
 
-/* Store v[0..n) with fetched_at, all or none. A row with no asset or
+/* Store v[0..n) with fetched_at, all or none, each with its exact text
+ * (o->exact, "" stored as NULL) beside the value. Of observations with the
+ * same ts, readers take the one stored last (highest id): the later wins. A row with no asset or
  * source, an unknown kind or a value that is not finite is refused (and so
  * is the whole batch). Values are not range-checked here: that is
  * obs_value_check's job where they enter. */

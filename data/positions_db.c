@@ -11,11 +11,11 @@
 #define POSITION_SELECT                                                        \
 	"SELECT p.id, a.name, p.asset, p.quantity, p.shares, p.idle, p.origin," \
 	" p.address, p.read_at, p.opened, p.cost_basis, p.note, p.created_at," \
-	" p.updated_at, p.version FROM positions p JOIN accounts a ON a.id = p.account_id"
+	" p.updated_at, p.version, p.share_rate FROM positions p JOIN accounts a ON a.id = p.account_id"
 
 enum { COL_ID, COL_ACCOUNT, COL_ASSET, COL_QUANTITY, COL_SHARES, COL_IDLE,
        COL_ORIGIN, COL_ADDRESS, COL_READ_AT, COL_OPENED, COL_COST_BASIS,
-       COL_NOTE, COL_CREATED_AT, COL_UPDATED_AT, COL_VERSION };
+       COL_NOTE, COL_CREATED_AT, COL_UPDATED_AT, COL_VERSION, COL_SHARE_RATE };
 
 static const char *origin_name(enum position_origin o)
 {
@@ -93,8 +93,13 @@ static int read_row(sqlite3_stmt *st, struct position *p, char *err, size_t errl
 	    read_text(st, COL_OPENED, p->opened, sizeof p->opened, id, "opened", err, errlen) < 0 ||
 	    read_dec(st, COL_COST_BASIS, &p->has_cost_basis, &p->cost_basis, id, "cost_basis",
 	             err, errlen) < 0 ||
-	    read_text(st, COL_NOTE, p->note, sizeof p->note, id, "note", err, errlen) < 0)
+	    read_text(st, COL_NOTE, p->note, sizeof p->note, id, "note", err, errlen) < 0 ||
+	    read_text(st, COL_SHARE_RATE, p->share_rate, sizeof p->share_rate, id, "share_rate",
+	              err, errlen) < 0)
 		return -1;
+	struct ratio r;
+	if (p->share_rate[0] && ratio_parse(p->share_rate, &r) < 0)
+		return corrupt(err, errlen, id, "share_rate", "not num/den");
 	if (origin_parse(origin, &p->origin) < 0)
 		return corrupt(err, errlen, id, "origin", "neither manual nor chain");
 	p->idle = sqlite3_column_int(st, COL_IDLE) != 0;
@@ -190,12 +195,14 @@ int store_position_add(struct store *s, struct position *p, char *err, size_t er
 	st = store_stmt(s, STMT_POS_INSERT,
 	                "INSERT INTO positions(account_id, asset, quantity, shares, idle,"
 	                " origin, address, read_at, opened, cost_basis, note, created_at,"
-	                " updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-	                " ?12, ?13)", err, errlen);
+	                " updated_at, share_rate) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	                " ?10, ?11, ?12, ?13, ?14)", err, errlen);
 	if (!st)
 		goto out;
 	if (bind_fields(st, p, account) || sqlite3_bind_int64(st, 12, created) ||
-	    sqlite3_bind_int64(st, 13, updated) || sqlite3_step(st) != SQLITE_DONE) {
+	    sqlite3_bind_int64(st, 13, updated) ||
+	    store_bind_text(st, 14, p->share_rate, sizeof p->share_rate) ||
+	    sqlite3_step(st) != SQLITE_DONE) {
 		store_fail_db(s, err, errlen, "adding position");
 		goto out;
 	}

@@ -19,6 +19,8 @@
 #include "positions/position.h"
 
 /* Insert p (its id is ignored) and set p->id. Creates p->account if new.
+ * p->share_rate is written here only (store_position_update keeps it;
+ * data/shares_db.h sets it for pending positions).
  * created_at and updated_at are set to time(NULL) when 0. */
 int store_position_add(struct store *s, struct position *p, char *err, size_t errlen);
 /* Overwrite every field of position p->id ("no position 42" when absent),

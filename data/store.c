@@ -110,6 +110,12 @@ static const char *const migrations[] = {
 	"  END;"
 	"ALTER TABLE feed_status ADD COLUMN blocked_until INTEGER;"
 	"PRAGMA user_version = 2;",
+	/* 3: exact rates: an observation keeps the source's integers as text
+	 * ("num/den"), and a rebasing position the share rate its balance was
+	 * recorded at (its shares are quantity ÷ share_rate, exactly) */
+	"ALTER TABLE observations ADD COLUMN exact TEXT;"
+	"ALTER TABLE positions ADD COLUMN share_rate TEXT;"
+	"PRAGMA user_version = 3;",
 };
 
 

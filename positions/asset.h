@@ -63,7 +63,12 @@ struct unbond_rule {
 	char estimate_api[16];    /* QUEUE: a live estimate to ask ("lido-wq"); "" none */
 };
 
+/* What an asset's yield feed states: a simple annual rate or a compounded
+ * one (DefiLlama's apyBase is either, per pool: see yield-kinds.md). */
+enum yield_quote { QUOTE_APR, QUOTE_APY };
+
 struct yield_spec {
+	enum yield_quote quoted;  /* the feed's figure is an APR or an APY */
 	double apr_fallback;      /* fraction, used when no feed has an APR; <0 none */
 	bool apr_feed_is_gross;   /* the feed quotes before the protocol fee */
 	double fee;               /* fraction of rewards the protocol keeps */

@@ -113,13 +113,30 @@ int market_apply(struct market *m, const struct observation *o)
 	if (i < 0 || obs_value_check(o->kind, o->value))
 		return 1;
 	struct quote *q = &m->quotes[i][o->kind];
-	if (q->has && o->ts <= q->ts)
+	if (q->has && o->ts < q->ts)
 		return 1;
 	q->has = true;
 	q->value = o->value;
+	char ex[RATIO_STR_MAX];
+	copy_field(ex, sizeof ex, o->exact, sizeof o->exact);
+	q->has_exact = ex[0] && ratio_parse(ex, &q->exact) == 0;
 	q->ts = o->ts;
 	copy_field(q->source, sizeof q->source, o->source, sizeof o->source);
 	return 0;
+}
+
+int quote_ratio(const struct quote *q, struct ratio *out)
+{
+	dec_t d;
+	if (!q || !q->has)
+		return -1;
+	if (q->has_exact) {
+		*out = q->exact;
+		return 0;
+	}
+	if (dec_from_double(q->value, &d) < 0)
+		return -1;
+	return ratio_from_dec(d, out);
 }
 
 const struct quote *market_get(const struct market *m, const char *symbol, enum obs_kind k)

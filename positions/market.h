@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "positions/asset.h"
+#include "positions/ratio.h"
 
 enum obs_kind { OBS_PRICE, OBS_RATE, OBS_APR, OBS_KINDS };
 
@@ -21,6 +22,9 @@ struct observation {
 	char source[SOURCE_MAX];  /* "coingecko", "defillama", "eth_rpc", "snapshot", … */
 	int64_t ts;               /* unix seconds the value is for */
 	double value;             /* price in the display currency; rate; APR fraction */
+	char exact[RATIO_STR_MAX];/* a rate exactly as its source gave it, "num/den"
+	                             (ratio.h), or "" when the source gives only a
+	                             number */
 };
 
 struct quote {
@@ -28,6 +32,8 @@ struct quote {
 	double value;
 	int64_t ts;
 	char source[SOURCE_MAX];
+	bool has_exact;           /* rate: the source's own integers */
+	struct ratio exact;
 };
 
 /* quotes[i][k] is for catalog->assets[i], kind k. The market owns quotes. */
@@ -61,10 +67,16 @@ int market_init(struct market *m, const struct catalog *c, const char *currency)
 void market_done(struct market *m);
 /* Keep o if it is newer than what the market holds for its asset and kind.
  * Observations for assets not in the catalog are ignored (returns 1).
- * Returns 0 when kept; 1 when ignored (asset not in the catalog, not newer
- * than the held quote — an equal ts keeps the first —, or a value that
- * obs_value_check refuses); -1 for a kind out of range. */
+ * Returns 0 when kept; 1 when ignored (asset not in the catalog, older
+ * than the held quote, or a value that obs_value_check refuses); -1 for a
+ * kind out of range. Of two observations for the same second the later
+ * applied wins (the store applies them in the order they were stored).
+ * An exact text that does not parse as a ratio is ignored (the value
+ * stays). */
 int market_apply(struct market *m, const struct observation *o);
+/* A rate quote as an exact ratio: the source's integers when it gave them,
+ * else the shortest decimal of its value over 10^18. 0, or -1. */
+int quote_ratio(const struct quote *q, struct ratio *out);
 /* The quote, or NULL when the symbol is not in the catalog or the market has
  * no value of that kind for it yet. Case-insensitive symbol. */
 const struct quote *market_get(const struct market *m, const char *symbol, enum obs_kind k);

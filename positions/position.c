@@ -1,10 +1,21 @@
-/* position.c — the growable list of positions; what differs between two
- * readings of one position. */
+/* position.c — shares of a rebasing position; the growable list of
+ * positions; what differs between two readings of one position. */
 #include "positions/position.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+int position_set_shares(struct position *p, struct ratio r)
+{
+	dec_t shares;
+	if (ratio_divide(p->quantity, r, &shares) < 0)
+		return -1;
+	p->shares = shares;
+	p->has_shares = true;
+	ratio_format(r, p->share_rate, sizeof p->share_rate);
+	return 0;
+}
 
 int position_list_push(struct position_list *l, const struct position *p)
 {

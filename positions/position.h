@@ -8,6 +8,7 @@
 
 #include "positions/asset.h"
 #include "positions/decimal.h"
+#include "positions/ratio.h"
 
 #define ACCOUNT_MAX 64
 #define POS_NOTE_MAX 256
@@ -22,6 +23,12 @@ struct position {
 	                               balance when entered (see shares) */
 	bool has_shares;            /* rebasing: protocol shares recorded */
 	dec_t shares;               /* rebasing: quantity ÷ share rate at entry */
+	char share_rate[RATIO_STR_MAX]; /* rebasing: that share rate exactly,
+	                               "num/den" (ratio.h); "" when not known.
+	                               The balance is quantity × rate now ÷
+	                               share_rate, exact. A rebasing position
+	                               without shares is pending: converted at
+	                               the first share rate seen (data/). */
 	bool idle;                  /* an unstaked coin (watched wallet) */
 	enum position_origin origin;
 	char address[ADDR_MAX];     /* chain positions: where it was read */
@@ -59,6 +66,11 @@ struct position_list {
 	struct position *v;
 	size_t n, cap;
 };
+
+/* A rebasing position's shares at share rate r: p->shares = quantity ÷ r
+ * (18 decimals), p->share_rate = r as text (its balance is then exact at
+ * any later rate), p->has_shares. 0, or -1 with p unchanged. */
+int position_set_shares(struct position *p, struct ratio r);
 
 int position_list_push(struct position_list *l, const struct position *p);
 void position_list_free(struct position_list *l);

@@ -120,21 +120,40 @@ static void chain_rates(const struct valuation_ctx *ctx, struct valuation *v)
 		set(&v->exchange_rate, product);
 }
 
-/* Rebasing tokens held as shares: balance = shares × the share rate (ETH per
- * Lido share for stETH, read as wstETH's stEthPerToken), rounded to 12
- * decimals so that a balance entered at today's rate reads back as entered
- * (shares carry 18 decimals; the product's last digits are rounding). */
+/* Rebasing tokens held as shares (ETH per Lido share for stETH, read as
+ * wstETH's stEthPerToken). With the share rate the balance was recorded at
+ * (share_rate, exact): balance = quantity × rate now ÷ share_rate, exact to
+ * 18 decimals, so a balance entered at today's rate reads back as entered.
+ * The rate now is the source's integers when the quote has them, else the
+ * shortest decimal of its value. Older rows with shares but no share_rate:
+ * shares × rate rounded to 12 decimals. No shares yet: pending, the typed
+ * balance. */
 static void balance(const struct valuation_ctx *ctx, const struct position *p,
                     struct valuation *v)
 {
 	const struct asset *a = v->asset;
 	v->quantity = p->quantity;
-	if (a->model != MODEL_REBASING || !p->has_shares || !a->share_rate_from[0])
+	if (a->model != MODEL_REBASING || !a->share_rate_from[0])
+		return;
+	v->shares_pending = !p->has_shares;
+	if (!p->has_shares)
 		return;
 	const struct asset *from = catalog_find(ctx->catalog, a->share_rate_from);
 	const struct quote *q = from ? use(ctx, v, from, OBS_RATE) : NULL;
+	struct ratio then, now;
 	dec_t rate, bal;
-	if (q && dec_from_double(q->value, &rate) == 0 && dec_mul(p->shares, rate, &bal) == 0)
+	if (!q)
+		return;
+	if (p->share_rate[0] && ratio_parse(p->share_rate, &then) == 0) {
+		if (q->has_exact)
+			now = q->exact;
+		else if (dec_from_double(q->value, &rate) < 0 || ratio_from_dec(rate, &now) < 0)
+			return;
+		if (ratio_rescale(p->quantity, now, then, &bal) == 0)
+			v->quantity = bal;
+		return;
+	}
+	if (dec_from_double(q->value, &rate) == 0 && dec_mul(p->shares, rate, &bal) == 0)
 		v->quantity = dec_round(bal, 12);
 }
 
@@ -202,9 +221,16 @@ static bool base_part(const struct valuation_ctx *ctx, struct valuation *v,
 	snprintf(part->label, sizeof part->label, "staking (%.21s)",
 	         a->protocol[0] ? a->protocol : a->chain);
 	if (q) {
-		part->apr_gross = q->value;
+		/* the figure as the source states it, converted once */
+		const struct yield_spec *fs = &from->yield;
+		unsigned n = fs->compounding ? fs->compounding : 1;
+		double apr = fs->quoted == QUOTE_APY ? yield_apr_from_apy(q->value, n) : q->value;
+		part->from_feed = true;
+		part->quoted = fs->quoted;
+		part->quoted_value = q->value;
+		part->apr_gross = apr;
 		part->fee = ys->apr_feed_is_gross ? ys->fee : 0;
-		part->apr = ys->apr_feed_is_gross ? yield_net_apr(q->value, ys->fee) : q->value;
+		part->apr = ys->apr_feed_is_gross ? yield_net_apr(apr, ys->fee) : apr;
 		snprintf(part->source, sizeof part->source, "%s", q->source);
 		return true;
 	}
@@ -292,54 +318,83 @@ int valuation_compute(const struct valuation_ctx *ctx, const struct position *p,
 	return 0;
 }
 
+void valuation_set_unbonding(struct valuation *v, dec_t pending)
+{
+	v->unbonding_qty = pending;
+	v->unbonding_nav.has = false;
+	if (dec_is_zero(pending) || !v->exchange_rate.has || !v->price_underlying.has)
+		return;
+	set(&v->unbonding_nav,
+	    dec_to_ld(pending) * v->exchange_rate.v * v->price_underlying.v);
+}
+
+enum value_class valuation_class(const struct valuation *v)
+{
+	if (v->nav.has)
+		return v->market_value.has ? VALUED : NAV_ONLY;
+	return v->market_value.has ? MARKET_ONLY : UNVALUED;
+}
+
+static void add_to(struct figure *f, long double x)
+{
+	f->v = (f->has ? f->v : 0) + x;
+	f->has = true;
+}
+
 void valuation_totals(const struct valuation *rows, size_t n, struct totals *t)
 {
-	long double nav = 0, mv = 0, y30 = 0, y365 = 0;
-	long double nav_p = 0, mv_p = 0, nav_y = 0, apy_w = 0;
+	long double nav_y = 0, apy_w = 0;
 
 	memset(t, 0, sizeof *t);
 	t->n_positions = n;
+	if (n) {
+		set(&t->nav, 0);
+		set(&t->market_value, 0);
+		set(&t->unbonding, 0);
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct valuation *r = &rows[i];
 		t->stale = t->stale || r->stale;
-		if (r->nav.has) {
-			nav += r->nav.v;
-			t->nav.has = true;
+		switch (valuation_class(r)) {
+		case VALUED:
 			t->n_valued++;
+			t->nav.v += r->nav.v;
+			t->market_value.v += r->market_value.v;
+			break;
+		case NAV_ONLY:
+			t->n_nav_only++;
+			add_to(&t->nav_only_nav, r->nav.v);
+			break;
+		case MARKET_ONLY:
+			t->n_market_only++;
+			add_to(&t->market_only_value, r->market_value.v);
+			break;
+		case UNVALUED:
+			t->n_unvalued++;
+			break;
 		}
-		if (r->market_value.has) {
-			mv += r->market_value.v;
-			t->market_value.has = true;
+		if (!dec_is_zero(r->unbonding_qty)) {
+			t->n_unbonding++;
+			if (r->unbonding_nav.has)
+				t->unbonding.v += r->unbonding_nav.v;
+			else
+				t->n_unbonding_unvalued++;
 		}
-		if (r->yield_30d_value.has) {
-			y30 += r->yield_30d_value.v;
-			t->yield_30d_value.has = true;
-		}
-		if (r->yield_365d_value.has) {
-			y365 += r->yield_365d_value.v;
-			t->yield_365d_value.has = true;
-		}
-		if (r->nav.has && r->market_value.has) {
-			nav_p += r->nav.v;
-			mv_p += r->market_value.v;
-			t->premium_bps.has = true;
-		}
+		if (r->yield_30d_value.has)
+			add_to(&t->yield_30d_value, r->yield_30d_value.v);
+		if (r->yield_365d_value.has)
+			add_to(&t->yield_365d_value, r->yield_365d_value.v);
 		if (r->nav.has && r->apy.has) {
 			nav_y += r->nav.v;
 			apy_w += r->nav.v * r->apy.v;
-			t->apy.has = true;
 		}
 	}
-	t->nav.v = nav;
-	t->market_value.v = mv;
-	t->yield_30d_value.v = y30;
-	t->yield_365d_value.v = y365;
-	if (t->premium_bps.has && nav_p != 0)
-		t->premium_bps.v = (mv_p / nav_p - 1) * 10000;
-	else
-		t->premium_bps.has = false;
-	if (t->apy.has && nav_y != 0)
-		t->apy.v = apy_w / nav_y;
-	else
-		t->apy.has = false;
+	if (t->n_valued && t->nav.v != 0)
+		set(&t->premium_bps, (t->market_value.v / t->nav.v - 1) * 10000);
+	if (nav_y != 0)
+		set(&t->apy, apy_w / nav_y);
+	if (n) {
+		set(&t->value_nav, t->nav.v + t->unbonding.v);
+		set(&t->value_market, t->market_value.v + t->unbonding.v);
+	}
 }

@@ -18,6 +18,13 @@ double yield_apy(double apr, unsigned n)
 	return expm1((double)n * log1p(apr / (double)n));
 }
 
+double yield_apr_from_apy(double apy, unsigned n)
+{
+	if (n <= 1)
+		return apy;
+	return (double)n * expm1(log1p(apy) / (double)n);
+}
+
 double yield_growth(double apr, unsigned n, double days)
 {
 	if (n <= 1)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "positions/decimal.h"
+#include "positions/ratio.h"
 #include "pricing/feed.h"
 
 #define WORD 32
@@ -233,7 +234,22 @@ static int take_item(const cJSON *item, size_t k, const struct catalog *cat, boo
 		           why, v);
 		return 0;
 	}
-	return feed_push(out, a->symbol, OBS_RATE, ETH_RPC_SOURCE, now, v);
+	if (feed_push(out, a->symbol, OBS_RATE, ETH_RPC_SOURCE, now, v) < 0)
+		return -1;
+	/* the integer the contract returned over 10^scale, kept exactly (when
+	 * it fits 128 bits: any plausible rate does) */
+	ratio_u128 num = 0;
+	bool fits = true;
+	for (int b = 0; b < WORD; b++) {
+		if (b < WORD - 16)
+			fits = fits && w[b] == 0;
+		else
+			num = num << 8 | w[b];
+	}
+	struct ratio r;
+	if (fits && ratio_from_scaled(num, a->rate.scale_decimals, &r) == 0)
+		ratio_format(r, out->v[out->n - 1].exact, sizeof out->v[out->n - 1].exact);
+	return 0;
 }
 
 int eth_rpc_parse(const char *body, size_t len, const struct catalog *cat,

@@ -1,6 +1,7 @@
 /* sol_rpc.c — stake pool accounts and epoch info over Solana JSON-RPC. */
 #include "pricing/sol_rpc.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,15 +214,21 @@ struct ctx {
 	struct feed_issues is;
 };
 
-static int take_rate(struct ctx *c, const struct asset *a, double v)
+/* v = num / den; the two integers are kept as the exact reply. */
+static int take_rate(struct ctx *c, const struct asset *a, uint64_t num, uint64_t den)
 {
+	double v = (double)((long double)num / (long double)den);
 	const char *why = obs_value_check(OBS_RATE, v);
 	if (why) {
 		feed_issue(&c->is, "rate for %s %s%s (%g)", a->symbol, strncmp(why, "out", 3) ? "is " : "",
 		           why, v);
 		return 0;
 	}
-	return feed_push(c->out, a->symbol, OBS_RATE, SOL_RPC_SOURCE, c->now, v);
+	if (feed_push(c->out, a->symbol, OBS_RATE, SOL_RPC_SOURCE, c->now, v) < 0)
+		return -1;
+	struct observation *o = &c->out->v[c->out->n - 1];
+	snprintf(o->exact, sizeof o->exact, "%" PRIu64 "/%" PRIu64, num, den);
+	return 0;
 }
 
 static int take_spl(struct ctx *c, const struct asset *a, const uint8_t *d, size_t n)
@@ -245,7 +252,7 @@ static int take_spl(struct ctx *c, const struct asset *a, const uint8_t *d, size
 	if (c->has_epoch && updated != c->epoch.epoch)
 		feed_issue(&c->is, "%s rate is from epoch %llu (now %llu)", a->symbol,
 		           (unsigned long long)updated, (unsigned long long)c->epoch.epoch);
-	return take_rate(c, a, (double)((long double)total / (long double)supply));
+	return take_rate(c, a, total, supply);
 }
 
 static int take_marinade(struct ctx *c, const struct asset *a, const uint8_t *d, size_t n)
@@ -260,7 +267,7 @@ static int take_marinade(struct ctx *c, const struct asset *a, const uint8_t *d,
 		feed_issue(&c->is, "%s: discriminator is not Marinade's State", a->symbol);
 		return 0;
 	}
-	return take_rate(c, a, (double)u64le(d + at) / 4294967296.0);
+	return take_rate(c, a, u64le(d + at), 4294967296ULL); /* msol_price / 2^32 */
 }
 
 /* The account of one answer item; -1 only when out of memory. */

@@ -103,7 +103,7 @@ check "demo ATOM NAV 4250" 'echo "$p10" | grep -q "\"nav\":4250,"'
 check "demo ATOM native premium 0" 'echo "$p10" | grep -q "\"premium_bps\":0,"'
 check "demo ATOM unbonding 1382400 s left, pending" \
 	'echo "$p10" | grep -q "\"seconds_left\":1382400,\"status\":\"pending\""'
-check "report has totals" 'echo "$json" | grep -q "\"totals\":{\"nav\":[0-9]"'
+check "report has totals" 'echo "$json" | grep -q "\"totals\":{\"positions\":11,.*\"nav\":[0-9]"'
 check "report generated_at is now" 'echo "$json" | grep -q "\"generated_at\":\"2026-11-25T08:00:00Z\""'
 kinds=$(echo "$json" | grep -o '"kind":"[a-z]*"' | sort -u | tr '\n' ' ')
 check "demo has native, liquid and restaked positions" \

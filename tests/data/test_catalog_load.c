@@ -156,6 +156,47 @@ static void catalog_load__malformed__names_file_entry_field(void **state)
 	               "'fee': 1.5 is outside 0..1");
 }
 
+/* yield-kinds.md: Lido, Rocket Pool, cbETH, WBETH, weETH quote an APR;
+ * JitoSOL, mSOL, ezETH, rsETH an APY. */
+static void catalog_load__shipped__says_apr_or_apy_per_source(void **state)
+{
+	(void)state;
+	char path[4096], err[512] = "";
+	struct catalog c = { 0 };
+	shipped_path(path, sizeof path);
+	assert_int_equal(catalog_load(path, NULL, &c, err, sizeof err), 0);
+	const char *apr[] = { "stETH", "rETH", "cbETH", "WBETH", "weETH", "eETH" };
+	const char *apy[] = { "JitoSOL", "mSOL", "ezETH", "rsETH" };
+	for (size_t i = 0; i < sizeof apr / sizeof *apr; i++)
+		assert_int_equal(catalog_find(&c, apr[i])->yield.quoted, QUOTE_APR);
+	for (size_t i = 0; i < sizeof apy / sizeof *apy; i++)
+		assert_int_equal(catalog_find(&c, apy[i])->yield.quoted, QUOTE_APY);
+	catalog_free(&c);
+}
+
+static void catalog_load__user_file__overrides_quoted(void **state)
+{
+	(void)state;
+	char path[4096], err[512] = "";
+	struct catalog c = { 0 };
+	struct tmp t;
+	shipped_path(path, sizeof path);
+	write_tmp(&t, "{\"assets\":[{\"symbol\":\"rETH\",\"yield\":{\"quoted\":\"apy\"}},"
+	              "{\"symbol\":\"JitoSOL\",\"yield\":{\"quoted\":\"apr\"}}]}");
+	int rc = catalog_load(path, t.path, &c, err, sizeof err);
+	rm_tmp(&t);
+	assert_int_equal(rc, 0);
+	assert_int_equal(catalog_find(&c, "rETH")->yield.quoted, QUOTE_APY);
+	assert_int_equal(catalog_find(&c, "JitoSOL")->yield.quoted, QUOTE_APR);
+	/* the rest of the yield block stays as shipped */
+	assert_float_equal(catalog_find(&c, "JitoSOL")->yield.fee, 0.04, 1e-12);
+	catalog_free(&c);
+	expect_refused("{\"assets\":[{\"symbol\":\"rETH\",\"yield\":{\"quoted\":\"apz\"}}]}",
+	               "(rETH)", "'quoted': unknown value 'apz' (one of: apr apy)");
+	expect_refused("{\"assets\":[{\"symbol\":\"rETH\",\"yield\":{\"quoted\":1}}]}",
+	               "(rETH)", "'quoted'");
+}
+
 static void catalog_load__loop__refused(void **state)
 {
 	(void)state;
@@ -174,6 +215,8 @@ int main(void)
 		cmocka_unit_test(catalog_load__user_file__overrides_one_field),
 		cmocka_unit_test(catalog_load__malformed__names_file_entry_field),
 		cmocka_unit_test(catalog_load__loop__refused),
+		cmocka_unit_test(catalog_load__shipped__says_apr_or_apy_per_source),
+		cmocka_unit_test(catalog_load__user_file__overrides_quoted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

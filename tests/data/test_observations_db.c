@@ -180,6 +180,32 @@ static void store_market_load__picks__newest_per_asset_and_kind(void **state)
 	assert_null(market_get(&f->market, "wstETH", OBS_PRICE));
 }
 
+/* Two observations of one value in the same second: the later stored wins,
+ * in the market and at a time; the exact rate text comes back as stored. */
+static void store_market_load__same_second__later_wins_with_exact_text(void **state)
+{
+	struct fx *f = *state;
+	struct observation v[2] = {
+		obs("wstETH", OBS_RATE, "eth_rpc", 500, 1.2125),
+		obs("wstETH", OBS_RATE, "eth_rpc", 500, 1.25),
+	};
+	struct observation at;
+	snprintf(v[0].exact, sizeof v[0].exact, "1212500000000000000/1000000000000000000");
+	snprintf(v[1].exact, sizeof v[1].exact, "1250000000000000000/1000000000000000000");
+	assert_int_equal(store_observations_add(f->s, &v[0], 1, 600, f->err, sizeof f->err), 0);
+	assert_int_equal(store_observations_add(f->s, &v[1], 1, 601, f->err, sizeof f->err), 0);
+	assert_int_equal(store_market_load(f->s, &f->market, f->err, sizeof f->err), 0);
+	const struct quote *q = market_get(&f->market, "wstETH", OBS_RATE);
+	assert_non_null(q);
+	assert_true(q->value == 1.25);
+	assert_true(q->has_exact);
+	assert_true(q->exact.num == 1250000000000000000ULL);
+	assert_int_equal(store_observation_at(f->s, "wstETH", OBS_RATE, 500, &at, f->err,
+	                                      sizeof f->err), 0);
+	assert_true(at.value == 1.25);
+	assert_string_equal(at.exact, "1250000000000000000/1000000000000000000");
+}
+
 static void store_market_load__ignores__assets_not_in_catalog(void **state)
 {
 	struct fx *f = *state;
@@ -304,6 +330,7 @@ int main(void)
 		T(store_observations_add__three_rows__in_one_transaction),
 		T(store_observations_add__bad_row__stores_none),
 		T(store_observations_add__in_caller_transaction__rolls_back_with_it),
+		T(store_market_load__same_second__later_wins_with_exact_text),
 		T(store_market_load__picks__newest_per_asset_and_kind),
 		T(store_market_load__ignores__assets_not_in_catalog),
 		T(store_observation_at__finds__newest_at_or_before),

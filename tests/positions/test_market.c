@@ -200,11 +200,11 @@ static void market_apply__keeps__newest_quote(void **state)
 	o = obs("ETH", OBS_PRICE, 150, 2900);
 	assert_int_equal(market_apply(&m, &o), 1);        /* older: ignored */
 	o = obs("ETH", OBS_PRICE, 200, 2950);
-	assert_int_equal(market_apply(&m, &o), 1);        /* same ts: first kept */
+	assert_int_equal(market_apply(&m, &o), 0);        /* same second: the later wins */
 
 	const struct quote *q = market_get(&m, "eth", OBS_PRICE);
 	assert_non_null(q);
-	assert_true(q->value == 3100);
+	assert_true(q->value == 2950);
 	assert_true(q->ts == 200);
 	assert_string_equal(q->source, "test");
 	assert_null(market_get(&m, "ETH", OBS_RATE));     /* kinds are separate */
@@ -251,6 +251,31 @@ static void market_apply__reads__unterminated_fields(void **state)
 	market_done(&m);
 }
 
+/* A rate's exact text travels with the quote; a later one of the same
+ * second replaces it; text that is not a ratio leaves has_exact false. */
+static void market_apply__keeps__exact_rate_text(void **state)
+{
+	(void)state;
+	struct market m;
+	assert_int_equal(market_init(&m, &test_catalog, "usd"), 0);
+	struct observation o = obs("ETH", OBS_RATE, 100, 1.2125);
+	snprintf(o.exact, sizeof o.exact, "1212500000000000000/1000000000000000000");
+	assert_int_equal(market_apply(&m, &o), 0);
+	const struct quote *q = market_get(&m, "ETH", OBS_RATE);
+	assert_true(q->has_exact);
+	assert_true(q->exact.num == 1212500000000000000ULL);
+	assert_true(q->exact.den == 1000000000000000000ULL);
+	o = obs("ETH", OBS_RATE, 100, 1.25);
+	snprintf(o.exact, sizeof o.exact, "5/4");
+	assert_int_equal(market_apply(&m, &o), 0);
+	assert_true(q->exact.num == 5 && q->exact.den == 4 && q->value == 1.25);
+	o = obs("ETH", OBS_RATE, 101, 1.3);
+	snprintf(o.exact, sizeof o.exact, "13/x");
+	assert_int_equal(market_apply(&m, &o), 0);
+	assert_false(q->has_exact);
+	market_done(&m);
+}
+
 static void market_init__accepts__empty_catalog(void **state)
 {
 	(void)state;
@@ -282,6 +307,7 @@ int main(void)
 		cmocka_unit_test(market_apply__ignores__unknown_assets_and_bad_values),
 		cmocka_unit_test(market_apply__reads__unterminated_fields),
 		cmocka_unit_test(market_init__accepts__empty_catalog),
+		cmocka_unit_test(market_apply__keeps__exact_rate_text),
 	};
 	return cmocka_run_group_tests(tests, setup_catalog, NULL);
 }

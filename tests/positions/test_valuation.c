@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "positions/valuation.h"
+#include "positions/why.h"
+#include "positions/yield.h"
 
 #define NOW 1000000
 #define STALE_S 900
@@ -19,7 +21,7 @@
 
 enum {
 	I_ETH, I_STETH, I_WSTETH, I_EETH, I_WEETH, I_ELSTETH, I_XYZ,
-	I_LOOPA, I_LOOPB, I_ORPH, I_L1, I_L2, I_L3, I_L4, I_L5, I_L6, N_ASSETS
+	I_LOOPA, I_LOOPB, I_ORPH, I_L1, I_L2, I_L3, I_L4, I_L5, I_L6, I_SOL, I_JITO, N_ASSETS
 };
 
 static struct asset cat_assets[N_ASSETS];
@@ -91,6 +93,10 @@ static int build_catalog(void **state)
 			snprintf(under, sizeof under, "L%d", i - I_L1 + 2);
 		def(i, sym, under, ASSET_LIQUID, MODEL_REWARD_BEARING, RATE_ONE);
 	}
+	def(I_SOL, "SOL", "", ASSET_NATIVE, MODEL_NATIVE, RATE_ONE);
+	a = def(I_JITO, "JitoSOL", "SOL", ASSET_LIQUID, MODEL_REWARD_BEARING, RATE_SPL_STAKE_POOL);
+	snprintf(a->protocol, NAME_MAX_, "jito");
+	a->yield.quoted = QUOTE_APY;           /* Jito's latestApy */
 	return 0;
 }
 
@@ -652,10 +658,16 @@ static void totals__weight__premium_and_apy_by_nav(void **state)
 	struct totals t;
 	valuation_totals(rows, 4, &t);
 	assert_int_equal(t.n_positions, 4);
-	assert_int_equal(t.n_valued, 3);
-	assert_fig(t.nav, 6000);                  /* 1000 + 3000 + 2000 */
-	assert_fig(t.market_value, 4520);         /* 990 + 3030 + 500 */
-	/* rows with both: (990 + 3030) / (1000 + 3000) − 1 = 0.005 → 50 bps */
+	assert_int_equal(t.n_valued, 2);
+	assert_int_equal(t.n_nav_only, 1);
+	assert_int_equal(t.n_market_only, 1);
+	assert_int_equal(t.n_unvalued, 0);
+	/* like with like: both totals over the two rows that have both */
+	assert_fig(t.nav, 4000);                  /* 1000 + 3000 */
+	assert_fig(t.market_value, 4020);         /* 990 + 3030 */
+	assert_fig(t.nav_only_nav, 2000);         /* apart */
+	assert_fig(t.market_only_value, 500);     /* apart */
+	/* (990 + 3030) / (1000 + 3000) − 1 = 0.005 → 50 bps */
 	assert_fig(t.premium_bps, 50);
 	/* (1000 × 0.04 + 3000 × 0.02) / 4000 = 100 / 4000 = 0.025 */
 	assert_fig(t.apy, 0.025);
@@ -682,7 +694,8 @@ static void totals__are_absent__without_figures(void **state)
 	};
 	valuation_totals(rows, 2, &t);
 	assert_fig(t.nav, 0);
-	assert_fig(t.market_value, 500);
+	assert_fig(t.market_value, 0);            /* the valued row's 0 */
+	assert_fig(t.market_only_value, 500);
 	assert_false(t.premium_bps.has);
 	assert_false(t.apy.has);
 	assert_false(t.yield_365d_value.has);
@@ -708,6 +721,230 @@ static void totals__sum__computed_rows(void **state)
 	/* (96000 × 0.03 + 7200 × 0.0304532636005098) / 103200 */
 	assert_fig(t.apy, (96000 * 0.03L + 7200 * 0.0304532636005098324L) / 103200);
 	assert_fig(t.yield_365d_value, 2880 + 219.263497923670793L);
+}
+
+/* The issue's case: a restaked token without a rate (NAV unknown) and an
+ * LST without a market price (market unknown) must not make the two totals
+ * cover different positions. */
+static void totals__cover__the_same_positions(void **state)
+{
+	struct fx *f = *state;
+	put(f, "ETH", OBS_PRICE, 3000, 60, "coingecko");
+	put(f, "wstETH", OBS_RATE, 1.2, 30, "eth_rpc");    /* wstETH: no market price */
+	put(f, "weETH", OBS_PRICE, 3100, 60, "coingecko"); /* weETH: no rate */
+	struct position p[3] = {pos("ETH", "10"), pos("wstETH", "2"), pos("weETH", "5")};
+	struct valuation rows[3];
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(valuation_compute(&f->ctx, &p[i], &rows[i]), 0);
+	assert_int_equal(valuation_class(&rows[0]), VALUED);
+	assert_int_equal(valuation_class(&rows[1]), NAV_ONLY);
+	assert_int_equal(valuation_class(&rows[2]), MARKET_ONLY);
+	struct totals t;
+	valuation_totals(rows, 3, &t);
+	assert_int_equal(t.n_positions, 3);
+	assert_int_equal(t.n_valued, 1);
+	assert_int_equal(t.n_nav_only, 1);
+	assert_int_equal(t.n_market_only, 1);
+	assert_int_equal(t.n_unvalued, 0);
+	assert_fig(t.nav, 30000);                 /* 10 × 3000, ETH only */
+	assert_fig(t.market_value, 30000);        /* the same position */
+	assert_fig(t.premium_bps, 0);             /* no premium that is not there */
+	assert_fig(t.nav_only_nav, 7200);         /* 2 × 1.2 × 3000 */
+	assert_fig(t.market_only_value, 15500);   /* 5 × 3100 */
+}
+
+/* Relation: each total is the sum of the rows of the class it claims. */
+static void totals__equal__sum_of_rows_they_cover(void **state)
+{
+	(void)state;
+	struct valuation rows[7] = {
+		row(1000, 990, 0.04, 3, 40, false),
+		row(2500.5, 2510.25, 0.03, 2, 30, false),
+		row(-1, 500, -1, -1, -1, false),
+		row(700, -1, 0.05, -1, -1, false),
+		row(-1, -1, -1, -1, -1, false),
+		row(-1, 80, -1, -1, -1, false),
+		row(42, 41, -1, -1, -1, false),
+	};
+	/* two pending exits: one valued, one on a row without a NAV */
+	rows[0].unbonding_qty = dec_from_int(1);
+	rows[0].unbonding_nav = (struct figure){true, 250};
+	rows[4].unbonding_qty = dec_from_int(2);
+	struct totals t;
+	valuation_totals(rows, 7, &t);
+	long double nav = 0, mv = 0, navo = 0, mvo = 0, unb = 0;
+	size_t nv = 0, nn = 0, nm = 0, nu = 0;
+	for (int i = 0; i < 7; i++) {
+		const struct valuation *r = &rows[i];
+		if (r->nav.has && r->market_value.has) {
+			nav += r->nav.v;
+			mv += r->market_value.v;
+			nv++;
+		} else if (r->nav.has) {
+			navo += r->nav.v;
+			nn++;
+		} else if (r->market_value.has) {
+			mvo += r->market_value.v;
+			nm++;
+		} else {
+			nu++;
+		}
+		if (r->unbonding_nav.has)
+			unb += r->unbonding_nav.v;
+	}
+	assert_int_equal(t.n_valued, nv);
+	assert_int_equal(t.n_nav_only, nn);
+	assert_int_equal(t.n_market_only, nm);
+	assert_int_equal(t.n_unvalued, nu);
+	assert_int_equal(t.n_valued + t.n_nav_only + t.n_market_only + t.n_unvalued, 7);
+	assert_fig(t.nav, nav);
+	assert_fig(t.market_value, mv);
+	assert_fig(t.nav_only_nav, navo);
+	assert_fig(t.market_only_value, mvo);
+	assert_fig(t.unbonding, unb);
+	/* by hand: valued 1000 + 2500.5 + 42 = 3542.5; 990 + 2510.25 + 41 = 3541.25 */
+	assert_fig(t.nav, 3542.5);
+	assert_fig(t.market_value, 3541.25);
+	assert_fig(t.nav_only_nav, 700);
+	assert_fig(t.market_only_value, 580);     /* 500 + 80 */
+	assert_fig(t.unbonding, 250);
+	assert_int_equal(t.n_unbonding, 2);
+	assert_int_equal(t.n_unbonding_unvalued, 1);
+	assert_fig(t.value_nav, 3792.5);          /* 3542.5 + 250 */
+	assert_fig(t.value_market, 3791.25);      /* 3541.25 + 250 */
+}
+
+/* Unbonding 1 of 3 wstETH keeps the money at NAV: the portfolio's value at
+ * NAV before (3 wstETH) equals positions + exits after (2 + 1). */
+static void unbonding__stays__in_value_at_nav(void **state)
+{
+	struct fx *f = *state;
+	put(f, "ETH", OBS_PRICE, 3000, 60, "coingecko");
+	put(f, "wstETH", OBS_PRICE, 3590, 60, "coingecko");
+	put(f, "wstETH", OBS_RATE, 1.22, 30, "eth_rpc");
+	struct position before = pos("wstETH", "3"), after = pos("wstETH", "2");
+	struct valuation r;
+	struct totals t0, t1;
+	assert_int_equal(valuation_compute(&f->ctx, &before, &r), 0);
+	valuation_totals(&r, 1, &t0);
+	assert_fig(t0.value_nav, 10980);          /* 3 × 1.22 × 3000 */
+	assert_int_equal(valuation_compute(&f->ctx, &after, &r), 0);
+	valuation_set_unbonding(&r, dec_from_int(1));
+	assert_fig(r.unbonding_nav, 3660);        /* 1 × 1.22 × 3000 */
+	valuation_totals(&r, 1, &t1);
+	assert_fig(t1.nav, 7320);                 /* 2 × 1.22 × 3000 */
+	assert_fig(t1.unbonding, 3660);
+	assert_fig(t1.value_nav, 10980);          /* 7320 + 3660: nothing vanished */
+	assert_fig(t1.value_market, 7180 + 3660.0L); /* 2 × 3590 + the exit at NAV */
+	/* earns nothing meanwhile: the yield is over the 2 still held */
+	assert_fig(t1.premium_bps, (7180 / 7320.0L - 1) * 10000);
+}
+
+/* A row without a value says why: short on the board, whole in the detail. */
+static void why__says__what_is_missing_and_since_when(void **state)
+{
+	struct fx *f = *state;
+	char buf[200];
+	put(f, "ETH", OBS_PRICE, 3000, 60, "coingecko");
+	put(f, "weETH", OBS_PRICE, 3100, 60, "coingecko");
+	struct position p = pos("weETH", "5"), e = pos("ETH", "1"), x = pos("XYZ", "1");
+	/* 2026-12-01 10:00 UTC = 20788 days × 86400 + 36000 = 1796119200 */
+	const int64_t since = 1796119200;
+	const struct valuation *v = value(f, &p);
+	assert_string_equal(why_short(v), "no rate");
+	assert_string_equal(why_feed(v), "eth_rpc");
+	why_text(v, since, "execution reverted", buf, sizeof buf);
+	assert_string_equal(buf, "no rate since 12-01 10:00: eth_rpc: execution reverted");
+	why_text(v, since, NULL, buf, sizeof buf);
+	assert_string_equal(buf, "no rate since 12-01 10:00: no exchange rate yet");
+
+	v = value(f, &x);                          /* RATE_NONE in the catalog */
+	assert_string_equal(why_short(v), "no rate src");
+	assert_null(why_feed(v));
+	why_text(v, since, "ignored", buf, sizeof buf);
+	assert_string_equal(buf, "no rate source: the catalog names none for XYZ");
+
+	v = value(f, &e);                          /* valued: nothing to say */
+	assert_null(why_short(v));
+	why_text(v, since, NULL, buf, sizeof buf);
+	assert_string_equal(buf, "");
+}
+
+/* JitoSOL's pool states an APY: 7.50 % must read 7.50 %, not be compounded
+ * again into (1 + 0.075/365)^365 − 1 = 7.7876 %. */
+static void apy__is_the_source_figure__when_quoted_as_apy(void **state)
+{
+	struct fx *f = *state;
+	put(f, "JitoSOL", OBS_APR, 0.075, 60, "defillama-yields");
+	struct position p = pos("JitoSOL", "10");
+	const struct valuation *v = value(f, &p);
+	/* APR = 365 × (1.075^(1/365) − 1) = 0.0723278268173641567 */
+	assert_fig(v->apr, 0.0723278268173641567L);
+	assert_fig(v->apy, 0.075);                /* converted once, back to itself */
+	assert_true(v->apy.v < 0.0751);           /* not 0.0779 */
+	assert_int_equal(v->n_yield, 1);
+	assert_true(v->yield[0].from_feed);
+	assert_int_equal(v->yield[0].quoted, QUOTE_APY);
+	assert_true(v->yield[0].quoted_value == 0.075);
+}
+
+/* Lido's figure is an APR: compounded once. wstETH reads stETH's figure,
+ * so stETH's quoted kind applies. */
+static void apy__compounds_once__when_quoted_as_apr(void **state)
+{
+	struct fx *f = *state;
+	put(f, "stETH", OBS_APR, 0.03, 60, "defillama-yields");
+	struct position p = pos("wstETH", "1");
+	const struct valuation *v = value(f, &p);
+	assert_fig(v->apr, 0.03);
+	/* (1 + 0.03/365)^365 − 1 = 0.0304532636005098324 */
+	assert_fig(v->apy, 0.0304532636005098324L);
+	assert_int_equal(v->yield[0].quoted, QUOTE_APR);
+}
+
+static void yield__apr_from_apy__inverts_apy(void **state)
+{
+	(void)state;
+	/* 365 × (1.075^(1/365) − 1) = 0.07232782681736416 */
+	assert_true(fabs(yield_apr_from_apy(0.075, 365) - 0.0723278268173641567) < 1e-15);
+	assert_true(fabs(yield_apy(yield_apr_from_apy(0.075, 365), 365) - 0.075) < 1e-15);
+	assert_true(yield_apr_from_apy(0.05, 1) == 0.05);   /* n = 1: no compounding */
+	/* n = 2: 2 × (sqrt(1.21) − 1) = 2 × 0.1 = 0.2 */
+	assert_true(fabs(yield_apr_from_apy(0.21, 2) - 0.2) < 1e-15);
+}
+
+/* Rebasing with the share rate kept exactly: quantity × rate now ÷ rate
+ * then, from the source's integers, to 18 decimals. */
+static void balance__is_exact__with_share_rate_and_exact_quote(void **state)
+{
+	struct fx *f = *state;
+	struct observation o;
+	memset(&o, 0, sizeof o);
+	snprintf(o.asset, sizeof o.asset, "wstETH");
+	snprintf(o.source, sizeof o.source, "eth_rpc");
+	o.kind = OBS_RATE;
+	o.ts = NOW - 10;
+	o.value = 1.25;
+	snprintf(o.exact, sizeof o.exact, "1250000000000000000/1000000000000000000");
+	assert_int_equal(market_apply(&f->m, &o), 0);
+	struct position p = pos("stETH", "2");
+	struct ratio then;
+	assert_int_equal(ratio_parse("1212500000000000000/1000000000000000000", &then), 0);
+	assert_int_equal(position_set_shares(&p, then), 0);
+	const struct valuation *v = value(f, &p);
+	/* 2 × 1.25 / 1.2125 = 2.06185567010309278350… → 18 decimals, not 12 */
+	assert_quantity(v, "2.061855670103092783");
+	assert_false(v->shares_pending);
+	/* at the same rate a long balance reads back as typed */
+	p = pos("stETH", "123456789.123456789123456789");
+	assert_int_equal(ratio_parse("1250000000000000000/1000000000000000000", &then), 0);
+	assert_int_equal(position_set_shares(&p, then), 0);
+	assert_quantity(value(f, &p), "123456789.123456789123456789");
+	/* no shares yet: pending, the typed balance */
+	p = pos("stETH", "2");
+	v = value(f, &p);
+	assert_true(v->shares_pending);
+	assert_quantity(v, "2");
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
@@ -738,6 +975,14 @@ int main(void)
 		T(stale__is_set__by_an_old_input),
 		cmocka_unit_test(totals__weight__premium_and_apy_by_nav),
 		cmocka_unit_test(totals__are_absent__without_figures),
+		cmocka_unit_test(totals__equal__sum_of_rows_they_cover),
+		T(totals__cover__the_same_positions),
+		T(unbonding__stays__in_value_at_nav),
+		T(why__says__what_is_missing_and_since_when),
+		T(apy__is_the_source_figure__when_quoted_as_apy),
+		T(apy__compounds_once__when_quoted_as_apr),
+		cmocka_unit_test(yield__apr_from_apy__inverts_apy),
+		T(balance__is_exact__with_share_rate_and_exact_quote),
 		T(totals__sum__computed_rows),
 	};
 	return cmocka_run_group_tests(tests, build_catalog, NULL);

@@ -156,6 +156,9 @@ static void eth_rpc_parse__takes__real_shape(void **state)
 	assert_int_equal(o->ts, NOW);
 	assert_true(o->value == 1.215);               /* 1215000000000000000 / 10^18 */
 	assert_true(find(&r, "rETH")->value == 1.138912345678901234); /* 0x0fce3abe827f6ff2 / 10^18 */
+	/* the integer the contract returned, kept exactly over 10^18 */
+	assert_string_equal(o->exact, "1215000000000000000/1000000000000000000");
+	assert_string_equal(find(&r, "rETH")->exact, "1138912345678901234/1000000000000000000");
 	obs_list_free(&r.out);
 }
 

@@ -225,6 +225,9 @@ static void sol_rpc_parse__takes__real_shape(void **state)
 	/* 5002122002 / 2^32 = 5002122002 / 4294967296 = 1.16464728536084… */
 	assert_true(find(&r, "mSOL")->value == 5002122002.0 / 4294967296.0);
 	assert_true(find(&r, "mSOL")->value > 1.16464 && find(&r, "mSOL")->value < 1.16465);
+	/* the exact reply is kept: the pool's two integers, msol_price over 2^32 */
+	assert_string_equal(o->exact, "6636671656500264/6182849530219135");
+	assert_string_equal(find(&r, "mSOL")->exact, "5002122002/4294967296");
 	obs_list_free(&r.out);
 }
 

@@ -10,10 +10,12 @@ ui_start --db "$DB" --demo --offline
 #   NAV    = 32×3012.45 + 12.5×3012.45 + 8.2×1.215×3012.45 + 5.75×1.1352×3012.45
 #          + 4.1×1.0683×3012.45 + 10×3012.45 + 420×1.248×142.30
 #          + 150×1.3061×142.30 + 300×142.30 + 1000×4.25 + 800×3.10
-#          = 378,936.3244 → 378,936.32
-#   Market = 378,417.36; premium = (378417.36 / 378936.3244 − 1) × 10000 = −13.695 → −13.7
-check "header NAV 378,936.32" 'line 2 | grep -q "NAV 378,936.32 "'
-check "header market 378,417.36" 'line 2 | grep -q "Market 378,417.36 "'
+#          = 378,936.3244, all 11 valued, plus the pending exit of 250 ATOM
+#          at NAV (250 × 4.25 = 1,062.50) = 379,998.8244 → 379,998.82
+#   Market = 378,417.36 + the exit at NAV 1,062.50 = 379,479.86;
+#   premium over the valued positions = (378417.36 / 378936.3244 − 1) × 10000 = −13.695 → −13.7
+check "header NAV 379,998.82 with its coverage" 'line 2 | grep -q "NAV 379,998.82 · 11/11 valued "'
+check "header market 379,479.86" 'line 2 | grep -q "Market 379,479.86 "'
 check "header premium -13.7 bps" 'line 2 | grep -q "Premium -13.7 bps"'
 check "header says offline" 'line 1 | grep -q "OFFLINE"'
 # every input is from the snapshot, 417,600 s (4.8 days) before now
@@ -31,9 +33,11 @@ check "wstETH NAV 30,013.04 and market 29,930.82" 'echo "$r" | grep -Eq " 30,013
 check "wstETH premium -27.4 bps" 'echo "$r" | grep -Eq " -27\.4 "'
 check "wstETH inputs 4d old and marked stale" 'echo "$r" | grep -q " 4d! "'
 # JitoSOL: 420 × 1.248 × 142.30 = 74,587.968 → 74,587.97; market 420 × 177.10
-# = 74,382.00; premium −27.61 → −27.6; APY 7.73%
+# = 74,382.00; premium −27.61 → −27.6; APY 7.45%: the snapshot's 0.0745 is
+# Jito's APY (catalog "quoted": "apy"), shown as stated, not compounded
+# again into (1 + 0.0745/166)^166 − 1 = 7.73%
 r=$(row_of JitoSOL)
-check "JitoSOL NAV, market, premium" 'echo "$r" | grep -Eq " 74,587\.97 +74,382\.00 +-27\.6 +7\.73% "'
+check "JitoSOL NAV, market, premium, APY as quoted" 'echo "$r" | grep -Eq " 74,587\.97 +74,382\.00 +-27\.6 +7\.45% "'
 # ATOM: 1250 staked − 250 unbonding = 1,000; NAV 1000 × 4.25 = 4,250.00
 r=$(row_of ATOM)
 check "ATOM quantity 1,000, NAV 4,250.00, unbonding 16d 0h" \

@@ -13,7 +13,8 @@ wait_for "^  ID ASSET +QUANTITY +NAV▼"
 check "80x24: the columns that fit" 'line 4 | grep -Eq "^  ID ASSET +QUANTITY +NAV▼ +MARKET PREM bps +APY +AGE UNBONDING$"'
 # wstETH at 80 columns: id 3, 8.2, NAV 30,013.04, market 29,930.82, -27.4
 check "80x24: wstETH's numbers" 'screen | grep -Eq "^ +3 wstETH +8\.2 +30,013\.04 +29,930\.82 +-27\.4 +2\.75% +4d! +-$"'
-check "80x24: header totals still there" 'line 2 | grep -q "NAV 378,936.32"'
+# NAV 378,936.32 of the 11 valued positions + the ATOM exit at NAV 1,062.50
+check "80x24: header totals still there, with coverage" 'line 2 | grep -q "NAV 379,998.82 · 11/11 valued   Market 379,479.86   Premium -13.7 bps" && line 3 | grep -q "^ APY [0-9.]*%   Yield 30d "'
 check "80x24: the bottom bar ends with F10Quit" 'line 24 | grep -q "F10Quit$"'
 check "80x24: the title shortens to fit beside the markers" \
 	'line 1 | grep -Eq "^ staketop +STALE since 2026-11-20 12:00 UTC +OFFLINE +never refreshed$"'

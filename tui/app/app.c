@@ -9,8 +9,10 @@
 
 #include "data/catalog_load.h"
 #include "data/demo_seed.h"
+#include "data/events_db.h"
 #include "data/observations_db.h"
 #include "data/positions_db.h"
+#include "data/shares_db.h"
 
 int64_t app_clock(void)
 {
@@ -71,19 +73,28 @@ static void free_rows(struct app *a)
 int app_load(struct app *a, int64_t now, char *err, size_t errlen)
 {
 	struct position_list pl = { 0 };
+	struct unbonding *ub = NULL;
+	size_t nub = 0;
 	struct market m;
 	if (market_init(&m, &a->cat, a->cfg.currency) < 0) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	/* rebasing positions recorded before any share rate: to shares now; a
+	 * failure (a busy database) leaves them pending for the next load */
+	char cerr[256];
+	(void)store_shares_convert_pending(a->store, &a->cat, NULL, cerr, sizeof cerr);
 	if (store_market_load(a->store, &m, err, errlen) < 0 ||
-	    store_positions_list(a->store, &pl, err, errlen) < 0) {
+	    store_positions_list(a->store, &pl, err, errlen) < 0 ||
+	    store_unbondings_list(a->store, 0, false, &ub, &nub, err, errlen) < 0) {
+		free(ub);
 		market_done(&m);
 		position_list_free(&pl);
 		return -1;
 	}
 	struct valuation *rows = calloc(pl.n ? pl.n : 1, sizeof *rows);
 	if (!rows) {
+		free(ub);
 		market_done(&m);
 		position_list_free(&pl);
 		snprintf(err, errlen, "out of memory");
@@ -98,8 +109,17 @@ int app_load(struct app *a, int64_t now, char *err, size_t errlen)
 	/* the valuation keeps a pointer to the catalog through the market */
 	a->market.catalog = &a->cat;
 	const struct valuation_ctx ctx = { &a->cat, &a->market, now, a->cfg.stale_seconds };
-	for (size_t i = 0; i < pl.n; i++)
+	for (size_t i = 0; i < pl.n; i++) {
+		/* pending exits stay in the portfolio's value, at NAV */
+		dec_t pending = dec_zero();
 		valuation_compute(&ctx, &a->positions.v[i], &a->rows[i]);
+		for (size_t k = 0; k < nub; k++)
+			if (ub[k].position_id == a->positions.v[i].id &&
+			    dec_add(pending, ub[k].amount, &pending) < 0)
+				break;
+		valuation_set_unbonding(&a->rows[i], pending);
+	}
+	free(ub);
 	valuation_totals(a->rows, pl.n, &a->totals);
 	return 0;
 }

@@ -103,11 +103,10 @@ static void set_shares(const struct app *a, struct position *p)
 	p->has_shares = false;
 	if (!as || as->model != MODEL_REBASING || !a->market_ready)
 		return;
-	const struct quote *q = market_get(&a->market, as->share_rate_from, OBS_RATE);
-	dec_t rate;
-	if (q && q->has && dec_from_double(q->value, &rate) == 0 && !dec_is_zero(rate) &&
-	    dec_div(p->quantity, rate, &p->shares) == 0)
-		p->has_shares = true;
+	struct ratio r;
+	/* no rate yet: pending, converted at the first rate seen (app_load) */
+	if (quote_ratio(market_get(&a->market, as->share_rate_from, OBS_RATE), &r) == 0)
+		(void)position_set_shares(p, r);
 }
 
 static int finish(struct app *a, int ok, char *err, size_t errlen)
@@ -122,6 +121,8 @@ static int finish(struct app *a, int ok, char *err, size_t errlen)
 int pe_add(struct app *a, struct position *p, int64_t opened_ts, const char *event_note,
            char *err, size_t errlen)
 {
+	if (!p->created_at)
+		p->created_at = a->now;     /* the app's clock (STAKETOP_NOW in tests) */
 	set_shares(a, p);
 	struct event ev = { .type = EVENT_STAKE, .has_amount = true, .amount = p->quantity,
 		            .ts = opened_ts };

@@ -9,6 +9,7 @@
 #include "positions/text.h"
 #include "positions/timeutil.h"
 #include "positions/unbonding.h"
+#include "positions/why.h"
 #include "tui/cli/cli.h"
 #include "tui/term/format.h"
 #include "tui/cli/json_out.h"
@@ -77,6 +78,8 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 		json_null(j, "underlying");
 	dec_format(v->asset ? v->quantity : p->quantity, q, sizeof q);
 	json_string(j, "quantity", q);
+	if (v->shares_pending)
+		json_bool(j, "shares_pending", true);
 	add_fig(j, "underlying_quantity", &v->underlying_qty, 12);
 	add_fig(j, "exchange_rate", &v->exchange_rate, 12);
 	add_fig(j, "price_underlying", &v->price_underlying, 6);
@@ -86,12 +89,26 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 	add_fig(j, "premium_bps", &v->premium_bps, 2);
 	add_fig(j, "apr", &v->apr, 8);
 	add_fig(j, "apy", &v->apy, 8);
+	if (v->n_yield) {
+		/* the base APR and the restaking APR apart (apr is their sum) */
+		json_decimal(j, "apr_base", v->yield[0].apr, 8);
+		json_decimal(j, "apr_restaking", v->n_yield > 1 ? v->yield[1].apr : 0, 8);
+		if (v->yield[0].from_feed) {
+			json_string(j, "yield_quoted", v->yield[0].quoted == QUOTE_APY ? "apy" : "apr");
+			json_decimal(j, "yield_quoted_value", v->yield[0].quoted_value, 8);
+		}
+	}
 	add_fig(j, "yield_30d", &v->yield_30d, 12);
 	add_fig(j, "yield_365d", &v->yield_365d, 12);
 	add_fig(j, "yield_365d_value", &v->yield_365d_value, 4);
 	json_bool(j, "stale", v->stale);
 	if (v->missing)
 		json_string(j, "missing", v->missing);
+	if (why_short(v)) {
+		char why[320];
+		why_text(v, p->created_at, NULL, why, sizeof why);
+		json_string(j, "why", why);
+	}
 	json_begin_object(j, "sources");
 	for (unsigned k = 0; k < v->n_sources; k++) {
 		const struct figure_source *s = &v->sources[k];
@@ -118,9 +135,21 @@ static int report_json(const struct app *a, const struct unbonding *u, size_t nu
 	for (size_t i = 0; i < a->positions.n; i++)
 		position_json(&j, a, i, u, nu);
 	json_end_array(&j);
+	const struct totals *t = &a->totals;
 	json_begin_object(&j, "totals");
-	add_fig(&j, "nav", &a->totals.nav, 4);
-	add_fig(&j, "market_value", &a->totals.market_value, 4);
+	/* nav and market_value over the `valued` positions; the rest apart */
+	json_int(&j, "positions", (int64_t)t->n_positions);
+	json_int(&j, "valued", (int64_t)t->n_valued);
+	json_int(&j, "nav_only", (int64_t)t->n_nav_only);
+	json_int(&j, "market_only", (int64_t)t->n_market_only);
+	json_int(&j, "unvalued", (int64_t)t->n_unvalued);
+	add_fig(&j, "nav", &t->nav, 4);
+	add_fig(&j, "market_value", &t->market_value, 4);
+	add_fig(&j, "nav_only_nav", &t->nav_only_nav, 4);
+	add_fig(&j, "market_only_value", &t->market_only_value, 4);
+	add_fig(&j, "unbonding", &t->unbonding, 4);
+	add_fig(&j, "value_nav", &t->value_nav, 4);
+	add_fig(&j, "value_market", &t->value_market, 4);
 	add_fig(&j, "premium_bps", &a->totals.premium_bps, 2);
 	add_fig(&j, "apy", &a->totals.apy, 8);
 	add_fig(&j, "yield_365d_value", &a->totals.yield_365d_value, 4);
@@ -129,6 +158,35 @@ static int report_json(const struct app *a, const struct unbonding *u, size_t nu
 	int rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
 	json_out_done(&j);
 	return rc;
+}
+
+/* What the TOTAL line covers, and the values it leaves apart. */
+static void report_coverage(const struct totals *t)
+{
+	char m[40];
+	printf("%18s %zu of %zu position%s valued (NAV and market both known)\n", "TOTAL covers",
+	       t->n_valued, t->n_positions, t->n_positions == 1 ? "" : "s");
+	if (t->n_nav_only) {
+		fmt_money(&t->nav_only_nav, m, sizeof m);
+		printf("%18s %zu position%s, NAV %s (no market price)\n", "apart:", t->n_nav_only,
+		       t->n_nav_only == 1 ? "" : "s", m);
+	}
+	if (t->n_market_only) {
+		fmt_money(&t->market_only_value, m, sizeof m);
+		printf("%18s %zu position%s, market %s (no NAV)\n", "apart:", t->n_market_only,
+		       t->n_market_only == 1 ? "" : "s", m);
+	}
+	if (t->n_unvalued)
+		printf("%18s %zu position%s with neither\n", "unvalued:", t->n_unvalued,
+		       t->n_unvalued == 1 ? "" : "s");
+	if (t->n_unbonding) {
+		fmt_money(&t->unbonding, m, sizeof m);
+		printf("%18s %s at NAV (%zu pending exit%s%s); value at NAV with exits ",
+		       "unbonding:", m, t->n_unbonding, t->n_unbonding == 1 ? "" : "s",
+		       t->n_unbonding_unvalued ? ", some without a NAV" : "");
+		fmt_money(&t->value_nav, m, sizeof m);
+		printf("%s\n", m);
+	}
 }
 
 static void report_table(const struct app *a, const struct unbonding *u, size_t nu)
@@ -166,6 +224,7 @@ static void report_table(const struct app *a, const struct unbonding *u, size_t 
 	fmt_money(&a->totals.yield_365d_value, cells[5], sizeof cells[5]);
 	printf("%5s %-12s %-9s %-8s %18s %12s %12s %8s %7s %12s\n", "", "TOTAL", "", "", "",
 	       cells[1], cells[2], cells[3], cells[4], cells[5]);
+	report_coverage(&a->totals);
 	printf("\nmoney in %s; %zu position%s", a->cfg.currency, a->positions.n,
 	       a->positions.n == 1 ? "" : "s");
 	if (a->totals.stale) {

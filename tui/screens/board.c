@@ -10,6 +10,7 @@
 
 #include "positions/text.h"
 #include "positions/timeutil.h"
+#include "positions/why.h"
 #include "tui/term/format.h"
 #include "tui/term/theme.h"
 #include "tui/term/ticks.h"
@@ -267,6 +268,11 @@ static void format_row(const struct board *b, struct board_row *r, struct board_
 	}
 	money_fit(&v->nav, cols[COL_NAV].width, cell[COL_NAV], CELL_MAX);
 	money_fit(&v->market_value, cols[COL_MARKET].width, cell[COL_MARKET], CELL_MAX);
+	/* a missing value says why (the detail has the whole sentence) */
+	if (!v->nav.has && why_short(v))
+		snprintf(cell[COL_NAV], CELL_MAX, "%s", why_short(v));
+	if (!v->market_value.has && v->nav.has)
+		snprintf(cell[COL_MARKET], CELL_MAX, "no market");
 	fmt_bps(&v->premium_bps, cell[COL_PREM], CELL_MAX);
 	fmt_pct(&v->apy, cell[COL_APY], CELL_MAX);
 	money_fit(&v->yield_30d_value, cols[COL_Y30].width, cell[COL_Y30], CELL_MAX);

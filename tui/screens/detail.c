@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "positions/text.h"
+#include "positions/why.h"
 #include "positions/timeutil.h"
 #include "tui/term/draw.h"
 #include "tui/term/format.h"
@@ -120,13 +121,31 @@ static void position_part(struct ctx *c)
 	     v->asset ? v->asset->chain : "?", p->opened[0] ? ", opened " : "", p->opened);
 	dec_format(v->asset ? v->quantity : p->quantity, q, sizeof q);
 	l = add(c, R_LABEL, "Quantity", R_FIGURE, q);
-	note(l, R_DIM, "%s (exact)%s", sym, p->has_shares ? ", from protocol shares" : "");
+	note(l, R_DIM, "%s (exact)%s", sym,
+	     p->has_shares     ? ", from protocol shares"
+	     : v->shares_pending ? "; to shares at the first share rate seen"
+	                         : "");
 	if (p->note[0]) {
 		char n[POS_NOTE_MAX];
 		text_copy_clean(n, sizeof n, p->note);
 		add(c, R_LABEL, "Note", R_NORMAL, n);
 	}
-	if (v->missing) {
+	if (why_short(v)) {
+		/* a position without a value says why, with the feed's own error */
+		const char *feed = why_feed(v), *ferr = NULL;
+		char why[320], clean[320];
+		for (size_t i = 0; feed && i < c->u->n_fs; i++)
+			if (strcmp(c->u->fs[i].name, feed) == 0)
+				ferr = c->u->fs[i].last_error;
+		why_text(v, p->created_at, ferr, why, sizeof why);
+		text_copy_clean(clean, sizeof clean, why);
+		l = add(c, R_LABEL, "No value", R_ERROR, why_short(v));
+		note(l, R_DIM, "figures that need it are shown as -");
+		/* the whole reason on a line of its own, the screen's full width */
+		l = add(c, R_ERROR, clean, R_NORMAL, "");
+		if (l)
+			l->heading = true;
+	} else if (v->missing) {
 		l = add(c, R_LABEL, "Missing", R_ERROR, v->missing);
 		note(l, R_DIM, "figures that need it are shown as -");
 	}
@@ -200,16 +219,33 @@ static void yield_part(struct ctx *c)
 		text_copy_clean(src, sizeof src, y->source);
 		snprintf(val, sizeof val, "%.2f%%", y->apr * 100);
 		l = add(c, R_LABEL, label, R_FIGURE, val);
-		if (y->fee > 0)
-			note(l, R_DIM, "gross %.2f%% less a %.1f%% fee; %s", y->apr_gross * 100, y->fee * 100, src);
+		const char *q = !y->from_feed ? "" : y->quoted == QUOTE_APY ? ", quoted as APY"
+		                                                             : ", quoted as APR";
+		if (y->from_feed && y->quoted == QUOTE_APY)
+			note(l, R_DIM, "from APY %.2f%% as quoted; %s", y->quoted_value * 100, src);
+		else if (y->fee > 0)
+			note(l, R_DIM, "gross %.2f%% less a %.1f%% fee; %s%s", y->apr_gross * 100,
+			     y->fee * 100, src, q);
 		else
-			note(l, R_DIM, "net; %s", src);
+			note(l, R_DIM, "net; %s%s", src, q);
 	}
+	/* which of the two is the source's own figure (converted once) */
+	const struct yield_part *y0 = v->n_yield ? &v->yield[0] : NULL;
+	bool own = v->n_yield == 1 && y0->from_feed && y0->fee == 0;
 	fmt_pct(&v->apr, val, sizeof val);
-	add(c, R_LABEL, "APR", R_FIGURE, val);
+	l = add(c, R_LABEL, "APR", R_FIGURE, val);
+	if (v->n_yield > 1)
+		note(l, R_DIM, "base %.2f%% + restaking %.2f%%", v->yield[0].apr * 100,
+		     v->yield[1].apr * 100);
+	else if (own && y0->quoted == QUOTE_APR)
+		note(l, R_DIM, "* the source's own figure");
+	else if (own && v->compounding > 1)
+		note(l, R_DIM, "%u x ((1 + APY)^(1/%u) - 1)", v->compounding, v->compounding);
 	fmt_pct(&v->apy, val, sizeof val);
 	l = add(c, R_LABEL, "APY", R_FIGURE, val);
-	if (v->compounding > 1)
+	if (own && y0->quoted == QUOTE_APY)
+		note(l, R_DIM, "* the source's own figure");
+	else if (v->compounding > 1)
 		note(l, R_DIM, "(1 + APR/%u)^%u - 1", v->compounding, v->compounding);
 	else
 		note(l, R_DIM, "rewards do not compound: APY = APR");

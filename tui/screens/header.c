@@ -111,19 +111,22 @@ void header_draw(const struct ui *u, const struct rect *r)
 
 	draw_fill(r->y + 1, r->x, r->w, R_NORMAL);
 	x = r->x + 1;
-	fmt_money(&t->nav, v, sizeof v);
-	x = item(r->y + 1, x, end, "NAV", v, fig);
-	fmt_money(&t->market_value, v, sizeof v);
+	/* both over the valued positions (and their pending exits, at NAV) */
+	fmt_money(&t->value_nav, v, sizeof v);
+	snprintf(w, sizeof w, "%s %s %zu/%zu valued", v, theme_glyphs()->dot, t->n_valued,
+	         t->n_positions);
+	x = item(r->y + 1, x, end, "NAV", w, fig);
+	fmt_money(&t->value_market, v, sizeof v);
 	x = item(r->y + 1, x, end, "Market", v, fig);
 	fmt_bps(&t->premium_bps, v, sizeof v);
 	snprintf(w, sizeof w, "%s%s", v, t->premium_bps.has ? " bps" : "");
 	x = item(r->y + 1, x, end, "Premium", w,
 	         t->stale ? R_STALE : theme_premium_role(t->premium_bps.v, t->premium_bps.has));
-	fmt_pct(&t->apy, v, sizeof v);
-	item(r->y + 1, x, end, "APY", v, fig);
 
 	draw_fill(r->y + 2, r->x, r->w, R_NORMAL);
 	x = r->x + 1;
+	fmt_pct(&t->apy, v, sizeof v);
+	x = item(r->y + 2, x, end, "APY", v, fig);
 	fmt_money(&t->yield_30d_value, v, sizeof v);
 	x = item(r->y + 2, x, end, "Yield 30d", v, fig);
 	fmt_money(&t->yield_365d_value, v, sizeof v);
