@@ -21,6 +21,8 @@ void config_defaults(struct config *c)
 	snprintf(c->lido_wq_url, sizeof c->lido_wq_url, "https://wq-api.lido.fi");
 	c->refresh_seconds = 60;
 	c->stale_seconds = 900;
+	c->snapshot_interval_seconds = 3600;
+	c->thin_after_days = 90;
 	c->timeout_seconds = 20;
 	snprintf(c->currency, sizeof c->currency, "usd");
 }
@@ -96,6 +98,12 @@ static const struct int_key int_keys[] = {
 	{ "timeout_seconds", offsetof(struct config, timeout_seconds), 1, 120 },
 };
 
+static const struct int_key history_keys[] = {
+	{ "snapshot_interval_seconds", offsetof(struct config, snapshot_interval_seconds), 60,
+	  7L * 86400 },
+	{ "thin_after_days", offsetof(struct config, thin_after_days), 1, 36500 },
+};
+
 static int bad(struct load_state *s, int line, const char *sec, const char *key,
                const char *why)
 {
@@ -103,6 +111,30 @@ static int bad(struct load_state *s, int line, const char *sec, const char *key,
 		snprintf(s->err, s->errlen, "%s:%d: [%s] %s: %s", s->path, line, sec, key, why);
 	s->failed = 1;
 	return 0; /* stop parsing */
+}
+
+/* key among keys[0..n): parse val into it; 1 set, 0 refused (bad() said
+ * why), -1 not one of these keys. */
+static int int_value(struct load_state *s, int line, const char *sec, const char *key,
+                     const char *val, const struct int_key *keys, size_t n)
+{
+	char *cfg = (char *)s->c;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(key, keys[i].name) != 0)
+			continue;
+		char *end;
+		errno = 0;
+		long v = strtol(val, &end, 10);
+		if (errno || end == val || *end || v < keys[i].lo || v > keys[i].hi) {
+			char why[96];
+			snprintf(why, sizeof why, "expected a whole number %ld..%ld", keys[i].lo,
+			         keys[i].hi);
+			return bad(s, line, sec, key, why);
+		}
+		*(int *)(void *)(cfg + keys[i].off) = (int)v;
+		return 1;
+	}
+	return -1;
 }
 
 static int on_value(void *user, const char *sec, const char *key, const char *val)
@@ -126,21 +158,9 @@ static int on_value(void *user, const char *sec, const char *key, const char *va
 				dst[--n] = 0; /* bases are joined with "/path" */
 			return 1;
 		}
-		for (size_t i = 0; i < sizeof int_keys / sizeof *int_keys; i++) {
-			if (strcmp(key, int_keys[i].name) != 0)
-				continue;
-			char *end;
-			errno = 0;
-			long v = strtol(val, &end, 10);
-			if (errno || end == val || *end || v < int_keys[i].lo || v > int_keys[i].hi) {
-				char why[96];
-				snprintf(why, sizeof why, "expected a whole number %ld..%ld",
-				         int_keys[i].lo, int_keys[i].hi);
-				return bad(s, line, sec, key, why);
-			}
-			*(int *)(void *)(cfg + int_keys[i].off) = (int)v;
-			return 1;
-		}
+		int r = int_value(s, line, sec, key, val, int_keys, sizeof int_keys / sizeof *int_keys);
+		if (r >= 0)
+			return r;
 		if (strcmp(key, "coingecko_api_key") == 0) {
 			size_t n = strlen(val);
 			if (n >= sizeof s->c->coingecko_api_key ||
@@ -163,7 +183,14 @@ static int on_value(void *user, const char *sec, const char *key, const char *va
 		s->c->currency[n] = 0;
 		return 1;
 	}
-	if (strcmp(sec, "feeds") != 0 && strcmp(sec, "display") != 0)
+	if (strcmp(sec, "history") == 0) {
+		int r = int_value(s, line, sec, key, val, history_keys,
+		                  sizeof history_keys / sizeof *history_keys);
+		if (r >= 0)
+			return r;
+	}
+	if (strcmp(sec, "feeds") != 0 && strcmp(sec, "display") != 0 &&
+	    strcmp(sec, "history") != 0)
 		return bad(s, line, sec, key, "unknown section");
 	return bad(s, line, sec, key, "unknown key");
 }

@@ -24,6 +24,9 @@ struct config {
 	int refresh_seconds;      /* 10 .. 86400 */
 	int stale_seconds;        /* 60 .. 30 days */
 	int timeout_seconds;      /* total per request, 1 .. 120 */
+	int snapshot_interval_seconds; /* [history] at most one snapshot per
+	                                  position per this, 60 .. 7 days */
+	int thin_after_days;      /* [history] older snapshots: one a day, 1 .. 36500 */
 	char currency[8];         /* display currency, lower case: usd, eur, … */
 	bool loaded;              /* a file was read (else defaults) */
 };

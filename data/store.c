@@ -100,6 +100,9 @@ static const char *const migrations[] = {
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT);"
 	"PRAGMA user_version = 1;",
+	/* 2: history: the premium beside each snapshot's NAV and market value */
+	"ALTER TABLE snapshots ADD COLUMN premium_bps REAL;"
+	"PRAGMA user_version = 2;",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))
