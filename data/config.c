@@ -23,6 +23,7 @@ void config_defaults(struct config *c)
 	c->stale_seconds = 900;
 	c->snapshot_interval_seconds = 3600;
 	c->thin_after_days = 90;
+	c->yield_gap_bps = 50;
 	c->timeout_seconds = 20;
 	snprintf(c->currency, sizeof c->currency, "usd");
 }
@@ -102,6 +103,7 @@ static const struct int_key history_keys[] = {
 	{ "snapshot_interval_seconds", offsetof(struct config, snapshot_interval_seconds), 60,
 	  7L * 86400 },
 	{ "thin_after_days", offsetof(struct config, thin_after_days), 1, 36500 },
+	{ "yield_gap_bps", offsetof(struct config, yield_gap_bps), 0, 10000 },
 };
 
 static int bad(struct load_state *s, int line, const char *sec, const char *key,

@@ -27,6 +27,8 @@ struct config {
 	int snapshot_interval_seconds; /* [history] at most one snapshot per
 	                                  position per this, 60 .. 7 days */
 	int thin_after_days;      /* [history] older snapshots: one a day, 1 .. 36500 */
+	int yield_gap_bps;        /* [history] realized APY trailing the quoted one by
+	                             more than this is marked, 0 .. 10000 */
 	char currency[8];         /* display currency, lower case: usd, eur, … */
 	bool loaded;              /* a file was read (else defaults) */
 };

@@ -48,6 +48,20 @@ const struct command commands[] = {
 	  "  --json             an array: position, asset, amount, requested_at,\n"
 	  "                     available_at, seconds_left, status, rule\n",
 	  cmd_unbonding },
+	{ "history", "[--position ID | --asset SYM] [--from DATE] [--to DATE] [--every 1h|1d|1w|1mo] [--csv|--json] [--yield]",
+	  "NAV, market value, premium and earnings over time, offline",
+	  "  --position ID      one position          --asset SYM   one asset\n"
+	  "  --from DATE        YYYY-MM-DD (default: the first event)\n"
+	  "  --to DATE          YYYY-MM-DD, through its end (default: now)\n"
+	  "  --every STEP       1h, 1d (default), 1w or 1mo (month-end values)\n"
+	  "  --csv | --json     one row per date: nav, market_value, premium_bps and the\n"
+	  "                     change since the row before: rewards (growth in the\n"
+	  "                     underlying at the end price), price (the rest) and flows\n"
+	  "                     (deposits, withdrawals, first valuations)\n"
+	  "  --yield            instead: the APY each held token delivered over 7, 30 and\n"
+	  "                     365 days from its recorded exchange rate, the quoted APY\n"
+	  "                     and the gap in bps ([history] yield_gap_bps marks it)\n",
+	  cmd_history },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

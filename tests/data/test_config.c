@@ -106,12 +106,15 @@ static void config_load__history__defaults_and_values(void **state)
 	config_defaults(&c);
 	assert_int_equal(c.snapshot_interval_seconds, 3600);
 	assert_int_equal(c.thin_after_days, 90);
-	write_cfg("[history]\nsnapshot_interval_seconds = 900\nthin_after_days = 30\n");
+	assert_int_equal(c.yield_gap_bps, 50);
+	write_cfg("[history]\nsnapshot_interval_seconds = 900\nthin_after_days = 30\n"
+	          "yield_gap_bps = 25\n");
 	int rc = config_load(tmpfile_, &c, err, sizeof err);
 	cleanup();
 	assert_int_equal(rc, 0);
 	assert_int_equal(c.snapshot_interval_seconds, 900);
 	assert_int_equal(c.thin_after_days, 30);
+	assert_int_equal(c.yield_gap_bps, 25);
 }
 
 static void config_url_check__loopback_rules(void **state)
