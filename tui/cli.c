@@ -62,6 +62,23 @@ const struct command commands[] = {
 	  "                     365 days from its recorded exchange rate, the quoted APY\n"
 	  "                     and the gap in bps ([history] yield_gap_bps marks it)\n",
 	  cmd_history },
+	{ "backup", "FILE [--force]", "a consistent copy of the database, also while staketop runs",
+	  "  Written with SQLite's online backup, checked with integrity_check.\n"
+	  "  --force            replace FILE when it exists\n",
+	  cmd_backup },
+	{ "export", "--json [--table T] | --csv DIR | --csv --table T",
+	  "positions, events, unbondings, observations, snapshots out",
+	  "  --json             one object to stdout (exact quantities as strings)\n"
+	  "  --csv DIR          one file per table in DIR\n"
+	  "  --table T          one table: positions, events, unbondings, observations,\n"
+	  "                     snapshots (with --csv: to stdout)\n",
+	  cmd_export },
+	{ "import", "FILE|DIR", "a JSON export, exported CSVs, a positions or a prices CSV in",
+	  "  positions CSV: columns asset, amount; optional account, kind, opened,\n"
+	  "                 cost_basis, note, in any order\n"
+	  "  prices CSV:    date,asset,price[,source] (price observations)\n"
+	  "  A bad row refuses the whole file (line and reason); nothing is written.\n",
+	  cmd_import },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
