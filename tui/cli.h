@@ -64,6 +64,7 @@ int cmd_history(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_backfill(struct cli *c, int argc, char **argv);
 
 /* The interface (tui/ui.c). */
 int ui_main(struct cli *c);
