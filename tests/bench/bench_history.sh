@@ -7,10 +7,12 @@
 BUILD=${BUILD:-build}
 T=${BENCH_DIR:-$BUILD/bench}
 mkdir -p "$T/hcfg/staketop"
+T=$(cd "$T" && pwd) # XDG paths must be absolute, else they are ignored
 DB="$T/history.db"
 NOW=1796083200 # 2026-12-01T00:00:00Z
 export STAKETOP_NOW=$NOW XDG_CONFIG_HOME="$T/hcfg"
-if [ ! -f "$DB" ] || [ ! -f "$T/hcfg/staketop/assets.json" ]; then
+if [ ! -f "$DB" ] || [ ! -f "$T/hcfg/staketop/assets.json" ] ||
+	[ "$("$BUILD/staketop" --db "$DB" --offline assets | grep -c BENCH)" != 37 ]; then
 	"$BUILD/rel/tests/tools/hist-seed" "$DB" "$T/hcfg/staketop/assets.json" $NOW || exit 1
 fi
 command -v sqlite3 >/dev/null || { echo "bench_history: needs the sqlite3 tool (apt-get install sqlite3)"; exit 1; }

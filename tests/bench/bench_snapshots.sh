@@ -3,6 +3,7 @@
 BUILD=${BUILD:-build}
 T=${BENCH_DIR:-$BUILD/bench}
 mkdir -p "$T"
+T=$(cd "$T" && pwd)
 DB="$T/snapshots.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$BUILD/rel/tests/tools/bench-seed" "$DB" 1000 100000 >/dev/null || exit 1

@@ -63,6 +63,7 @@ S history --every 1mo --from 2026-01-01 --to 2026-03-15 >"$T/out"
 check "text: the split adds up: -1120 = 620 + -1740 + 0" \
 	'grep -q "change in NAV -1120.00 = rewards 620.00 + price -1740.00 + flows 0.00" "$T/out"'
 S history --every 1mo --from 2026-01-01 --to 2026-03-15 --json >"$T/out"
+check "json: the grid, scope and currency" 'grep -q "^{\"every\":\"1mo\",\"scope\":\"portfolio\",\"currency\":\"usd\",\"rows\":\[" "$T/out"'
 check "json: rows and totals" \
 	'grep -q "\"rows\":\[{\"date\":\"2026-01-31\",\"ts\":1769903999,\"nav\":51000.00,\"market_value\":50900.00,\"premium_bps\":-19.61," "$T/out" &&
 	 grep -q "\"totals\":{\"nav_change\":-1120.00,\"rewards\":620.00,\"price\":-1740.00,\"flows\":0.00}}" "$T/out"'

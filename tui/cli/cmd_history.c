@@ -104,7 +104,8 @@ static void fig(FILE *out, enum fmt f, bool has, long double v, int prec, int wi
 }
 
 static void print_rows(FILE *out, enum fmt f, enum hist_step step, const char *every,
-                       const char *scope, const struct hist_row *r, size_t n)
+                       const char *scope, const char *currency, const struct hist_row *r,
+                       size_t n)
 {
 	char d[ISO_TIME_LEN];
 	long double rw, pr, fl;
@@ -112,7 +113,8 @@ static void print_rows(FILE *out, enum fmt f, enum hist_step step, const char *e
 	if (f == FMT_CSV)
 		fputs("date,ts,nav,market_value,premium_bps,rewards,price,flows\n", out);
 	else if (f == FMT_JSON)
-		fprintf(out, "{\"every\":\"%s\",\"scope\":\"%s\",\"rows\":[", every, scope);
+		fprintf(out, "{\"every\":\"%s\",\"scope\":\"%s\",\"currency\":\"%s\",\"rows\":[",
+		        every, scope, currency);
 	else
 		fprintf(out, "%-*s %14s %14s %9s %12s %12s %12s\n", step == HIST_HOUR ? 20 : 10,
 		        "DATE", "NAV", "MARKET", "PREM bps", "REWARDS", "PRICE", "FLOWS");
@@ -156,8 +158,9 @@ static void print_rows(FILE *out, enum fmt f, enum hist_step step, const char *e
 	else if (f == FMT_TEXT && n)
 		fprintf(out, "\nchange in NAV %.2Lf = rewards %.2Lf + price %.2Lf + flows %.2Lf\n"
 		        "rewards: growth in the underlying at the end price; price: the rest on "
-		        "what was held; flows: deposits, withdrawals, first valuations\n",
-		        change, rw, pr, fl);
+		        "what was held; flows: deposits, withdrawals, first valuations\n"
+		        "%s; money in %s; from the local store only\n",
+		        change, rw, pr, fl, scope, currency);
 }
 
 /* --- realized yield ---------------------------------------------------------- */
@@ -320,7 +323,7 @@ int cmd_history(struct cli *c, int argc, char **argv)
 	}
 	static char buf[1 << 16];
 	setvbuf(stdout, buf, _IOFBF, sizeof buf);
-	print_rows(stdout, o.fmt, step, o.every, scope, rows, n_t);
+	print_rows(stdout, o.fmt, step, o.every, scope, a.cfg.currency, rows, n_t);
 	fflush(stdout);
 	rc = EXIT_OK;
 	goto out;
