@@ -9,6 +9,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "positions/timeutil.h"
 #include "pricing/feed.h"
 
 char *llama_chart_build_url(const char *base, const char *key, int64_t start, unsigned span)
@@ -84,6 +85,70 @@ int llama_chart_parse(const char *body, size_t len, const struct catalog *cat, i
 					return feed_fail(err, errlen, "out of memory");
 				}
 			}
+		}
+	}
+	feed_issues_finish(&is);
+	cJSON_Delete(root);
+	return (int)(out->n - before);
+}
+
+char *llama_yield_chart_build_url(const char *base, const char *pool)
+{
+	struct feed_buf b = { 0 };
+	size_t n = base ? feed_base_len(base) : 0;
+	if (!n || !pool || !pool[0])
+		return NULL;
+	feed_buf_printf(&b, "%.*s/chart/", (int)n, base);
+	feed_buf_urlenc(&b, pool);
+	return feed_buf_take(&b);
+}
+
+int llama_yield_chart_parse(const char *body, size_t len, const char *sym, int64_t start,
+                            int64_t end, struct obs_list *out, char *err, size_t errlen)
+{
+	struct feed_issues is;
+	size_t before = out->n;
+	cJSON *root = feed_json_parse(body, len, err, errlen);
+	if (!root)
+		return -1;
+	if (cJSON_IsString(root)) {
+		char q[FEED_QUOTE_MAX + 8];
+		feed_quote(q, sizeof q, root->valuestring, strlen(root->valuestring), FEED_QUOTE_MAX);
+		cJSON_Delete(root);
+		return feed_fail(err, errlen, "DefiLlama yields answered '%s'", q);
+	}
+	const cJSON *status = cJSON_GetObjectItemCaseSensitive(root, "status");
+	const cJSON *data = cJSON_GetObjectItemCaseSensitive(root, "data");
+	if (!cJSON_IsString(status) || strcmp(status->valuestring, "success") != 0 ||
+	    !cJSON_IsArray(data)) {
+		cJSON_Delete(root);
+		return feed_fail(err, errlen, "expected {\"status\":\"success\",\"data\":[...]}");
+	}
+	feed_issues_init(&is, err, errlen);
+	int i = 0;
+	const cJSON *pt;
+	cJSON_ArrayForEach(pt, data) {
+		char path[64];
+		int64_t ts;
+		double v;
+		const cJSON *t = cJSON_GetObjectItemCaseSensitive(pt, "timestamp");
+		snprintf(path, sizeof path, "data[%d]", i++);
+		if (!cJSON_IsString(t) || time_parse_iso(t->valuestring, &ts, NULL, 0) < 0) {
+			feed_issue(&is, "%s.timestamp is not an ISO-8601 time", path);
+			continue;
+		}
+		if (ts < start || ts > end)
+			continue;
+		const cJSON *base = cJSON_GetObjectItemCaseSensitive(pt, "apyBase");
+		bool use_base = base && !cJSON_IsNull(base);
+		snprintf(path, sizeof path, "data[%d].%s", i - 1, use_base ? "apyBase" : "apy");
+		if (feed_json_value(use_base ? base : cJSON_GetObjectItemCaseSensitive(pt, "apy"), path,
+		                    OBS_APR, 0.01, &is, &v) < 0)
+			continue;
+		if (feed_push(out, sym, OBS_APR, LLAMA_YIELD_CHART_SOURCE, ts, v) < 0) {
+			out->n = before;
+			cJSON_Delete(root);
+			return feed_fail(err, errlen, "out of memory");
 		}
 	}
 	feed_issues_finish(&is);

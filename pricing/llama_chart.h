@@ -36,4 +36,20 @@ char *llama_chart_build_url(const char *base, const char *key, int64_t start, un
 int llama_chart_parse(const char *body, size_t len, const struct catalog *cat, int64_t start,
                       int64_t end, int64_t now, struct obs_list *out, char *err, size_t errlen);
 
+/* The yields chart: a pool's daily history, all of it in one answer.
+ *
+ *   GET {base}/chart/{pool}
+ *   200 {"status":"success","data":[{"timestamp":"2024-01-01T23:01:40.583Z",
+ *        "tvlUsd":...,"apy":3.4,"apyBase":3.4,...}, ...]}    oldest first
+ *   400 "invalid configID!"
+ *
+ * Observations: OBS_APR for asset sym, apyBase (else apy) / 100 as the
+ * live yields feed reads it, source "defillama-yields-chart", only points
+ * with start <= ts <= end. -1 when the top level is not
+ * {"status":"success","data":[...]} (a bare JSON string is quoted). */
+#define LLAMA_YIELD_CHART_SOURCE "defillama-yields-chart"
+char *llama_yield_chart_build_url(const char *base, const char *pool);
+int llama_yield_chart_parse(const char *body, size_t len, const char *sym, int64_t start,
+                            int64_t end, struct obs_list *out, char *err, size_t errlen);
+
 #endif

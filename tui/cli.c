@@ -79,7 +79,7 @@ const struct command commands[] = {
 	  "  prices CSV:    date,asset,price[,source] (price observations)\n"
 	  "  A bad row refuses the whole file (line and reason); nothing is written.\n",
 	  cmd_import },
-	{ "backfill", "[--from DATE]", "daily prices from DefiLlama back to the first event",
+	{ "backfill", "[--from DATE]", "daily prices and APRs from DefiLlama back to the first event",
 	  "  --from DATE        start there (default: the portfolio's first event, or\n"
 	  "                     where the last run stopped)\n"
 	  "  Exit 0 when every asset was fetched, 1 when some failed (run it again to\n"

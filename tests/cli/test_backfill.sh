@@ -30,6 +30,7 @@ routes() { # the ETH route's extra keys
 	cat >"$T/routes" <<EOF
 GET /llama/chart/coingecko:ethereum $1
 GET /llama/chart/ethereum:0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0 file=$FX/wsteth_chart.json
+GET /yields/chart/747c1d2a-c668-4682-b9f9-296708a3dd90 file=$FX/steth_pool_chart.json
 EOF
 }
 routes "file=$FX/eth_chart.json"
@@ -37,7 +38,7 @@ routes "file=$FX/eth_chart.json"
 spid=$!
 for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
 B="http://127.0.0.1:$(cat "$T/port")"
-printf '[feeds]\ndefillama_coins_url = %s/llama\ntimeout_seconds = 5\n' "$B" >"$T/config.ini"
+printf '[feeds]\ndefillama_coins_url = %s/llama\ndefillama_yields_url = %s/yields\ntimeout_seconds = 5\n' "$B" "$B" >"$T/config.ini"
 S() { "$ST" --db "$T/p.db" --config "$T/config.ini" "$@"; }
 Q() { sqlite3 "$T/p.db" "$1"; }
 
@@ -53,6 +54,11 @@ check "ETH: 3 daily prices from 2026-01-01" \
 check "wstETH (its market price): 3 prices" \
 	'[ "$(Q "SELECT count(*) FROM observations WHERE asset = '"'wstETH'"' AND source = '"'defillama-chart'"'")" = 3 ]'
 check "one line per asset and window" 'grep -Eq "^ETH +2026-01-01 .. 2026-01-03 +3 prices" "$T/out"'
+# wstETH's APR is stETH's (base_apr_from): the Lido pool's chart, from
+# 2026-01-01: apyBase 2.8 %, then apy 3.1 % where apyBase is null
+check "the pool's APR history: 2 points as fractions (0.028, 0.031)" \
+	'[ "$(Q "SELECT group_concat(printf('"'%.4f'"', value), '"' '"') FROM (SELECT value FROM observations WHERE asset = '"'stETH'"' AND kind = '"'apr'"' AND source = '"'defillama-yields-chart'"' ORDER BY ts)")" = "0.0280 0.0310" ]'
+check "the summary counts both" 'grep -q "backfill: 6 prices for 2 assets, 2 APRs for 1 pools" "$T/out"'
 # the history now reaches back: 2 ETH × 3100 on 2026-01-02
 S history --asset ETH --from 2026-01-01 --to 2026-01-02 --csv >"$T/out"
 check "history uses the backfilled prices (6000, 6200)" \

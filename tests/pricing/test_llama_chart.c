@@ -105,6 +105,46 @@ static void parse__unusable_answers(void **state)
 	}
 }
 
+static void yield_chart__apr_history_of_a_pool(void **state)
+{
+	(void)state;
+	char *u = llama_yield_chart_build_url("https://yields.llama.fi/", FX_POOL_STETH);
+	assert_string_equal(u, "https://yields.llama.fi/chart/" FX_POOL_STETH);
+	free(u);
+	/* 2026-01-01T23:01:40.583Z = D0 + 82900 (the fraction dropped); the
+	 * point of 2025-12-31 is before the window; apyBase null → apy; a bad
+	 * timestamp and a string figure are problems */
+	const char body[] =
+		"{\"status\":\"success\",\"data\":["
+		"{\"timestamp\":\"2025-12-31T23:01:40.583Z\",\"apy\":2.9,\"apyBase\":2.9},"
+		"{\"timestamp\":\"2026-01-01T23:01:40.583Z\",\"apy\":3.0,\"apyBase\":2.8},"
+		"{\"timestamp\":\"2026-01-02T23:01:40Z\",\"apy\":3.1,\"apyBase\":null},"
+		"{\"timestamp\":\"yesterday\",\"apy\":3.1},"
+		"{\"timestamp\":\"2026-01-03T23:01:40Z\",\"apyBase\":\"\x1b[2J\"}]}";
+	struct obs_list l = { 0 };
+	char err[256];
+	int n = llama_yield_chart_parse(body, sizeof body - 1, "stETH", D0, NOW, &l, err, sizeof err);
+	assert_int_equal(n, 2);
+	assert_string_equal(l.v[0].asset, "stETH");
+	assert_int_equal(l.v[0].kind, OBS_APR);
+	assert_string_equal(l.v[0].source, "defillama-yields-chart");
+	assert_true(l.v[0].ts == D0 + 82900);
+	assert_true(l.v[0].value == 2.8 * 0.01);
+	assert_true(l.v[1].ts == D0 + 86400 + 82900 && l.v[1].value == 3.1 * 0.01);
+	assert_non_null(strstr(err, "data[3].timestamp is not an ISO-8601 time and 1 more"));
+	assert_null(strchr(err, '\x1b'));
+	obs_list_free(&l);
+	/* a pool id it does not know: a bare JSON string */
+	const char bad[] = "\"invalid configID!\"";
+	assert_int_equal(llama_yield_chart_parse(bad, sizeof bad - 1, "stETH", D0, NOW, &l, err,
+	                                         sizeof err), -1);
+	assert_string_equal(err, "DefiLlama yields answered 'invalid configID!'");
+	const char st[] = "{\"status\":\"error\",\"data\":[]}";
+	assert_int_equal(llama_yield_chart_parse(st, sizeof st - 1, "stETH", D0, NOW, &l, err,
+	                                         sizeof err), -1);
+	assert_int_equal(l.n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -112,6 +152,7 @@ int main(void)
 		cmocka_unit_test(parse__prices_in_the_window),
 		cmocka_unit_test(parse__bad_points_are_problems_the_rest_is_taken),
 		cmocka_unit_test(parse__unusable_answers),
+		cmocka_unit_test(yield_chart__apr_history_of_a_pool),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
