@@ -95,7 +95,7 @@ check "hostile answer: one price kept, the problem shown without ESC" \
 	'[ "$(Q "SELECT count(*) FROM observations")" = 1 ] && grep -q "is a string" "$T/out" && ! grep -q "$ESC" "$T/out" "$T/err"'
 
 S --offline backfill >/dev/null 2>"$T/err"
-check "--offline refuses to fetch" '[ $? -eq 2 ] && grep -q "offline" "$T/err"'
+check "--offline refuses to fetch" '[ $? -eq 2 ] && grep -q "backfill: --offline forbids fetching" "$T/err"'
 S backfill --from "$(printf '2026\033[2J')" >/dev/null 2>"$T/err"
 check "a bad --from: exit 2, no ESC echoed" '[ $? -eq 2 ] && grep -q "expected a date" "$T/err" && ! grep -q "$ESC" "$T/err"'
 S backfill --frob >/dev/null 2>"$T/err"
