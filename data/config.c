@@ -21,6 +21,9 @@ void config_defaults(struct config *c)
 	snprintf(c->lido_wq_url, sizeof c->lido_wq_url, "https://wq-api.lido.fi");
 	c->refresh_seconds = 60;
 	c->stale_seconds = 900;
+	c->snapshot_interval_seconds = 3600;
+	c->thin_after_days = 90;
+	c->yield_gap_bps = 50;
 	c->timeout_seconds = 20;
 	c->refresh_deadline_seconds = 20;
 	snprintf(c->currency, sizeof c->currency, "usd");
@@ -108,6 +111,13 @@ static const struct int_key int_keys[] = {
 	{ "refresh_deadline_seconds", offsetof(struct config, refresh_deadline_seconds), 1, 600 },
 };
 
+static const struct int_key history_keys[] = {
+	{ "snapshot_interval_seconds", offsetof(struct config, snapshot_interval_seconds), 60,
+	  7L * 86400 },
+	{ "thin_after_days", offsetof(struct config, thin_after_days), 1, 36500 },
+	{ "yield_gap_bps", offsetof(struct config, yield_gap_bps), 0, 10000 },
+};
+
 /* The currencies CoinGecko quotes prices in (its supported fiat
  * vs_currencies): a code outside this list would never get a price. */
 static const char *const currencies[] = {
@@ -133,6 +143,30 @@ static int bad(struct load_state *s, int line, const char *sec, const char *key,
 		snprintf(s->err, s->errlen, "%s:%d: [%s] %s: %s", s->path, line, sec, key, why);
 	s->failed = 1;
 	return 0; /* stop parsing */
+}
+
+/* key among keys[0..n): parse val into it; 1 set, 0 refused (bad() said
+ * why), -1 not one of these keys. */
+static int int_value(struct load_state *s, int line, const char *sec, const char *key,
+                     const char *val, const struct int_key *keys, size_t n)
+{
+	char *cfg = (char *)s->c;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(key, keys[i].name) != 0)
+			continue;
+		char *end;
+		errno = 0;
+		long v = strtol(val, &end, 10);
+		if (errno || end == val || *end || v < keys[i].lo || v > keys[i].hi) {
+			char why[96];
+			snprintf(why, sizeof why, "expected a whole number %ld..%ld", keys[i].lo,
+			         keys[i].hi);
+			return bad(s, line, sec, key, why);
+		}
+		*(int *)(void *)(cfg + keys[i].off) = (int)v;
+		return 1;
+	}
+	return -1;
 }
 
 static int on_value(void *user, const char *sec, const char *key, const char *val)
@@ -168,21 +202,9 @@ static int on_value(void *user, const char *sec, const char *key, const char *va
 				dst[--n] = 0; /* bases are joined with "/path" */
 			return 1;
 		}
-		for (size_t i = 0; i < sizeof int_keys / sizeof *int_keys; i++) {
-			if (strcmp(key, int_keys[i].name) != 0)
-				continue;
-			char *end;
-			errno = 0;
-			long v = strtol(val, &end, 10);
-			if (errno || end == val || *end || v < int_keys[i].lo || v > int_keys[i].hi) {
-				char why[96];
-				snprintf(why, sizeof why, "expected a whole number %ld..%ld",
-				         int_keys[i].lo, int_keys[i].hi);
-				return bad(s, line, sec, key, why);
-			}
-			*(int *)(void *)(cfg + int_keys[i].off) = (int)v;
-			return 1;
-		}
+		int r = int_value(s, line, sec, key, val, int_keys, sizeof int_keys / sizeof *int_keys);
+		if (r >= 0)
+			return r;
 		if (strcmp(key, "coingecko_api_key") == 0) {
 			size_t n = strlen(val);
 			if (n >= sizeof s->c->coingecko_api_key ||
@@ -208,7 +230,14 @@ static int on_value(void *user, const char *sec, const char *key, const char *va
 			           " gbp, chf, jpy)");
 		return 1;
 	}
-	if (strcmp(sec, "feeds") != 0 && strcmp(sec, "display") != 0)
+	if (strcmp(sec, "history") == 0) {
+		int r = int_value(s, line, sec, key, val, history_keys,
+		                  sizeof history_keys / sizeof *history_keys);
+		if (r >= 0)
+			return r;
+	}
+	if (strcmp(sec, "feeds") != 0 && strcmp(sec, "display") != 0 &&
+	    strcmp(sec, "history") != 0)
 		return bad(s, line, sec, key, "unknown section");
 	return bad(s, line, sec, key, "unknown key");
 }

@@ -27,6 +27,11 @@ struct config {
 	int timeout_seconds;      /* total per request, 1 .. 120 */
 	int refresh_deadline_seconds; /* a whole refresh, retries and waits
 	                               included, 1 .. 600 */
+	int snapshot_interval_seconds; /* [history] at most one snapshot per
+	                                  position per this, 60 .. 7 days */
+	int thin_after_days;      /* [history] older snapshots: one a day, 1 .. 36500 */
+	int yield_gap_bps;        /* [history] realized APY trailing the quoted one by
+	                             more than this is marked, 0 .. 10000 */
 	char currency[8];         /* display currency, lower case: usd, eur, … */
 	bool loaded;              /* a file was read (else defaults) */
 };

@@ -116,6 +116,9 @@ static const char *const migrations[] = {
 	"ALTER TABLE observations ADD COLUMN exact TEXT;"
 	"ALTER TABLE positions ADD COLUMN share_rate TEXT;"
 	"PRAGMA user_version = 3;",
+	/* 4: history: the premium beside each snapshot's NAV and market value */
+	"ALTER TABLE snapshots ADD COLUMN premium_bps REAL;"
+	"PRAGMA user_version = 4;",
 };
 
 

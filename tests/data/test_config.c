@@ -130,6 +130,30 @@ static void config_load__bad_values__named_with_line(void **state)
 	expect_bad("[feed]\nx = 1\n", "unknown section");
 	expect_bad("[display]\ncurrency = u$d\n", "currency");
 	expect_bad("[feeds]\nstale_seconds = 12abc\n", "stale_seconds");
+	expect_bad("[history]\nsnapshot_interval_seconds = 59\n",
+	           ":2: [history] snapshot_interval_seconds: expected a whole number 60..604800");
+	expect_bad("[history]\nthin_after_days = 0\n", "thin_after_days: expected a whole number 1..36500");
+	expect_bad("[history]\nthin_after_days = 9\x1b[2J\n", "thin_after_days");
+	expect_bad("[history]\nrefresh_seconds = 60\n", ":2: [history] refresh_seconds: unknown key");
+}
+
+static void config_load__history__defaults_and_values(void **state)
+{
+	(void)state;
+	struct config c;
+	char err[256] = "";
+	config_defaults(&c);
+	assert_int_equal(c.snapshot_interval_seconds, 3600);
+	assert_int_equal(c.thin_after_days, 90);
+	assert_int_equal(c.yield_gap_bps, 50);
+	write_cfg("[history]\nsnapshot_interval_seconds = 900\nthin_after_days = 30\n"
+	          "yield_gap_bps = 25\n");
+	int rc = config_load(tmpfile_, &c, err, sizeof err);
+	cleanup();
+	assert_int_equal(rc, 0);
+	assert_int_equal(c.snapshot_interval_seconds, 900);
+	assert_int_equal(c.thin_after_days, 30);
+	assert_int_equal(c.yield_gap_bps, 25);
 }
 
 static void config_url_check__loopback_rules(void **state)
@@ -182,6 +206,7 @@ int main(void)
 		cmocka_unit_test(config_load_file__named_missing__is_an_error),
 		cmocka_unit_test(config_load__duplicate_key_and_unknown_currency__refused),
 		cmocka_unit_test(config_load__values__read_and_trailing_slash_dropped),
+		cmocka_unit_test(config_load__history__defaults_and_values),
 		cmocka_unit_test(config_load__bad_values__named_with_line),
 		cmocka_unit_test(config_url_check__loopback_rules),
 		cmocka_unit_test(paths_resolve__flags_env_xdg),

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "data/observations_db.h"
+#include "data/snapshots_db.h"
 #include "tui/app/unbond_inputs.h"
 
 struct refresh *feeds_refresher(const struct app *a, char *err, size_t errlen)
@@ -75,10 +76,42 @@ int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, 
 	}
 	if (unbond_inputs_save_epoch(a, refresh_epoch(r), err, errlen) < 0)
 		goto rollback;
+	if (feeds_record_snapshots(a, now, err, errlen) < 0)
+		goto rollback;
 	if (store_commit(a->store, err, errlen) < 0)
 		goto rollback;
 	return 0;
 rollback:
 	store_rollback(a->store, e2, sizeof e2);
 	return -1;
+}
+
+static struct snap_fig fig(struct figure f)
+{
+	return (struct snap_fig){ f.has, (double)f.v };
+}
+
+int feeds_record_snapshots(struct app *a, int64_t now, char *err, size_t errlen)
+{
+	if (app_load(a, now, err, errlen) < 0)
+		return -1;
+	size_t n = a->positions.n;
+	struct snapshot *v = calloc(n ? n : 1, sizeof *v);
+	if (!v) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct valuation *r = &a->rows[i];
+		v[i] = (struct snapshot){ .ts = now, .position_id = a->positions.v[i].id,
+			.has_quantity = true, .quantity = r->quantity, .nav = fig(r->nav),
+			.market_value = fig(r->market_value), .premium_bps = fig(r->premium_bps),
+			.apy = fig(r->apy) };
+	}
+	int rc = store_snapshots_record(a->store, v, n, a->cfg.snapshot_interval_seconds, NULL,
+	                                err, errlen);
+	free(v);
+	if (rc == 0)
+		rc = store_snapshots_thin(a->store, now, a->cfg.thin_after_days, NULL, err, errlen);
+	return rc;
 }

@@ -21,4 +21,10 @@ int feeds_start(struct app *a, struct refresh *r, int64_t now, char *err, size_t
  * last good values stay: a failed feed adds nothing but its status. */
 int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, size_t errlen);
 
+/* Value the portfolio as of now (app_load) and record one snapshot per
+ * position (at most one per [history] snapshot_interval_seconds), then thin
+ * what is older than thin_after_days. feeds_store calls it inside its
+ * transaction. */
+int feeds_record_snapshots(struct app *a, int64_t now, char *err, size_t errlen);
+
 #endif

@@ -48,6 +48,43 @@ const struct command commands[] = {
 	  "  --json             an array: position, asset, amount, requested_at,\n"
 	  "                     available_at, seconds_left, status, rule\n",
 	  cmd_unbonding },
+	{ "history", "[--position ID | --asset SYM] [--from DATE] [--to DATE] [--every 1h|1d|1w|1mo] [--csv|--json] [--yield]",
+	  "NAV, market value, premium and earnings over time, offline",
+	  "  --position ID      one position          --asset SYM   one asset\n"
+	  "  --from DATE        YYYY-MM-DD (default: the first event)\n"
+	  "  --to DATE          YYYY-MM-DD, through its end (default: now)\n"
+	  "  --every STEP       1h, 1d (default), 1w or 1mo (month-end values)\n"
+	  "  --csv | --json     one row per date: nav, market_value, premium_bps and the\n"
+	  "                     change since the row before: rewards (growth in the\n"
+	  "                     underlying at the end price), price (the rest) and flows\n"
+	  "                     (deposits, withdrawals, first valuations)\n"
+	  "  --yield            instead: the APY each held token delivered over 7, 30 and\n"
+	  "                     365 days from its recorded exchange rate, the quoted APY\n"
+	  "                     and the gap in bps ([history] yield_gap_bps marks it)\n",
+	  cmd_history },
+	{ "backup", "FILE [--force]", "a consistent copy of the database, also while staketop runs",
+	  "  Written with SQLite's online backup, checked with integrity_check.\n"
+	  "  --force            replace FILE when it exists\n",
+	  cmd_backup },
+	{ "export", "--json [--table T] | --csv DIR | --csv --table T",
+	  "positions, events, unbondings, observations, snapshots out",
+	  "  --json             one object to stdout (exact quantities as strings)\n"
+	  "  --csv DIR          one file per table in DIR\n"
+	  "  --table T          one table: positions, events, unbondings, observations,\n"
+	  "                     snapshots (with --csv: to stdout)\n",
+	  cmd_export },
+	{ "import", "FILE|DIR", "a JSON export, exported CSVs, a positions or a prices CSV in",
+	  "  positions CSV: columns asset, amount; optional account, kind, opened,\n"
+	  "                 cost_basis, note, in any order\n"
+	  "  prices CSV:    date,asset,price[,source] (price observations)\n"
+	  "  A bad row refuses the whole file (line and reason); nothing is written.\n",
+	  cmd_import },
+	{ "backfill", "[--from DATE]", "daily prices and APRs from DefiLlama back to the first event",
+	  "  --from DATE        start there (default: the portfolio's first event, or\n"
+	  "                     where the last run stopped)\n"
+	  "  Exit 0 when every asset was fetched, 1 when some failed (run it again to\n"
+	  "  resume).\n",
+	  cmd_backfill },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

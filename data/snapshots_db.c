@@ -1,0 +1,242 @@
+/* snapshots_db.c — recording, thinning and reading position snapshots. */
+#include "data/snapshots_db.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/store_priv.h"
+
+#define DAY_S 86400
+
+static int bind_fig(sqlite3_stmt *st, int i, struct snap_fig f)
+{
+	return f.has ? sqlite3_bind_double(st, i, f.v) : sqlite3_bind_null(st, i);
+}
+
+static bool fig_ok(struct snap_fig f)
+{
+	return !f.has || isfinite(f.v);
+}
+
+/* Bind ts, position, quantity, nav, market value, premium, apy to ?1..?7. */
+static int bind_row(sqlite3_stmt *st, const struct snapshot *v)
+{
+	int rc = sqlite3_bind_int64(st, 1, v->ts);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, 2, v->position_id);
+	if (rc == SQLITE_OK)
+		rc = v->has_quantity ? store_bind_dec(st, 3, v->quantity) : sqlite3_bind_null(st, 3);
+	if (rc == SQLITE_OK)
+		rc = bind_fig(st, 4, v->nav);
+	if (rc == SQLITE_OK)
+		rc = bind_fig(st, 5, v->market_value);
+	if (rc == SQLITE_OK)
+		rc = bind_fig(st, 6, v->premium_bps);
+	if (rc == SQLITE_OK)
+		rc = bind_fig(st, 7, v->apy);
+	return rc;
+}
+
+static int check_row(const struct snapshot *v, char *err, size_t errlen)
+{
+	if (v->position_id <= 0)
+		return store_fail(err, errlen, "snapshot: no position");
+	if (!fig_ok(v->nav) || !fig_ok(v->market_value) || !fig_ok(v->premium_bps) ||
+	    !fig_ok(v->apy))
+		return store_fail(err, errlen, "snapshot of position %" PRId64 ": a figure is not finite",
+		                  v->position_id);
+	if (v->has_quantity && dec_is_neg(v->quantity))
+		return store_fail(err, errlen, "snapshot of position %" PRId64 ": negative quantity",
+		                  v->position_id);
+	return 0;
+}
+
+int store_snapshots_record(struct store *s, const struct snapshot *v, size_t n,
+                           int64_t interval_s, size_t *n_written, char *err, size_t errlen)
+{
+	struct store_tx tx;
+	size_t written = 0;
+	int rc = -1;
+
+	if (n_written)
+		*n_written = 0;
+	for (size_t i = 0; i < n; i++)
+		if (check_row(&v[i], err, errlen) < 0)
+			return -1;
+	if (interval_s < 1)
+		interval_s = 1;
+	if (store_tx_begin(s, &tx, err, errlen) < 0)
+		return -1;
+	sqlite3_stmt *st = store_stmt(s, STMT_SNAP_RECORD,
+		"INSERT OR IGNORE INTO snapshots(ts, position_id, quantity, nav, market_value,"
+		" premium_bps, apy) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7"
+		" WHERE NOT EXISTS (SELECT 1 FROM snapshots WHERE position_id = ?2 AND ts > ?1 - ?8)",
+		err, errlen);
+	if (!st)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_reset(st);
+		if (bind_row(st, &v[i]) != SQLITE_OK ||
+		    sqlite3_bind_int64(st, 8, interval_s) != SQLITE_OK ||
+		    sqlite3_step(st) != SQLITE_DONE) {
+			store_fail_db(s, err, errlen, "recording a snapshot");
+			goto out;
+		}
+		written += (size_t)sqlite3_changes(store_handle(s));
+	}
+	rc = 0;
+out:
+	store_stmt_done(st);
+	rc = store_tx_end(s, &tx, rc, err, errlen);
+	if (rc == 0 && n_written)
+		*n_written = written;
+	return rc;
+}
+
+int store_snapshots_thin(struct store *s, int64_t now, int keep_days, int64_t *n_deleted,
+                         char *err, size_t errlen)
+{
+	char buf[32];
+	int64_t done_to = 0;
+	int64_t cut = now - (int64_t)keep_days * DAY_S;
+	sqlite3_stmt *st = NULL;
+	struct store_tx tx;
+	int rc = -1;
+
+	if (n_deleted)
+		*n_deleted = 0;
+	if (keep_days < 0)
+		return store_fail(err, errlen, "thinning: negative number of days");
+	cut -= ((cut % DAY_S) + DAY_S) % DAY_S; /* the start of cut's UTC day */
+	int got = store_meta_get(s, "snapshots_thinned_to", buf, sizeof buf, err, errlen);
+	if (got < 0)
+		return -1;
+	if (got == 0)
+		done_to = strtoll(buf, NULL, 10);
+	if (cut <= done_to)
+		return 0;
+	if (store_tx_begin(s, &tx, err, errlen) < 0)
+		return -1;
+	/* of each position's rows of one day, all but the last go */
+	if (sqlite3_prepare_v2(store_handle(s),
+		"DELETE FROM snapshots WHERE ts >= ?1 AND ts < ?2 AND ts < ("
+		" SELECT MAX(s2.ts) FROM snapshots s2 WHERE s2.position_id = snapshots.position_id"
+		" AND s2.ts >= snapshots.ts - (snapshots.ts % 86400)"
+		" AND s2.ts < snapshots.ts - (snapshots.ts % 86400) + 86400)",
+		-1, &st, NULL) != SQLITE_OK) {
+		store_fail_db(s, err, errlen, "thinning snapshots");
+		goto out;
+	}
+	if (sqlite3_bind_int64(st, 1, done_to) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, cut) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE) {
+		store_fail_db(s, err, errlen, "thinning snapshots");
+		goto out;
+	}
+	if (n_deleted)
+		*n_deleted = sqlite3_changes(store_handle(s));
+	snprintf(buf, sizeof buf, "%" PRId64, cut);
+	if (store_meta_set(s, "snapshots_thinned_to", buf, err, errlen) < 0)
+		goto out;
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return store_tx_end(s, &tx, rc, err, errlen);
+}
+
+static void col_fig(sqlite3_stmt *st, int col, struct snap_fig *f)
+{
+	f->has = sqlite3_column_type(st, col) != SQLITE_NULL;
+	f->v = f->has ? sqlite3_column_double(st, col) : 0;
+}
+
+int store_snapshots_list(struct store *s, int64_t position_id, int64_t from, int64_t to,
+                         struct snapshot **out, size_t *n, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	struct snapshot *v = NULL;
+	size_t len = 0, cap = 0;
+	int rc = -1, step;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(store_handle(s),
+		"SELECT ts, position_id, quantity, nav, market_value, premium_bps, apy"
+		" FROM snapshots WHERE (?1 = 0 OR position_id = ?1) AND ts >= ?2 AND ts <= ?3"
+		" ORDER BY position_id, ts", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, position_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, from) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, to) != SQLITE_OK) {
+		store_fail_db(s, err, errlen, "reading snapshots");
+		goto out;
+	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			size_t nc = cap ? cap * 2 : 64;
+			struct snapshot *nv = realloc(v, nc * sizeof *nv);
+			if (!nv) {
+				store_fail(err, errlen, "out of memory");
+				goto out;
+			}
+			v = nv;
+			cap = nc;
+		}
+		struct snapshot *r = &v[len];
+		memset(r, 0, sizeof *r);
+		r->ts = sqlite3_column_int64(st, 0);
+		r->position_id = sqlite3_column_int64(st, 1);
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+			const char *q = (const char *)sqlite3_column_text(st, 2);
+			char e[128];
+			if (!q || dec_parse(q, DEC_FRAC_DIGITS, &r->quantity, e, sizeof e) < 0) {
+				store_fail(err, errlen, "snapshot of position %" PRId64 " at %" PRId64
+				           ": bad quantity: %s", r->position_id, r->ts, q ? e : "?");
+				goto out;
+			}
+			r->has_quantity = true;
+		}
+		col_fig(st, 3, &r->nav);
+		col_fig(st, 4, &r->market_value);
+		col_fig(st, 5, &r->premium_bps);
+		col_fig(st, 6, &r->apy);
+		len++;
+	}
+	if (step != SQLITE_DONE) {
+		store_fail_db(s, err, errlen, "reading snapshots");
+		goto out;
+	}
+	*out = v;
+	*n = len;
+	v = NULL;
+	rc = 0;
+out:
+	free(v);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_snapshot_put(struct store *s, const struct snapshot *v, char *err, size_t errlen)
+{
+	struct store_tx tx;
+	int rc = -1;
+
+	if (check_row(v, err, errlen) < 0)
+		return -1;
+	if (store_tx_begin(s, &tx, err, errlen) < 0)
+		return -1;
+	sqlite3_stmt *st = store_stmt(s, STMT_SNAP_PUT,
+		"INSERT OR REPLACE INTO snapshots(ts, position_id, quantity, nav, market_value,"
+		" premium_bps, apy) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", err, errlen);
+	if (!st)
+		goto out;
+	if (bind_row(st, v) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE) {
+		store_fail_db(s, err, errlen, "writing a snapshot");
+		goto out;
+	}
+	rc = 0;
+out:
+	store_stmt_done(st);
+	return store_tx_end(s, &tx, rc, err, errlen);
+}

@@ -1,0 +1,74 @@
+#!/bin/sh
+# Every refresh leaves a snapshot per position (quantity, NAV, market value,
+# premium, APY), at most one per [history] snapshot_interval_seconds: a real
+# `staketop refresh` against the loopback fixture server, on a real file.
+set -u
+BUILD=${BUILD:-build}
+ST="$BUILD/san/staketop"
+[ -x "$ST" ] || ST="$BUILD/staketop"
+SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
+FX="$(pwd)/tests/fixtures/refresh"
+T=$(mktemp -d)
+spid=""
+cleanup() {
+	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
+export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
+unset STAKETOP_DB STAKETOP_CONFIG
+n=0
+fails=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
+check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+
+cat >"$T/routes" <<EOF
+GET /cg/simple/price file=$FX/coingecko.json
+GET /llama/prices/current file=$FX/llama_coins.json
+GET /yields/pools file=$FX/yields.json
+POST /eth file=$FX/eth_rpc.json
+POST /sol file=$FX/sol_rpc.json
+EOF
+"$SERVER" --routes "$T/routes" --port-file "$T/port" --max-seconds 300 >/dev/null &
+spid=$!
+for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
+B="http://127.0.0.1:$(cat "$T/port")"
+cat >"$T/config.ini" <<EOF
+[feeds]
+coingecko_url = $B/cg
+defillama_coins_url = $B/llama
+defillama_yields_url = $B/yields
+eth_rpc_url = $B/eth
+sol_rpc_url = $B/sol
+timeout_seconds = 5
+EOF
+S() { "$ST" --db "$T/p.db" --config "$T/config.ini" "$@"; }
+Q() { sqlite3 "$T/p.db" "$1"; }
+S add --asset wstETH --amount 2.000000000000000001 >/dev/null
+S add --asset JitoSOL --amount 10 >/dev/null
+
+NOW=1795593600
+STAKETOP_NOW=$NOW S refresh >/dev/null
+check "a refresh records one snapshot per position" '[ "$(Q "SELECT count(*) FROM snapshots")" = 2 ]'
+check "the quantity is kept exactly" \
+	'[ "$(Q "SELECT quantity FROM snapshots WHERE position_id = 1")" = 2.000000000000000001 ]'
+# the snapshot holds the same figures the report shows at that time
+rep=$(STAKETOP_NOW=$NOW S report --json)
+nav=$(Q "SELECT nav FROM snapshots WHERE position_id = 1")
+rnav=$(echo "$rep" | grep -o '"nav":[0-9.]*' | head -1 | cut -d: -f2)
+check "the snapshot's NAV is the report's ($nav = $rnav)" \
+	'[ -n "$rnav" ] && awk -v a="$nav" -v b="$rnav" "BEGIN { exit !(a == b) }"'
+check "premium and APY are recorded" \
+	'[ "$(Q "SELECT count(*) FROM snapshots WHERE premium_bps IS NOT NULL AND apy IS NOT NULL")" = 2 ]'
+STAKETOP_NOW=$((NOW + 1800)) S refresh >/dev/null
+check "half an hour later: no new snapshot" '[ "$(Q "SELECT count(*) FROM snapshots")" = 2 ]'
+STAKETOP_NOW=$((NOW + 3600)) S refresh >/dev/null
+check "an hour later: one more per position" '[ "$(Q "SELECT count(*) FROM snapshots")" = 4 ]'
+printf '[history]\nsnapshot_interval_seconds = 600\n' >>"$T/config.ini"
+STAKETOP_NOW=$((NOW + 4200)) S refresh >/dev/null
+check "the interval comes from the config (600 s)" '[ "$(Q "SELECT count(*) FROM snapshots")" = 6 ]'
+
+echo "1..$n"
+[ "$fails" -eq 0 ]
