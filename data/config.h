@@ -1,5 +1,6 @@
 /* config.h — the config file (INI, parsed by libinih): feed base URLs, the
- * CoinGecko key, refresh and staleness intervals, display currency.
+ * CoinGecko key, refresh and staleness intervals, display currency, and the
+ * planner's swap fee, minimum trade and concentration threshold.
  * Unknown sections or keys and bad values are errors naming the file, the
  * line and the key; a missing file means the defaults. */
 #ifndef STAKETOP_CONFIG_H
@@ -25,6 +26,10 @@ struct config {
 	int stale_seconds;        /* 60 .. 30 days */
 	int timeout_seconds;      /* total per request, 1 .. 120 */
 	char currency[8];         /* display currency, lower case: usd, eur, … */
+	/* [plan] */
+	double swap_fee_pct;      /* a swap's fee, percent of proceeds, 0 .. 10 (0.3) */
+	double min_trade;         /* display currency, 0 .. 1e9; smaller trades left out (10) */
+	double concentration_pct; /* flag a protocol or chain above this share, 1 .. 100 (33) */
 	bool loaded;              /* a file was read (else defaults) */
 };
 
