@@ -100,6 +100,16 @@ static const char *const migrations[] = {
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT);"
 	"PRAGMA user_version = 1;",
+	/* 2: saved rebalancing plans with their inputs (staketop plan --save) */
+	"CREATE TABLE plans("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  targets TEXT NOT NULL,"
+	"  settings TEXT NOT NULL,"
+	"  inputs TEXT NOT NULL,"
+	"  result TEXT NOT NULL);"
+	"PRAGMA user_version = 2;",
 };
 
 #define SCHEMA_LATEST ((int)(sizeof migrations / sizeof migrations[0]))
