@@ -35,7 +35,7 @@ SAN_FLAGS   := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 SAN_CFLAGS  := $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS)
 
 LIB_SRC   := $(wildcard positions/*.c) $(wildcard data/*.c) $(wildcard pricing/*.c) \
-             $(filter-out tui/main.c,$(wildcard tui/*.c))
+             $(filter-out tui/main.c,$(wildcard tui/*.c)) $(wildcard tui/cli/*.c)
 MAIN_SRC  := tui/main.c
 TEST_SRC  := $(wildcard tests/*/test_*.c)
 TOOL_SRC  := $(wildcard tests/tools/*.c)

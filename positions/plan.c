@@ -126,9 +126,10 @@ int plan_targets_parse(const char *text, const struct catalog *cat,
 			            "an asset symbol; a protocol; or a chain)", key);
 		if (out->n > 0 && dim != out->dim) {
 			char msg[256];
-			snprintf(msg, sizeof msg, "target '%%s' is a %s but the first is a %s: targets are "
-			         "all kinds, all assets, all protocols or all chains",
-			         plan_dim_name(dim), plan_dim_name(out->dim));
+			static const char *const art[] = { "a kind", "an asset", "a protocol", "a chain" };
+			snprintf(msg, sizeof msg, "target '%%s' is %s but the first is %s: targets are "
+			         "all kinds, all assets, all protocols or all chains", art[dim],
+			         art[out->dim]);
 			return fail(err, errlen, msg, key);
 		}
 		out->dim = dim;
@@ -554,6 +555,9 @@ int plan_compute(const struct plan_portfolio *pf, const struct plan_targets *t,
 			p->groups[g].after += p->after_nav[i];
 	}
 	p->unallocated = p->moved_out - p->moved_in;
+	/* rounding of the pro-rata shares, not money: below a millionth */
+	if (fabsl(p->unallocated) < 1e-6L)
+		p->unallocated = 0;
 	plan_weights(pf->rows, p->after_nav, n, p->unallocated, &p->after);
 	return 0;
 }

@@ -60,6 +60,7 @@ int cmd_unbond(struct cli *c, int argc, char **argv);
 int cmd_claim(struct cli *c, int argc, char **argv);
 int cmd_events(struct cli *c, int argc, char **argv);
 int cmd_unbonding(struct cli *c, int argc, char **argv);
+int cmd_plan(struct cli *c, int argc, char **argv);   /* tui/cli/cmd_plan.c */
 
 /* The interface (tui/ui.c). */
 int ui_main(struct cli *c);
