@@ -513,7 +513,7 @@ int plan_compute(const struct plan_portfolio *pf, const struct plan_targets *t,
 		struct plan_group *gr = &p->groups[g];
 		gr->target = (long double)gr->target_pct / 100.0L * total;
 		long double delta = gr->target - gr->before;
-		if (delta > 0 && members[g] == 0) {
+		if (gr->target_pct > 0 && members[g] == 0) {
 			gr->reachable = false;
 			if (!gr->why)
 				gr->why = "no valued position to add to";

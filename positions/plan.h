@@ -42,9 +42,10 @@
  * part, passed in `unbonding`, is never sold again; it is reported beside
  * the trade. A position with no NAV (no rate source, no exchange rate, no
  * price) or a zero price is left out of V and listed with the reason; it
- * is never valued at 0. A group that must grow but has no valued position
- * to add to cannot be met: the plan says so, and the money meant for it
- * stays unallocated (counted as cash in the after figures).
+ * is never valued at 0. A named group with a target above 0 but no valued
+ * position to add to cannot be met (also when nothing at all is valued):
+ * the plan says so, and the money meant for it stays unallocated (counted
+ * as cash in the after figures).
  * Trades whose value is below min_trade are left out and counted.
  *
  * After-figures: each position's NAV plus or minus its trades, plus the

@@ -409,6 +409,28 @@ static void test_plan_no_rate_and_zero_price(void **state)
 	plan_free(&p);
 }
 
+/* Nothing valued at all (#6 NORATE 5 only): V = 0, liquid=100 cannot be
+ * met, with the position's reason; no trade, shortfall 100 % of 0 = 0. */
+static void test_plan_nothing_valued(void **state)
+{
+	(void)state;
+	struct pf f;
+	struct plan_targets t;
+	struct plan p;
+	memset(&f, 0, sizeof f);
+	hold(&f, 6, "NORATE", "5", false, 0);
+	targets("liquid=100", &t);
+	assert_int_equal(plan_compute(&f.p, &t, &settings, &p), 0);
+	assert_false(p.all_reachable);
+	assert_false(p.groups[0].reachable);
+	assert_string_equal(p.groups[0].why, "no rate source");
+	assert_int_equal(p.n_trades, 0);
+	assert_int_equal(p.n_unvalued, 1);
+	assert_false(p.before.apy.has);
+	near(p.after.total, 0);
+	plan_free(&p);
+}
+
 /* Minimum trade 7000 on the four-position plan of test_plan_by_kind:
  * #2's reduce 6000 and #3's add 6000 are left out (2 trades, 12000);
  * #4's 10000 and #1's 10000 stay: out 10000 = in 10000.
@@ -515,6 +537,7 @@ int main(void)
 		cmocka_unit_test(test_plan_unreachable_target),
 		cmocka_unit_test(test_plan_unbonding_not_sold_twice),
 		cmocka_unit_test(test_plan_no_rate_and_zero_price),
+		cmocka_unit_test(test_plan_nothing_valued),
 		cmocka_unit_test(test_plan_min_trade),
 		cmocka_unit_test(test_plan_sum_off),
 		cmocka_unit_test(test_plan_by_chain),
