@@ -27,6 +27,9 @@ void config_defaults(struct config *c)
 	c->timeout_seconds = 20;
 	c->refresh_deadline_seconds = 20;
 	snprintf(c->currency, sizeof c->currency, "usd");
+	c->swap_fee_pct = 0.3;
+	c->min_trade = 10;
+	c->concentration_pct = 33;
 }
 
 static int is_loopback_host(const char *h, size_t n)
@@ -169,6 +172,42 @@ static int int_value(struct load_state *s, int line, const char *sec, const char
 	return -1;
 }
 
+/* [plan]: plain decimals (digits, at most one '.'), each within its range. */
+struct real_key {
+	const char *name;
+	size_t off;
+	double lo, hi;
+	const char *range;
+};
+static const struct real_key plan_keys[] = {
+	{ "swap_fee_pct", offsetof(struct config, swap_fee_pct), 0, 10,
+	  "expected a percentage 0..10 such as 0.3" },
+	{ "min_trade", offsetof(struct config, min_trade), 0, 1e9,
+	  "expected an amount 0..1000000000 in the display currency" },
+	{ "concentration_pct", offsetof(struct config, concentration_pct), 1, 100,
+	  "expected a percentage 1..100 such as 33" },
+};
+
+static int plan_value(struct load_state *s, int line, const char *sec, const char *key,
+                      const char *val)
+{
+	for (size_t i = 0; i < sizeof plan_keys / sizeof *plan_keys; i++) {
+		if (strcmp(key, plan_keys[i].name) != 0)
+			continue;
+		size_t n = strlen(val), digits = strspn(val, "0123456789.");
+		const char *dot = strchr(val, '.');
+		if (n == 0 || n > 16 || digits != n || (dot && strchr(dot + 1, '.')) ||
+		    strspn(val, ".") == n)
+			return bad(s, line, sec, key, plan_keys[i].range);
+		double v = strtod(val, NULL);
+		if (!(v >= plan_keys[i].lo && v <= plan_keys[i].hi))
+			return bad(s, line, sec, key, plan_keys[i].range);
+		*(double *)(void *)((char *)s->c + plan_keys[i].off) = v;
+		return 1;
+	}
+	return bad(s, line, sec, key, "unknown key");
+}
+
 static int on_value(void *user, const char *sec, const char *key, const char *val)
 {
 	struct load_state *s = user;
@@ -236,6 +275,8 @@ static int on_value(void *user, const char *sec, const char *key, const char *va
 		if (r >= 0)
 			return r;
 	}
+	if (strcmp(sec, "plan") == 0)
+		return plan_value(s, line, sec, key, val);
 	if (strcmp(sec, "feeds") != 0 && strcmp(sec, "display") != 0 &&
 	    strcmp(sec, "history") != 0)
 		return bad(s, line, sec, key, "unknown section");

@@ -1,8 +1,10 @@
 /* config.h — the config file (INI, parsed by libinih): feed base URLs, the
- * CoinGecko key, refresh and staleness intervals, display currency.
- * Unknown sections or keys, a key given twice, unknown currencies and bad
- * values are errors naming the file, the line and the key; a missing file
- * means the defaults only where the caller allows it (the default path). */
+ * CoinGecko key, refresh and staleness intervals, display currency, history
+ * recording, and the planner's swap fee, minimum trade and concentration
+ * threshold. Unknown sections or keys, a key given twice, unknown currencies
+ * and bad values are errors naming the file, the line and the key; a
+ * missing file means the defaults only where the caller allows it (the
+ * default path). */
 #ifndef STAKETOP_CONFIG_H
 #define STAKETOP_CONFIG_H
 
@@ -33,6 +35,10 @@ struct config {
 	int yield_gap_bps;        /* [history] realized APY trailing the quoted one by
 	                             more than this is marked, 0 .. 10000 */
 	char currency[8];         /* display currency, lower case: usd, eur, … */
+	/* [plan] */
+	double swap_fee_pct;      /* a swap's fee, percent of proceeds, 0 .. 10 (0.3) */
+	double min_trade;         /* display currency, 0 .. 1e9; smaller trades left out (10) */
+	double concentration_pct; /* flag a protocol or chain above this share, 1 .. 100 (33) */
 	bool loaded;              /* a file was read (else defaults) */
 };
 

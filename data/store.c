@@ -119,6 +119,16 @@ static const char *const migrations[] = {
 	/* 4: history: the premium beside each snapshot's NAV and market value */
 	"ALTER TABLE snapshots ADD COLUMN premium_bps REAL;"
 	"PRAGMA user_version = 4;",
+	/* 5: saved rebalancing plans with their inputs (staketop plan --save) */
+	"CREATE TABLE plans("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  targets TEXT NOT NULL,"
+	"  settings TEXT NOT NULL,"
+	"  inputs TEXT NOT NULL,"
+	"  result TEXT NOT NULL);"
+	"PRAGMA user_version = 5;",
 };
 
 

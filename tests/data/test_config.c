@@ -156,6 +156,30 @@ static void config_load__history__defaults_and_values(void **state)
 	assert_int_equal(c.yield_gap_bps, 25);
 }
 
+/* [plan]: defaults, values read, bad values named with their line. */
+static void config_load__plan_section(void **state)
+{
+	(void)state;
+	struct config c;
+	char err[256] = "";
+	config_defaults(&c);
+	assert_true(c.swap_fee_pct == 0.3 && c.min_trade == 10 && c.concentration_pct == 33);
+	write_cfg("[plan]\nswap_fee_pct = 0.05\nmin_trade = 250.5\nconcentration_pct = 40\n");
+	int rc = config_load(tmpfile_, &c, err, sizeof err);
+	cleanup();
+	assert_int_equal(rc, 0);
+	assert_true(c.swap_fee_pct == 0.05);
+	assert_true(c.min_trade == 250.5);
+	assert_true(c.concentration_pct == 40);
+	expect_bad("[plan]\n\nswap_fee_pct = 11\n", ":3: [plan] swap_fee_pct: expected a percentage 0..10");
+	expect_bad("[plan]\nswap_fee_pct = -1\n", "swap_fee_pct");
+	expect_bad("[plan]\nmin_trade = 1e3\n", ":2: [plan] min_trade: expected an amount");
+	expect_bad("[plan]\nmin_trade = .\n", "min_trade");
+	expect_bad("[plan]\nconcentration_pct = 0.5\n", "concentration_pct: expected a percentage 1..100");
+	expect_bad("[plan]\nconcentration_pct = 3.3.3\n", "concentration_pct");
+	expect_bad("[plan]\nfee = 1\n", ":2: [plan] fee: unknown key");
+}
+
 static void config_url_check__loopback_rules(void **state)
 {
 	(void)state;
@@ -208,6 +232,7 @@ int main(void)
 		cmocka_unit_test(config_load__values__read_and_trailing_slash_dropped),
 		cmocka_unit_test(config_load__history__defaults_and_values),
 		cmocka_unit_test(config_load__bad_values__named_with_line),
+		cmocka_unit_test(config_load__plan_section),
 		cmocka_unit_test(config_url_check__loopback_rules),
 		cmocka_unit_test(paths_resolve__flags_env_xdg),
 	};

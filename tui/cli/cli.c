@@ -85,6 +85,18 @@ const struct command commands[] = {
 	  "  Exit 0 when every asset was fetched, 1 when some failed (run it again to\n"
 	  "  resume).\n",
 	  cmd_backfill },
+	{ "plan", "--target K=V,... [--json|--csv] [--save NAME] | --list [--json] | --show ID [--json|--csv]",
+	  "a rebalancing plan for target weights (plans only; sends nothing)",
+	  "  --target K=V,...   percentages summing to 100; K is a kind (native, liquid,\n"
+	  "                     restaked), else an asset symbol, else a protocol, else a\n"
+	  "                     chain, without regard to case; all keys of one sort\n"
+	  "  --json | --csv     the plan as JSON (the shape in the README) or its trades as CSV\n"
+	  "  --save NAME        keep the plan with its inputs in the database\n"
+	  "  --list             saved plans\n"
+	  "  --show ID          a saved plan, and today's plan for the same targets\n"
+	  "  Exit 2 when the targets are not understood or do not sum to 100,\n"
+	  "  1 when a target cannot be met (the plan is still printed).\n",
+	  cmd_plan },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

@@ -65,6 +65,7 @@ int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_backfill(struct cli *c, int argc, char **argv);
+int cmd_plan(struct cli *c, int argc, char **argv);   /* tui/cli/cmd_plan.c */
 
 /* The interface (tui/ui.c). */
 int ui_main(struct cli *c);
