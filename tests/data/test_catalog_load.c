@@ -103,7 +103,7 @@ static void catalog_load__user_file__overrides_one_field(void **state)
 	struct tmp t;
 	shipped_path(path, sizeof path);
 	write_tmp(&t, "{\"assets\":[{\"symbol\":\"reth\",\"yield\":{\"fee\":0.15}},"
-	              "{\"symbol\":\"osETH\",\"name\":\"StakeWise\",\"chain\":\"ethereum\","
+	              "{\"symbol\":\"cmETH\",\"name\":\"Mantle restaked\",\"chain\":\"ethereum\","
 	              "\"kind\":\"liquid\",\"model\":\"reward-bearing\",\"underlying\":\"ETH\","
 	              "\"decimals\":18}]}");
 	int rc = catalog_load(path, t.path, &c, err, sizeof err);
@@ -113,7 +113,7 @@ static void catalog_load__user_file__overrides_one_field(void **state)
 	assert_float_equal(r->yield.fee, 0.15, 1e-12);
 	/* fields not named stay as shipped */
 	assert_string_equal(r->rate.selector, "0xe6aa216c");
-	const struct asset *os = catalog_find(&c, "oseth");
+	const struct asset *os = catalog_find(&c, "cmeth");
 	assert_non_null(os);
 	assert_int_equal(os->rate.type, RATE_NONE); /* no rate source given: NAV will be null */
 	catalog_free(&c);

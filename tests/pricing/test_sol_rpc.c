@@ -114,7 +114,7 @@ static struct run parse(const char *body)
 	memset(&r, 0, sizeof r);
 	struct catalog cat = fixture_catalog(fx);
 	if (catalog_jito_owner)
-		snprintf(fx[FX_JITOSOL].rate.owner, ADDR_MAX, "%s", catalog_jito_owner);
+		snprintf(fx[FX_JITOSOL].rate.owners[0], ADDR_MAX, "%s", catalog_jito_owner);
 	r.rc = sol_rpc_parse(body, strlen(body), &cat, "usd", NOW, &r.out, r.err, sizeof r.err);
 	assert_true(fx_text_is_safe(r.err));
 	if (r.rc < 0)
@@ -266,7 +266,7 @@ static void sol_rpc_parse__rejects__wrong_owner(void **state)
 	                           "11111111111111111111111111111111", NULL);
 	assert_int_equal(r.rc, 0);
 	assert_string_equal(r.err, "JitoSOL: owner SP12tWFxD9oJsVWNavTTBZvMbA6gkAmxtVgxdqvyvhY is "
-	                           "not the stake pool program and 1 more");
+	                           "not a listed stake pool program and 1 more");
 	/* the owner the catalog names is what counts: a user may point JitoSOL
 	 * at the fork's program */
 	catalog_jito_owner = "SP12tWFxD9oJsVWNavTTBZvMbA6gkAmxtVgxdqvyvhY";
