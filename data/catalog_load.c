@@ -103,6 +103,17 @@ static int get_uint(const struct where *w, const cJSON *obj, const char *key, do
 	return 0;
 }
 
+static int get_bool(const struct where *w, const cJSON *obj, const char *key, bool *dst)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+	if (!it)
+		return 0;
+	if (!cJSON_IsBool(it))
+		return fail(w, key, "expected true or false");
+	*dst = cJSON_IsTrue(it);
+	return 0;
+}
+
 static const cJSON *get_obj(const struct where *w, const cJSON *obj, const char *key, int *bad)
 {
 	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
@@ -155,8 +166,11 @@ static const struct name_map models[] = {
 static const struct name_map rate_types[] = {
 	{ "none", RATE_NONE }, { "one", RATE_ONE }, { "evm_call", RATE_EVM_CALL },
 	{ "spl_stake_pool", RATE_SPL_STAKE_POOL }, { "marinade_state", RATE_MARINADE_STATE },
-	{ NULL, 0 }
+	{ "sanctum_infinity", RATE_SANCTUM_INF }, { "rest_json", RATE_REST_JSON }, { NULL, 0 }
 };
+/* REST bases a rest_json source may name; each is a config URL key
+ * (<name>_rest_url). */
+static const struct name_map rest_bases[] = { { "stride", 0 }, { NULL, 0 } };
 static const struct name_map unbond_rules[] = {
 	{ "none", UNBOND_NONE }, { "fixed", UNBOND_FIXED }, { "epoch", UNBOND_EPOCH },
 	{ "queue", UNBOND_QUEUE }, { "eth_exit", UNBOND_ETH_EXIT }, { NULL, 0 }
@@ -195,9 +209,65 @@ static int parse_feeds(const struct where *w, const cJSON *f, struct asset *a)
 	return 0;
 }
 
+static int is_base58(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 32 && n <= 44 &&
+	       strspn(s, "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz") == n;
+}
+
+/* "owner": one program, or "owners": a list; either replaces the list. */
+static int parse_owners(const struct where *w, const cJSON *r, struct asset *a)
+{
+	char one[ADDR_MAX] = "";
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(r, "owner");
+	if (it) {
+		if (get_str(w, r, "owner", one, sizeof one) < 0)
+			return -1;
+		memset(a->rate.owners, 0, sizeof a->rate.owners);
+		memcpy(a->rate.owners[0], one, sizeof one);
+		a->rate.n_owners = one[0] ? 1 : 0;
+	}
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(r, "owners");
+	if (!list)
+		return 0;
+	if (!cJSON_IsArray(list))
+		return fail(w, "rate.owners", "expected an array of program ids");
+	if (cJSON_GetArraySize(list) > RATE_OWNERS_MAX)
+		return fail(w, "rate.owners", "more than 4 programs");
+	unsigned n = 0;
+	memset(a->rate.owners, 0, sizeof a->rate.owners);
+	for (const cJSON *o = list->child; o; o = o->next, n++) {
+		if (!cJSON_IsString(o) || !is_base58(o->valuestring))
+			return fail(w, "rate.owners", "expected base58 program ids");
+		snprintf(a->rate.owners[n], ADDR_MAX, "%s", o->valuestring);
+	}
+	a->rate.n_owners = n;
+	return 0;
+}
+
+/* A URL path: '/' then letters, digits and - _ . / ~ only. */
+static int url_path_ok(const char *p)
+{
+	return p[0] == '/' &&
+	       strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~") ==
+	           strlen(p) &&
+	       !strstr(p, "..");
+}
+
+/* Dot-separated keys of letters, digits and '_' (a segment of digits
+ * indexes an array). */
+static int json_path_ok(const char *p)
+{
+	size_t n = strlen(p);
+	if (n == 0 || p[0] == '.' || p[n - 1] == '.' || strstr(p, ".."))
+		return 0;
+	return strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.") == n;
+}
+
 static int parse_rate(const struct where *w, const cJSON *r, struct asset *a)
 {
-	int t = (int)a->rate.type;
+	int t = (int)a->rate.type, base = -1;
 	if (!r)
 		return 0;
 	if (get_enum(w, r, "type", rate_types, &t) < 0)
@@ -207,10 +277,18 @@ static int parse_rate(const struct where *w, const cJSON *r, struct asset *a)
 	    get_str(w, r, "call", a->rate.call, sizeof a->rate.call) < 0 ||
 	    get_str(w, r, "selector", a->rate.selector, sizeof a->rate.selector) < 0 ||
 	    get_str(w, r, "arg", a->rate.arg, sizeof a->rate.arg) < 0 ||
-	    get_str(w, r, "owner", a->rate.owner, sizeof a->rate.owner) < 0 ||
+	    parse_owners(w, r, a) < 0 ||
+	    get_str(w, r, "mint", a->rate.mint, sizeof a->rate.mint) < 0 ||
 	    get_uint(w, r, "scale", 0, 36, &a->rate.scale_decimals) < 0 ||
-	    get_uint(w, r, "offset", 0, 1 << 20, &a->rate.offset) < 0)
+	    get_uint(w, r, "offset", 0, 1 << 20, &a->rate.offset) < 0 ||
+	    get_bool(w, r, "invert", &a->rate.invert) < 0 ||
+	    get_bool(w, r, "verified", &a->rate.verified) < 0 ||
+	    get_enum(w, r, "rest", rest_bases, &base) < 0 ||
+	    get_str(w, r, "path", a->rate.path, sizeof a->rate.path) < 0 ||
+	    get_str(w, r, "json_path", a->rate.json_path, sizeof a->rate.json_path) < 0)
 		return -1;
+	if (base >= 0)
+		snprintf(a->rate.rest_base, sizeof a->rate.rest_base, "%s", rest_bases[base].name);
 	if (a->rate.type == RATE_EVM_CALL) {
 		if (!is_hex(a->rate.address, 42))
 			return fail(w, "rate.address", "expected a 0x-prefixed 20-byte hex address");
@@ -219,12 +297,26 @@ static int parse_rate(const struct where *w, const cJSON *r, struct asset *a)
 		if (a->rate.arg[0] && strspn(a->rate.arg, "0123456789") != strlen(a->rate.arg))
 			return fail(w, "rate.arg", "expected decimal digits");
 	}
-	if (a->rate.type == RATE_SPL_STAKE_POOL || a->rate.type == RATE_MARINADE_STATE) {
-		size_t n = strlen(a->rate.address);
-		if (n < 32 || n > 44 ||
-		    strspn(a->rate.address,
-		           "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz") != n)
+	if (a->rate.type == RATE_SPL_STAKE_POOL || a->rate.type == RATE_MARINADE_STATE ||
+	    a->rate.type == RATE_SANCTUM_INF) {
+		if (!is_base58(a->rate.address))
 			return fail(w, "rate.address", "expected a base58 Solana account");
+		if (a->rate.mint[0] && !is_base58(a->rate.mint))
+			return fail(w, "rate.mint", "expected a base58 Solana mint");
+		for (unsigned i = 0; i < a->rate.n_owners; i++)
+			if (!is_base58(a->rate.owners[i]))
+				return fail(w, "rate.owner", "expected a base58 program id");
+	}
+	if (a->rate.type == RATE_SANCTUM_INF && !a->rate.mint[0])
+		return fail(w, "rate.mint", "the Infinity rate needs the LP token mint (its supply)");
+	if (a->rate.type == RATE_REST_JSON) {
+		if (!a->rate.rest_base[0])
+			return fail(w, "rate.rest", "missing (which REST base: \"stride\")");
+		if (!url_path_ok(a->rate.path))
+			return fail(w, "rate.path",
+			            "expected a URL path: '/' then letters, digits, - _ . / ~");
+		if (!json_path_ok(a->rate.json_path))
+			return fail(w, "rate.json_path", "expected dot-separated keys (a.b.c)");
 	}
 	return 0;
 }

@@ -19,6 +19,9 @@ void config_defaults(struct config *c)
 	snprintf(c->sol_rpc_url, sizeof c->sol_rpc_url, "https://api.mainnet-beta.solana.com");
 	snprintf(c->cosmos_rest_url, sizeof c->cosmos_rest_url, "https://cosmos-rest.publicnode.com");
 	snprintf(c->lido_wq_url, sizeof c->lido_wq_url, "https://wq-api.lido.fi");
+	/* the host DefiLlama's adapter reads; any Stride LCD serves the route */
+	snprintf(c->stride_rest_url, sizeof c->stride_rest_url,
+	         "https://stride-fleet.main.stridenet.co/api");
 	c->refresh_seconds = 60;
 	c->stale_seconds = 900;
 	c->snapshot_interval_seconds = 3600;
@@ -99,7 +102,7 @@ struct url_key {
 static const struct url_key url_keys[] = {
 	URL_KEY(coingecko_url), URL_KEY(defillama_coins_url), URL_KEY(defillama_yields_url),
 	URL_KEY(eth_rpc_url), URL_KEY(sol_rpc_url), URL_KEY(beacon_url), URL_KEY(cosmos_rest_url),
-	URL_KEY(polkadot_sidecar_url), URL_KEY(lido_wq_url),
+	URL_KEY(polkadot_sidecar_url), URL_KEY(lido_wq_url), URL_KEY(stride_rest_url),
 };
 
 struct int_key {

@@ -24,6 +24,7 @@ struct config {
 	char cosmos_rest_url[CONFIG_URL_MAX];
 	char polkadot_sidecar_url[CONFIG_URL_MAX];
 	char lido_wq_url[CONFIG_URL_MAX];
+	char stride_rest_url[CONFIG_URL_MAX]; /* Stride LCD: stATOM's redemption rate */
 	int refresh_seconds;      /* 10 .. 86400 */
 	int stale_seconds;        /* 60 .. 30 days */
 	int timeout_seconds;      /* total per request, 1 .. 120 */

@@ -30,7 +30,9 @@ enum rate_source_type {
 	RATE_ONE,              /* native, rebasing: r = 1 by definition */
 	RATE_EVM_CALL,         /* eth_call(address, selector [, uint256 arg]) / 10^scale */
 	RATE_SPL_STAKE_POOL,   /* total_lamports / pool_token_supply of a stake pool account */
-	RATE_MARINADE_STATE    /* msol_price u64 at an offset, / 2^32 */
+	RATE_MARINADE_STATE,   /* msol_price u64 at an offset, / 2^32 */
+	RATE_SANCTUM_INF,      /* Sanctum Infinity: pool state SOL value / the LP mint's supply */
+	RATE_REST_JSON         /* a decimal at a JSON path of a REST GET (Stride's host zone) */
 };
 
 enum unbond_rule_type {
@@ -41,15 +43,33 @@ enum unbond_rule_type {
 	UNBOND_ETH_EXIT        /* Ethereum validator exit: queue + delays + sweep */
 };
 
+#define RATE_OWNERS_MAX 4
+#define RATE_PATH_MAX 160
+#define RATE_JSON_PATH_MAX 80
+#define RATE_REST_BASE_MAX 16
+
 struct rate_source {
 	enum rate_source_type type;
-	char address[ADDR_MAX];   /* contract (0x…) or account (base58) */
+	char address[ADDR_MAX];   /* contract (0x…) or account (base58); an EVM
+	                             call may go to a contract other than the token */
 	char call[48];            /* e.g. "stEthPerToken()", for display */
 	char selector[12];        /* "0x035faf82" */
 	char arg[80];             /* optional uint256 argument, decimal digits */
 	unsigned scale_decimals;  /* the result is an integer scaled by 10^this */
-	char owner[ADDR_MAX];     /* Solana: the program that must own the account */
+	bool invert;              /* the call gives token per underlying (ankrETH
+	                             ratio()): r = 1 / value */
+	/* Solana: the programs accepted as the account's owner (Sanctum runs
+	 * copies of the stake-pool program); none listed: not checked */
+	char owners[RATE_OWNERS_MAX][ADDR_MAX];
+	unsigned n_owners;
+	char mint[ADDR_MAX];      /* Solana: the token mint the account must name
+	                             (SPL pool_mint, INF lp_token_mint); "" not checked */
 	unsigned offset;          /* Marinade: byte offset of msol_price */
+	char rest_base[RATE_REST_BASE_MAX]; /* REST_JSON: the config base ("stride") */
+	char path[RATE_PATH_MAX];           /* REST_JSON: path under that base */
+	char json_path[RATE_JSON_PATH_MAX]; /* REST_JSON: "host_zone.redemption_rate" */
+	bool verified;            /* the source was checked against the protocol's
+	                             own code or docs (catalog "verified") */
 };
 
 struct unbond_rule {
@@ -111,6 +131,14 @@ int catalog_index(const struct catalog *c, const char *symbol);
 void catalog_free(struct catalog *c);
 
 const char *asset_kind_name(enum asset_kind k);       /* "native", … */
+const char *rate_type_name(enum rate_source_type t);  /* "evm_call", … */
+/* Where a's exchange rate comes from, for a person: "convertToAssets(1e18)
+ * on 0x2A26…", "stake pool stk9… (owner SPoo1… or SP12…)", "GET
+ * stride_rest_url/… -> host_zone.redemption_rate"; always NUL-terminated,
+ * cut to n. Catalog text only (checked for control characters on load). */
+void rate_source_describe(const struct asset *a, char *buf, size_t n);
+/* Is there a protocol source whose facts can be verified (not one/none)? */
+bool rate_source_checkable(const struct rate_source *r);
 const char *token_model_name(enum token_model m);     /* "rebasing", … */
 int asset_kind_parse(const char *s, enum asset_kind *out);
 int token_model_parse(const char *s, enum token_model *out);

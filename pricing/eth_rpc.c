@@ -227,7 +227,16 @@ static int take_item(const cJSON *item, size_t k, const struct catalog *cat, boo
 		feed_issue(is, "rate for %s is out of range (too large)", a->symbol);
 		return 0;
 	}
-	double v = (double)dec_to_ld(d);
+	long double x = dec_to_ld(d);
+	if (a->rate.invert) {
+		/* token per underlying (ankrETH ratio()): the rate is its inverse */
+		if (dec_is_zero(d)) {
+			feed_issue(is, "rate for %s is zero: cannot invert", a->symbol);
+			return 0;
+		}
+		x = 1.0L / x;
+	}
+	double v = (double)x;
 	const char *why = obs_value_check(OBS_RATE, v);
 	if (why) {
 		feed_issue(is, "rate for %s %s%s (%g)", a->symbol, strncmp(why, "out", 3) ? "is " : "",
@@ -247,8 +256,14 @@ static int take_item(const cJSON *item, size_t k, const struct catalog *cat, boo
 			num = num << 8 | w[b];
 	}
 	struct ratio r;
-	if (fits && ratio_from_scaled(num, a->rate.scale_decimals, &r) == 0)
+	if (fits && ratio_from_scaled(num, a->rate.scale_decimals, &r) == 0) {
+		if (a->rate.invert) {          /* the rate is 10^scale / num */
+			ratio_u128 t = r.num;
+			r.num = r.den;
+			r.den = t;
+		}
 		ratio_format(r, out->v[out->n - 1].exact, sizeof out->v[out->n - 1].exact);
+	}
 	return 0;
 }
 

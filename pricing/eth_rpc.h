@@ -14,7 +14,10 @@
  * Request ids: ETH_RPC_ID(i) = i + 1 for the asset at catalog index i, so
  * an answer maps back without any state. The result is one 32-byte
  * big-endian word, decoded exactly (dec_from_be_bytes) and divided by
- * 10^rate.scale_decimals. Observations: OBS_RATE, source "eth_rpc", ts =
+ * 10^rate.scale_decimals; with rate.invert (a call that gives token per
+ * underlying, ankrETH ratio()) the rate is 1 / that. The contract called is
+ * rate.address, which need not be the token (osETH: the vault controller;
+ * ETHx: the stake pools manager; mETH: the staking contract). Observations: OBS_RATE, source "eth_rpc", ts =
  * now. */
 #ifndef STAKETOP_ETH_RPC_H
 #define STAKETOP_ETH_RPC_H
@@ -53,7 +56,8 @@ const char *eth_rpc_check_source(const struct asset *a);
  * reported missing). Problems: "JSON-RPC error -32000 'execution reverted'
  * for rETH", "result for cbETH is 31 bytes, expected 32", "result for rETH
  * is empty: no contract code at 0x...", "missing: answer for wstETH",
- * "rate for rETH is zero or negative (0)". */
+ * "rate for rETH is zero or negative (0)", "rate for ankrETH is zero: cannot
+ * invert". */
 int eth_rpc_parse(const char *body, size_t len, const struct catalog *cat,
                   const char *currency, int64_t now, struct obs_list *out, char *err,
                   size_t errlen);

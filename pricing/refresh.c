@@ -14,15 +14,18 @@
 #include "pricing/http.h"
 #include "pricing/llama_coins.h"
 #include "pricing/llama_yields.h"
+#include "pricing/rest_json.h"
 #include "pricing/sol_rpc.h"
 #include "positions/text.h"
 #include "positions/timeutil.h"
 
-enum feed_id { F_COINGECKO, F_LLAMA, F_YIELDS, F_ETH, F_SOL, F_COUNT };
+enum feed_id { F_COINGECKO, F_LLAMA, F_YIELDS, F_ETH, F_SOL, F_STRIDE, F_COUNT };
 
 static const char *const feed_names[F_COUNT] = {
-	"coingecko", "defillama", "defillama-yields", "eth_rpc", "sol_rpc",
+	"coingecko", "defillama", "defillama-yields", "eth_rpc", "sol_rpc", "stride_rest",
 };
+/* The rest_json base each REST feed serves. */
+static const char *const rest_base_of[F_COUNT] = { [F_STRIDE] = "stride" };
 
 #define DEFAULT_MAX_BYTES (32u * 1024u * 1024u)
 #define DEFAULT_CG_IDS 50
@@ -34,12 +37,14 @@ struct feed_state {
 	struct obs_list obs;       /* what this feed took */
 };
 
-/* Each request's callback context: which feed, and for eth_rpc whether it
- * is the batch (a node refusing batches gets single calls). */
+/* Each request's callback context: which feed, for eth_rpc whether it
+ * is the batch (a node refusing batches gets single calls), for a REST
+ * feed the catalog index of the asset asked about. */
 struct req {
 	struct refresh *r;
 	enum feed_id feed;
 	bool eth_batch;
+	size_t asset;
 };
 
 struct refresh {
@@ -51,6 +56,7 @@ struct refresh {
 	struct feed_state f[F_COUNT];
 	struct req ctx[F_COUNT];
 	struct req eth_single;
+	struct req *rest;          /* one per catalog asset, for REST feeds */
 	struct obs_list merged;
 	struct epoch_seen epoch;
 	struct feed_report reports[F_COUNT];
@@ -76,14 +82,17 @@ struct refresh *refresh_new(const struct catalog *cat, const struct refresh_conf
 	}
 	r->cat = cat;
 	const char *urls[F_COUNT] = { cfg->coingecko_url, cfg->defillama_coins_url,
-		                      cfg->defillama_yields_url, cfg->eth_rpc_url, cfg->sol_rpc_url };
+		                      cfg->defillama_yields_url, cfg->eth_rpc_url, cfg->sol_rpc_url,
+		                      cfg->stride_rest_url };
 	bool ok = true;
+	r->rest = calloc(cat && cat->n ? cat->n : 1, sizeof *r->rest);
+	ok = r->rest != NULL;
 	for (int i = 0; i < F_COUNT; i++) {
 		r->url[i] = dup_or_empty(urls[i]);
 		ok = ok && r->url[i];
-		r->ctx[i] = (struct req){ r, (enum feed_id)i, i == F_ETH };
+		r->ctx[i] = (struct req){ r, (enum feed_id)i, i == F_ETH, 0 };
 	}
-	r->eth_single = (struct req){ r, F_ETH, false };
+	r->eth_single = (struct req){ r, F_ETH, false, 0 };
 	r->cg_key = dup_or_empty(cfg->coingecko_api_key);
 	r->currency = dup_or_empty(cfg->currency && cfg->currency[0] ? cfg->currency : "usd");
 	r->cg_max_ids = cfg->coingecko_max_ids ? cfg->coingecko_max_ids : DEFAULT_CG_IDS;
@@ -132,6 +141,7 @@ void refresh_free(struct refresh *r)
 		free(r->url[i]);
 	free(r->cg_key);
 	free(r->currency);
+	free(r->rest);
 	free(r);
 }
 
@@ -186,6 +196,8 @@ static int parse_into(enum feed_id id, struct refresh *r, const char *body, size
 		}
 		return sol_rpc_parse(body, len, r->cat, r->currency, r->now, out, err, errlen);
 	}
+	case F_STRIDE:
+		break; /* per asset: see parse_rest */
 	case F_COUNT:
 		break;
 	}
@@ -244,7 +256,10 @@ static void on_done(const struct http_response *res, void *vctx)
 		feed_error(f, msg);
 	} else {
 		size_t before = f->obs.n;
-		int n = parse_into(ctx->feed, r, res->body, res->len, err, sizeof err);
+		int n = rest_base_of[ctx->feed]
+		            ? rest_json_parse(res->body, res->len, &r->cat->assets[ctx->asset], r->now,
+		                              &f->obs, err, sizeof err)
+		            : parse_into(ctx->feed, r, res->body, res->len, err, sizeof err);
 		if (n < 0 && ctx->feed == F_ETH && ctx->eth_batch && res->len &&
 		    feed_json_ws(res->body, res->len, 0) < res->len &&
 		    res->body[feed_json_ws(res->body, res->len, 0)] == '{') {
@@ -392,6 +407,27 @@ int refresh_start(struct refresh *r, int64_t now, char *err, size_t errlen)
 		else
 			start_feed(r, F_SOL, &r->url[F_SOL], 1, body, NULL);
 		free(body);
+	}
+	for (int id = 0; id < F_COUNT; id++) {
+		if (!rest_base_of[id] || !r->f[id].on)
+			continue;
+		char err2[FEED_ERROR_MAX];
+		for (size_t i = 0; i < r->cat->n; i++) {
+			const struct asset *a = &r->cat->assets[i];
+			if (a->rate.type != RATE_REST_JSON || strcmp(a->rate.rest_base, rest_base_of[id]))
+				continue;
+			char *url = rest_json_build_url(r->url[id], a);
+			const char *why = rest_json_check_source(a);
+			r->rest[i] = (struct req){ r, (enum feed_id)id, false, i };
+			if (!url) {
+				snprintf(err2, sizeof err2, "%s: rate source %s", a->symbol,
+				         why ? why : "out of memory");
+				feed_error(&r->f[id], err2);
+			} else if (add_request(r, &r->rest[i], url, NULL, NULL, err2, sizeof err2) < 0) {
+				feed_error(&r->f[id], err2);
+			}
+			free(url);
+		}
 	}
 	/* a feed with nothing to ask (or whose requests were all refused) is
 	 * finished already */

@@ -7,8 +7,9 @@
  *
  * Feeds: "coingecko" (prices), "defillama" (prices CoinGecko did not give),
  * "defillama-yields" (APRs), "eth_rpc" (exchange rates by eth_call),
- * "sol_rpc" (stake pool rates and the epoch). A feed whose base URL is ""
- * is off and not reported. */
+ * "sol_rpc" (stake pool rates and the epoch), "stride_rest" (rates at a
+ * JSON path of Stride's REST API, one GET per asset). A feed whose base URL
+ * is "" is off and not reported. */
 #ifndef STAKETOP_REFRESH_H
 #define STAKETOP_REFRESH_H
 
@@ -28,6 +29,7 @@ struct refresh_config {
 	const char *coingecko_url, *coingecko_api_key;
 	const char *defillama_coins_url, *defillama_yields_url;
 	const char *eth_rpc_url, *sol_rpc_url;
+	const char *stride_rest_url;   /* base of rest_json sources naming "stride" */
 	const char *currency;
 	long timeout_ms;            /* total per request; 0 = the HTTP default */
 	long connect_timeout_ms;    /* 0 = the HTTP default */

@@ -76,7 +76,38 @@ static bool is_base58(const char *s)
 
 static bool is_pool(const struct asset *a)
 {
-	return a->rate.type == RATE_SPL_STAKE_POOL || a->rate.type == RATE_MARINADE_STATE;
+	return a->rate.type == RATE_SPL_STAKE_POOL || a->rate.type == RATE_MARINADE_STATE ||
+	       a->rate.type == RATE_SANCTUM_INF;
+}
+
+/* An Infinity source whose mint supply is asked for too. */
+static bool wants_supply(const struct asset *a)
+{
+	return a->rate.type == RATE_SANCTUM_INF && is_base58(a->rate.mint);
+}
+
+int sol_base58_decode32(const char *s, uint8_t out[32])
+{
+	static const char alphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+	uint8_t b[32] = {0};
+	size_t n = strlen(s);
+	if (n == 0 || n > 44)
+		return -1;
+	for (size_t k = 0; k < n; k++) {
+		const char *at = s[k] ? strchr(alphabet, s[k]) : NULL;
+		if (!at)
+			return -1;
+		unsigned carry = (unsigned)(at - alphabet);
+		for (int i = 31; i >= 0; i--) {
+			carry += b[i] * 58u;
+			b[i] = (uint8_t)carry;
+			carry >>= 8;
+		}
+		if (carry)
+			return -1;
+	}
+	memcpy(out, b, sizeof b);
+	return 0;
 }
 
 static void put_epoch(struct feed_buf *b)
@@ -100,6 +131,13 @@ int sol_rpc_build_batch(const struct catalog *cat, char **body, size_t *n)
 		                "\"params\":[\"%s\",{\"encoding\":\"base64\"}]}",
 		                SOL_RPC_ID(i), a->rate.address);
 		count++;
+		if (wants_supply(a)) {
+			feed_buf_printf(&b,
+			                ",{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"getTokenSupply\","
+			                "\"params\":[\"%s\"]}",
+			                SOL_RPC_SUPPLY_ID(i), a->rate.mint);
+			count++;
+		}
 	}
 	feed_buf_printf(&b, "]");
 	*body = feed_buf_take(&b);
@@ -204,9 +242,17 @@ static uint64_t u64le(const uint8_t *p)
 	return v;
 }
 
+/* What an Infinity asset's two answers gave, combined after the batch. */
+struct inf_parts {
+	bool has_value, has_supply, seen_supply;
+	uint64_t value;   /* SOL value due to INF holders, lamports */
+	uint64_t supply;  /* INF supply, 1e-9 units */
+};
+
 struct ctx {
 	const struct catalog *cat;
 	bool *seen;
+	struct inf_parts *inf;
 	bool has_epoch;
 	struct sol_epoch epoch;
 	int64_t now;
@@ -231,6 +277,118 @@ static int take_rate(struct ctx *c, const struct asset *a, uint64_t num, uint64_
 	return 0;
 }
 
+/* Does the 32-byte key at p equal rate.mint (when set)? Notes when not. */
+static bool mint_matches(struct ctx *c, const struct asset *a, const uint8_t *p,
+                         const char *field)
+{
+	uint8_t want[32];
+	if (!a->rate.mint[0])
+		return true;
+	if (sol_base58_decode32(a->rate.mint, want) < 0) {
+		feed_issue(&c->is, "%s: catalog mint is not a base58 key", a->symbol);
+		return false;
+	}
+	if (memcmp(p, want, sizeof want) != 0) {
+		feed_issue(&c->is, "%s: %s is not the catalog's mint %s", a->symbol, field, a->rate.mint);
+		return false;
+	}
+	return true;
+}
+
+static bool owner_listed(const struct asset *a, const char *owner)
+{
+	for (unsigned i = 0; i < a->rate.n_owners && i < RATE_OWNERS_MAX; i++)
+		if (strcmp(owner, a->rate.owners[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Sanctum Infinity PoolState (bytemuck, no discriminator): v1 176 bytes,
+ * v2 240 bytes; the version byte picks the formula. The value is kept
+ * until the supply answer is read too. */
+static int take_inf(struct ctx *c, const struct asset *a, size_t i, const uint8_t *d, size_t n)
+{
+	if (n < INF_POOL_V1_LEN) {
+		feed_issue(&c->is, "%s pool state data too short (%zu bytes, need %d)", a->symbol, n,
+		           INF_POOL_V1_LEN);
+		return 0;
+	}
+	unsigned version = d[INF_POOL_VERSION_AT];
+	if (version != 1 && version != 2) {
+		feed_issue(&c->is, "%s: pool state version %u is not 1 or 2", a->symbol, version);
+		return 0;
+	}
+	if (version == 2 && n < INF_POOL_V2_LEN) {
+		feed_issue(&c->is, "%s pool state v2 data too short (%zu bytes, need %d)", a->symbol, n,
+		           INF_POOL_V2_LEN);
+		return 0;
+	}
+	if (!mint_matches(c, a, d + INF_POOL_LP_MINT_AT, "lp_token_mint"))
+		return 0;
+	uint64_t total = u64le(d + INF_POOL_TOTAL_SOL_VALUE_AT);
+	if (version == 2) {
+		uint64_t withheld = u64le(d + INF_POOL_WITHHELD_AT);
+		uint64_t fee = u64le(d + INF_POOL_PROTOCOL_FEE_AT);
+		if (withheld > total || fee > total - withheld) {
+			feed_issue(&c->is, "%s: withheld and protocol fee lamports exceed total_sol_value",
+			           a->symbol);
+			return 0;
+		}
+		total -= withheld + fee;
+	}
+	c->inf[i].has_value = true;
+	c->inf[i].value = total;
+	return 0;
+}
+
+/* A getTokenSupply answer for an Infinity asset's mint. */
+static void take_supply(struct ctx *c, const struct asset *a, size_t i, const cJSON *item)
+{
+	const cJSON *er = cJSON_GetObjectItemCaseSensitive(item, "error");
+	if (er && !cJSON_IsNull(er)) {
+		char text[FEED_QUOTE_MAX + 48];
+		feed_rpc_error_text(er, text, sizeof text);
+		feed_issue(&c->is, "%s for the %s supply", text, a->symbol);
+		return;
+	}
+	const cJSON *res = cJSON_GetObjectItemCaseSensitive(item, "result");
+	const cJSON *val = cJSON_GetObjectItemCaseSensitive(res, "value");
+	const cJSON *amt = cJSON_GetObjectItemCaseSensitive(val, "amount");
+	const cJSON *dec = cJSON_GetObjectItemCaseSensitive(val, "decimals");
+	if (!cJSON_IsString(amt)) {
+		feed_issue(&c->is, "expected string at result.value.amount (%s supply), got %s",
+		           a->symbol, feed_json_type(amt));
+		return;
+	}
+	const char *s = amt->valuestring;
+	size_t n = strlen(s);
+	uint64_t v = 0;
+	bool ok = n > 0 && n <= 20 && strspn(s, "0123456789") == n;
+	for (size_t k = 0; ok && k < n; k++) {
+		unsigned dgt = (unsigned)(s[k] - '0');
+		if (v > (UINT64_MAX - dgt) / 10)
+			ok = false;
+		else
+			v = v * 10 + dgt;
+	}
+	if (!ok) {
+		char q[FEED_QUOTE_MAX + 4];
+		feed_quote(q, sizeof q, s, n, 24);
+		feed_issue(&c->is, "%s supply amount '%s' is not a u64 in decimal digits", a->symbol, q);
+		return;
+	}
+	if (!cJSON_IsNumber(dec) || dec->valuedouble != (double)a->decimals) {
+		feed_issue(&c->is, "%s supply decimals are not the catalog's %u", a->symbol, a->decimals);
+		return;
+	}
+	if (v == 0) {
+		feed_issue(&c->is, "%s supply is zero", a->symbol);
+		return;
+	}
+	c->inf[i].has_supply = true;
+	c->inf[i].supply = v;
+}
+
 static int take_spl(struct ctx *c, const struct asset *a, const uint8_t *d, size_t n)
 {
 	if (n < SPL_POOL_MIN_LEN) {
@@ -242,6 +400,8 @@ static int take_spl(struct ctx *c, const struct asset *a, const uint8_t *d, size
 		feed_issue(&c->is, "%s: account type %u is not a stake pool", a->symbol, d[0]);
 		return 0;
 	}
+	if (!mint_matches(c, a, d + SPL_POOL_MINT_AT, "pool_mint"))
+		return 0;
 	uint64_t total = u64le(d + SPL_POOL_TOTAL_LAMPORTS_AT);
 	uint64_t supply = u64le(d + SPL_POOL_TOKEN_SUPPLY_AT);
 	uint64_t updated = u64le(d + SPL_POOL_LAST_UPDATE_EPOCH_AT);
@@ -292,12 +452,14 @@ static int take_account(struct ctx *c, const struct asset *a, const cJSON *item,
 		return 0;
 	}
 	const cJSON *owner = cJSON_GetObjectItemCaseSensitive(val, "owner");
-	if (a->rate.owner[0] && (!cJSON_IsString(owner) || strcmp(owner->valuestring, a->rate.owner))) {
+	if (a->rate.n_owners && (!cJSON_IsString(owner) || !owner_listed(a, owner->valuestring))) {
 		char q[FEED_QUOTE_MAX + 4] = "(none)";
 		if (cJSON_IsString(owner))
 			feed_quote(q, sizeof q, owner->valuestring, FEED_QUOTE_MAX, 48);
-		feed_issue(&c->is, "%s: owner %s is not the %s program", a->symbol, q,
-		           a->rate.type == RATE_SPL_STAKE_POOL ? "stake pool" : "Marinade");
+		feed_issue(&c->is, "%s: owner %s is not %s program", a->symbol, q,
+		           a->rate.type == RATE_SPL_STAKE_POOL ? "a listed stake pool"
+		           : a->rate.type == RATE_SANCTUM_INF  ? "the listed Infinity"
+		                                               : "the Marinade");
 		return 0;
 	}
 	const cJSON *data = cJSON_GetObjectItemCaseSensitive(val, "data");
@@ -314,7 +476,9 @@ static int take_account(struct ctx *c, const struct asset *a, const cJSON *item,
 		return 0;
 	}
 	size_t need = a->rate.type == RATE_SPL_STAKE_POOL ? SPL_POOL_MIN_LEN
-	              : (a->rate.offset ? a->rate.offset : MARINADE_MSOL_PRICE_AT) + (size_t)8;
+	              : a->rate.type == RATE_SANCTUM_INF
+	                  ? INF_POOL_V2_LEN
+	                  : (a->rate.offset ? a->rate.offset : MARINADE_MSOL_PRICE_AT) + (size_t)8;
 	if (need > SOL_ACCOUNT_MAX) {
 		feed_issue(&c->is, "%s: rate offset %u is beyond any account", a->symbol, a->rate.offset);
 		return 0;
@@ -327,6 +491,8 @@ static int take_account(struct ctx *c, const struct asset *a, const cJSON *item,
 		feed_issue(&c->is, "%s: account data is not valid base64", a->symbol);
 	else if (a->rate.type == RATE_SPL_STAKE_POOL)
 		rc = take_spl(c, a, d, n);
+	else if (a->rate.type == RATE_SANCTUM_INF)
+		rc = take_inf(c, a, (size_t)(a - c->cat->assets), d, n < need ? n : need);
 	else
 		rc = take_marinade(c, a, d, n);
 	free(d);
@@ -342,6 +508,19 @@ static int take_item(struct ctx *c, const cJSON *item, size_t k)
 	const cJSON *id = cJSON_GetObjectItemCaseSensitive(item, "id");
 	if (has_id(item, SOL_RPC_EPOCH_ID))
 		return 0; /* read before the accounts */
+	if (cJSON_IsNumber(id) && id->valuedouble > SOL_RPC_SUPPLY_BASE &&
+	    id->valuedouble <= SOL_RPC_SUPPLY_BASE + (double)c->cat->n &&
+	    id->valuedouble == (double)(size_t)id->valuedouble &&
+	    wants_supply(&c->cat->assets[(size_t)id->valuedouble - SOL_RPC_SUPPLY_BASE - 1])) {
+		size_t i = (size_t)id->valuedouble - SOL_RPC_SUPPLY_BASE - 1;
+		if (c->inf[i].seen_supply) {
+			feed_issue(&c->is, "more than one supply answer for %s", c->cat->assets[i].symbol);
+			return 0;
+		}
+		c->inf[i].seen_supply = true;
+		take_supply(c, &c->cat->assets[i], i, item);
+		return 0;
+	}
 	if (!cJSON_IsNumber(id) || id->valuedouble < 1 || id->valuedouble > (double)c->cat->n ||
 	    id->valuedouble != (double)(size_t)id->valuedouble ||
 	    !is_pool(&c->cat->assets[(size_t)id->valuedouble - 1])) {
@@ -370,7 +549,8 @@ int sol_rpc_parse(const char *body, size_t len, const struct catalog *cat,
 	size_t n0 = out->n;
 	int rc = -1;
 	c.seen = calloc(c.cat->n ? c.cat->n : 1, sizeof *c.seen);
-	if (!c.seen) {
+	c.inf = calloc(c.cat->n ? c.cat->n : 1, sizeof *c.inf);
+	if (!c.seen || !c.inf) {
 		feed_fail(err, errlen, "out of memory");
 		goto out;
 	}
@@ -405,10 +585,27 @@ int sol_rpc_parse(const char *body, size_t len, const struct catalog *cat,
 		else
 			feed_issue(&c.is, "missing: answer for %s", a->symbol);
 	}
+	for (size_t i = 0; i < c.cat->n; i++) {
+		const struct asset *a = &c.cat->assets[i];
+		const struct inf_parts *p = &c.inf[i];
+		if (a->rate.type != RATE_SANCTUM_INF)
+			continue;
+		if (batch && !p->seen_supply)
+			feed_issue(&c.is, wants_supply(a) ? "missing: supply answer for %s"
+			                                  : "%s: rate source mint is not base58",
+			           a->symbol);
+		if (p->has_value && p->has_supply &&
+		    take_rate(&c, a, p->value, p->supply) < 0) {
+			out->n = n0;
+			feed_fail(err, errlen, "out of memory");
+			goto out;
+		}
+	}
 	feed_issues_finish(&c.is);
 	rc = (int)(out->n - n0);
 out:
 	free(c.seen);
+	free(c.inf);
 	cJSON_Delete(root);
 	return rc;
 }

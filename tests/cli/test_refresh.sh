@@ -36,6 +36,7 @@ GET /llama/prices/current file=llama_coins.json
 GET /yields/pools file=yields.json
 POST /eth file=eth_rpc.json
 POST /sol file=sol_rpc.json
+GET /stride/ file=stride.json
 EOF
 }
 good_routes
@@ -52,6 +53,7 @@ defillama_coins_url = $1
 defillama_yields_url = $B/yields
 eth_rpc_url = $B/eth
 sol_rpc_url = $B/sol
+stride_rest_url = $B/stride
 timeout_seconds = 1
 EOF
 }
@@ -68,12 +70,15 @@ line() { grep "^$1 " "$T/out"; }
 S refresh >"$T/out" 2>&1
 rc=$?
 check "all feeds ok: exit 0" '[ $rc -eq 0 ]'
-for f in coingecko defillama defillama-yields eth_rpc sol_rpc; do
+for f in coingecko defillama defillama-yields eth_rpc sol_rpc stride_rest; do
 	check "line for $f says ok" 'line $f | grep -q " ok "'
 done
-check "coingecko took 15 prices" 'line coingecko | grep -q " 15 values"'
-check "eth_rpc took 8 rates" 'line eth_rpc | grep -q " 8 values"'
-check "sol_rpc took 2 rates" 'line sol_rpc | grep -q " 2 values"'
+# 15 ids of the first catalog + 12 of the tokens added with issue 17
+# (frxETH, hSOL and INF have no CoinGecko id)
+check "coingecko took 27 prices" 'line coingecko | grep -q " 27 values"'
+check "eth_rpc took 17 rates" 'line eth_rpc | grep -q " 17 values"'
+check "sol_rpc took 6 rates" 'line sol_rpc | grep -q " 6 values"'
+check "stride_rest took 1 rate" 'line stride_rest | grep -q " 1 values"'
 # wstETH: 2 × 1.22 (eth_call) × 3100 (CoinGecko; DefiLlama's 3101 is not
 # used when CoinGecko has the price) = 7564; market 2 × 3770 = 7540;
 # premium (7540 / 7564 − 1) × 10000 = −31.7292… → −31.73
@@ -160,14 +165,14 @@ fault "hex result not 32 bytes" eth_rpc "expected 32"
 good_routes
 grep -v '^POST /eth' "$T/routes" >"$T/routes.new"
 echo 'POST /eth match=[{"jsonrpc" body={"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"batch_not_supported"}}' >>"$T/routes.new"
-for id in 7 8 9 10 13 14 15 16; do
+for id in 7 8 9 10 13 14 15 16 19 20 21 22 23 24 25 26 27; do
 	hex=$(grep -o "\"id\": $id, \"result\": \"0x[0-9a-f]*\"" "$FX/eth_rpc.json" | grep -o '0x[0-9a-f]*')
 	printf '{"jsonrpc":"2.0","id":%s,"result":"%s"}' "$id" "$hex" >"$T/single_$id.json"
 	echo "POST /eth match=\"id\":$id, file=single_$id.json" >>"$T/routes.new"
 done
 mv "$T/routes.new" "$T/routes"
 S refresh >"$T/out" 2>&1
-check "batch refused: single calls take all 8 rates" 'line eth_rpc | grep -q " ok " && line eth_rpc | grep -q " 8 values"'
+check "batch refused: single calls take all 17 rates" 'line eth_rpc | grep -q " ok " && line eth_rpc | grep -q " 17 values"'
 check "batch refused: wstETH NAV still 7564" 'pos 1 | grep -q "\"nav\":7564,"'
 good_routes
 
@@ -185,6 +190,7 @@ cat >>"$T/routes" <<EOF
 GET /yields/pools file=yields.json
 POST /eth file=eth_rpc.json
 POST /sol file=sol_rpc.json
+GET /stride/ file=stride.json
 EOF
 S refresh >"$T/out" 2>&1
 rc=$?
@@ -198,7 +204,8 @@ good_routes
 sed 's/"rocket-pool-eth": {[^}]*}, //' "$FX/coingecko.json" >"$T/coingecko.json"
 S refresh >"$T/out" 2>&1
 check "CoinGecko missing rETH: coingecko line names it" 'line coingecko | grep -q "missing: rocket-pool-eth"'
-check "DefiLlama's price taken for rETH only" 'line defillama | grep -q " 1 values"'
+# rETH, and hSOL and INF, which have no CoinGecko id
+check "DefiLlama's price taken for rETH, hSOL and INF only" 'line defillama | grep -q " 3 values"'
 # rETH market = 1 × 3501 (DefiLlama: CoinGecko's 3500 + 1 in the fixture)
 check "rETH market price now from defillama: 3501" \
 	'pos 4 | grep -q "\"price_market\":3501," && pos 4 | grep -q "\"price:rETH\":{\"source\":\"defillama\""'

@@ -180,6 +180,31 @@ static void config_load__plan_section(void **state)
 	expect_bad("[plan]\nfee = 1\n", ":2: [plan] fee: unknown key");
 }
 
+static void config_load__stride_rest_url__checked_and_can_be_off(void **state)
+{
+	(void)state;
+	struct config c;
+	char err[256] = "";
+	config_defaults(&c);
+	/* the host DefiLlama's Stride adapter reads (CATALOG-2.md §5) */
+	assert_string_equal(c.stride_rest_url, "https://stride-fleet.main.stridenet.co/api");
+	write_cfg("[feeds]\nstride_rest_url = http://127.0.0.1:1317/\n");
+	int rc = config_load(tmpfile_, &c, err, sizeof err);
+	cleanup();
+	assert_int_equal(rc, 0);
+	assert_string_equal(c.stride_rest_url, "http://127.0.0.1:1317");
+	write_cfg("[feeds]\nstride_rest_url =\n");
+	config_defaults(&c);
+	rc = config_load(tmpfile_, &c, err, sizeof err);
+	cleanup();
+	assert_int_equal(rc, 0);
+	assert_string_equal(c.stride_rest_url, ""); /* empty turns stATOM's rate off */
+	expect_bad("[feeds]\nstride_rest_url = http://stride.example/api\n",
+	           ":2: [feeds] stride_rest_url: plain http is allowed only for loopback");
+	expect_bad("[feeds]\n\nstride_rest_url = https://lcd\x1b[2J\n",
+	           ":3: [feeds] stride_rest_url: contains spaces or control characters");
+}
+
 static void config_url_check__loopback_rules(void **state)
 {
 	(void)state;
@@ -234,6 +259,7 @@ int main(void)
 		cmocka_unit_test(config_load__bad_values__named_with_line),
 		cmocka_unit_test(config_load__plan_section),
 		cmocka_unit_test(config_url_check__loopback_rules),
+		cmocka_unit_test(config_load__stride_rest_url__checked_and_can_be_off),
 		cmocka_unit_test(paths_resolve__flags_env_xdg),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

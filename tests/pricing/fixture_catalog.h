@@ -76,12 +76,14 @@ static inline struct catalog fixture_catalog(struct asset a[FIXTURE_N])
 	         "solana:J1toso1uCk3RLmjorhTtrVwY9HJ7X8V9yYac6Y7kGCPn", FX_POOL_JITOSOL);
 	a[FX_JITOSOL].rate.type = RATE_SPL_STAKE_POOL;
 	snprintf(a[FX_JITOSOL].rate.address, ADDR_MAX, "%s", FX_JITO_POOL);
-	snprintf(a[FX_JITOSOL].rate.owner, ADDR_MAX, "%s", FX_SPL_PROGRAM);
+	snprintf(a[FX_JITOSOL].rate.owners[0], ADDR_MAX, "%s", FX_SPL_PROGRAM);
+	a[FX_JITOSOL].rate.n_owners = 1;
 	fx_asset(&a[FX_MSOL], "mSOL", "solana", "SOL", "msol",
 	         "solana:mSoLzYCxHdYgdzU16g5QSh3i5K3z3KZK7ytfqcJm7So", FX_POOL_MSOL);
 	a[FX_MSOL].rate.type = RATE_MARINADE_STATE;
 	snprintf(a[FX_MSOL].rate.address, ADDR_MAX, "%s", FX_MARINADE_STATE);
-	snprintf(a[FX_MSOL].rate.owner, ADDR_MAX, "%s", FX_MARINADE_PROGRAM);
+	snprintf(a[FX_MSOL].rate.owners[0], ADDR_MAX, "%s", FX_MARINADE_PROGRAM);
+	a[FX_MSOL].rate.n_owners = 1;
 	a[FX_MSOL].rate.offset = 512;
 	return (struct catalog){a, FIXTURE_N};
 }

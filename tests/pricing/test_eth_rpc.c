@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -314,6 +315,138 @@ static void eth_rpc_parse__sanitizes__escapes_in_error_message(void **state)
 	assert_string_equal(r.err, "JSON-RPC error -32005 '?click?'");
 }
 
+
+/* --- issue 17: inverted ratios, calls on another contract ----------------- */
+
+enum { T_ANKR, T_OSETH, T_SFRX, T_N };
+#define ANKR_ADDR "0xE95A203B1a91a908F9B9CE46459d101078c2c3cb"
+#define OS_CONTROLLER "0x2A261e60FB14586B474C208b1B7AC6D0f5000306"
+#define SFRX_ADDR "0xac3E018457B222d93114458476f3E3416Abbe38F"
+
+static struct asset tk[T_N];
+
+/* ankrETH ratio() inverted; osETH convertToAssets(1e18) on the vault
+ * controller (not the token); sfrxETH pricePerShare() on the token. */
+static struct catalog token_catalog(void)
+{
+	fx_asset(&tk[T_ANKR], "ankrETH", "ethereum", "ETH", "ankreth", "", "");
+	fx_evm(&tk[T_ANKR], ANKR_ADDR, "ratio()", "0x71ca337d");
+	tk[T_ANKR].rate.invert = true;
+	fx_asset(&tk[T_OSETH], "osETH", "ethereum", "ETH", "stakewise-v3-oseth", "", "");
+	fx_evm(&tk[T_OSETH], OS_CONTROLLER, "convertToAssets(1e18)", "0x07a2d13a");
+	snprintf(tk[T_OSETH].rate.arg, sizeof tk[T_OSETH].rate.arg, "1000000000000000000");
+	fx_asset(&tk[T_SFRX], "sfrxETH", "ethereum", "frxETH", "staked-frax-ether", "", "");
+	fx_evm(&tk[T_SFRX], SFRX_ADDR, "pricePerShare()", "0x99530b06");
+	return (struct catalog){ tk, T_N };
+}
+
+static struct run parse_tokens(const char *ankr, const char *oseth, const char *sfrx)
+{
+	char b[2048];
+	struct run r;
+	memset(&r, 0, sizeof r);
+	struct catalog cat = token_catalog();
+	snprintf(b, sizeof b,
+	         "[{\"jsonrpc\":\"2.0\",\"id\":3,%s},{\"jsonrpc\":\"2.0\",\"id\":1,%s},"
+	         "{\"jsonrpc\":\"2.0\",\"id\":2,%s}]",
+	         sfrx, ankr, oseth);
+	r.rc = eth_rpc_parse(b, strlen(b), &cat, "usd", NOW, &r.out, r.err, sizeof r.err);
+	assert_true(fx_text_is_safe(r.err));
+	return r;
+}
+
+static void eth_rpc_build_batch__calls__the_listed_contract_with_arg(void **state)
+{
+	(void)state;
+	struct catalog cat = token_catalog();
+	char *body;
+	int *ids;
+	size_t n;
+	assert_int_equal(eth_rpc_build_batch(&cat, &body, &ids, &n), 0);
+	assert_int_equal(n, 3);
+	/* osETH: to the controller, convertToAssets(uint256) with 1e18 =
+	 * 0x0de0b6b3a7640000 left-padded to 32 bytes */
+	assert_non_null(strstr(body, "{\"to\":\"" OS_CONTROLLER "\",\"data\":\"0x07a2d13a" ZERO48
+	                             "0de0b6b3a7640000\""));
+	assert_non_null(strstr(body, "{\"to\":\"" ANKR_ADDR "\",\"data\":\"0x71ca337d\""));
+	free(body);
+	free(ids);
+}
+
+static void eth_rpc_parse__inverts__ankreth_ratio(void **state)
+{
+	(void)state;
+	/* ratio() = 912345678901234567 = 0x0ca94d8fa7454b87 ankrETH per 1e18
+	 * ETH: ETH per ankrETH = 1e18 / 912345678901234567 =
+	 * 1.0960757782119713407837… (40-digit division by hand/bc);
+	 * osETH 1.0625e18 = 0x0ebec21ee1da4000 -> 1.0625;
+	 * sfrxETH 2^64 + 123 = 0x1000000000000007b (above 64 bits, decoded
+	 * exactly) -> 18.446744073709551739 */
+	struct run r = parse_tokens("\"result\":\"0x" ZERO48 "0ca94d8fa7454b87\"",
+	                            "\"result\":\"0x" ZERO48 "0ebec21ee1da4000\"",
+	                            "\"result\":\"0x" ZERO24 "00000000000000000000000" "1000000000000007b\"");
+	assert_int_equal(r.rc, 3);
+	assert_string_equal(r.err, "");
+	for (size_t i = 0; i < r.out.n; i++) {
+		const struct observation *o = &r.out.v[i];
+		if (strcmp(o->asset, "ankrETH") == 0) {
+			assert_true(fabs(o->value - 1.0960757782119713407837) < 1e-12);
+			/* the exact reply inverted too (912345678901234567 is odd and
+			 * not a multiple of 5: nothing to reduce) */
+			assert_string_equal(o->exact, "1000000000000000000/912345678901234567");
+		}
+		else if (strcmp(o->asset, "osETH") == 0)
+			assert_true(fabs(o->value - 1.0625) < 1e-15);
+		else
+			assert_true(fabs(o->value - 18.446744073709551739) < 1e-12);
+	}
+	obs_list_free(&r.out);
+	/* 0.9e18 = 0x0c7d713b49da0000: 1 / 0.9 = 1.1111…, to 1e-9 and better */
+	r = parse_tokens("\"result\":\"0x" ZERO48 "0c7d713b49da0000\"",
+	                 "\"result\":\"0x" ZERO48 "0ebec21ee1da4000\"",
+	                 "\"result\":\"0x" ZERO48 "0ebec21ee1da4000\"");
+	assert_int_equal(r.rc, 3);
+	assert_true(fabs(find(&r, "ankrETH")->value - 10.0 / 9.0) < 1e-12);
+	obs_list_free(&r.out);
+}
+
+static void eth_rpc_parse__rejects__bad_inverted_and_other_contract_answers(void **state)
+{
+	(void)state;
+	/* a zero ratio cannot be inverted; "0x" from the controller (no code,
+	 * or the call went to a contract without the function); short data */
+	struct run r = parse_tokens("\"result\":\"0x" ZERO48 "0000000000000000\"",
+	                            "\"result\":\"0x\"",
+	                            "\"result\":\"0x0ebec21ee1da4000\"");
+	assert_int_equal(r.rc, 0);
+	assert_string_equal(r.err, "result for sfrxETH is 8 bytes, expected 32 and 2 more");
+	/* one at a time, each named */
+	r = parse_tokens("\"result\":\"0x" ZERO48 "0000000000000000\"",
+	                 "\"result\":\"0x" ZERO48 "0ebec21ee1da4000\"",
+	                 "\"result\":\"0x" ZERO48 "0ebec21ee1da4000\"");
+	assert_int_equal(r.rc, 2);
+	assert_string_equal(r.err, "rate for ankrETH is zero: cannot invert");
+	obs_list_free(&r.out);
+	r = parse_tokens("\"result\":\"0x" ZERO48 "0ebec21ee1da4000\"", "\"result\":\"0x\"",
+	                 "\"result\":\"0x" ZERO48 "0ebec21ee1da4000\"");
+	assert_int_equal(r.rc, 2);
+	assert_string_equal(r.err, "result for osETH is empty: no contract code at " OS_CONTROLLER);
+	obs_list_free(&r.out);
+	/* a ratio of 1 wei: the inverse 1e36 is out of range, not taken */
+	r = parse_tokens("\"result\":\"0x" ZERO48 "0000000000000001\"",
+	                 "\"result\":\"0x" ZERO48 "0ebec21ee1da4000\"",
+	                 "\"result\":\"0x" ZERO48 "0ebec21ee1da4000\"");
+	assert_int_equal(r.rc, 2);
+	assert_non_null(strstr(r.err, "rate for ankrETH out of range"));
+	obs_list_free(&r.out);
+	/* hostile bytes in the result */
+	r = parse_tokens("\"result\":\"0x\\u001b[2J\"", "\"result\":\"0x" ZERO48 "0ebec21ee1da4000\"",
+	                 "\"result\":\"0x" ZERO48 "0ebec21ee1da4000\"");
+	assert_int_equal(r.rc, 2);
+	assert_string_equal(r.err, "result for ankrETH is not hex");
+	obs_list_free(&r.out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -332,6 +465,9 @@ int main(void)
 		cmocka_unit_test(eth_rpc_parse__reports__null_and_nan),
 		cmocka_unit_test(eth_rpc_parse__rejects__zero_and_absurd_rates),
 		cmocka_unit_test(eth_rpc_parse__sanitizes__escapes_in_error_message),
+		cmocka_unit_test(eth_rpc_build_batch__calls__the_listed_contract_with_arg),
+		cmocka_unit_test(eth_rpc_parse__inverts__ankreth_ratio),
+		cmocka_unit_test(eth_rpc_parse__rejects__bad_inverted_and_other_contract_answers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +115,7 @@ static struct run parse(const char *body)
 	memset(&r, 0, sizeof r);
 	struct catalog cat = fixture_catalog(fx);
 	if (catalog_jito_owner)
-		snprintf(fx[FX_JITOSOL].rate.owner, ADDR_MAX, "%s", catalog_jito_owner);
+		snprintf(fx[FX_JITOSOL].rate.owners[0], ADDR_MAX, "%s", catalog_jito_owner);
 	r.rc = sol_rpc_parse(body, strlen(body), &cat, "usd", NOW, &r.out, r.err, sizeof r.err);
 	assert_true(fx_text_is_safe(r.err));
 	if (r.rc < 0)
@@ -269,7 +270,7 @@ static void sol_rpc_parse__rejects__wrong_owner(void **state)
 	                           "11111111111111111111111111111111", NULL);
 	assert_int_equal(r.rc, 0);
 	assert_string_equal(r.err, "JitoSOL: owner SP12tWFxD9oJsVWNavTTBZvMbA6gkAmxtVgxdqvyvhY is "
-	                           "not the stake pool program and 1 more");
+	                           "not a listed stake pool program and 1 more");
 	/* the owner the catalog names is what counts: a user may point JitoSOL
 	 * at the fork's program */
 	catalog_jito_owner = "SP12tWFxD9oJsVWNavTTBZvMbA6gkAmxtVgxdqvyvhY";
@@ -438,6 +439,300 @@ static void sol_rpc_parse_epoch__rejects__bad_fields(void **state)
 	}
 }
 
+/* --- issue 17: Sanctum's program copies, the pool mint, Infinity --------- */
+
+#define SP12 "SP12tWFxD9oJsVWNavTTBZvMbA6gkAmxtVgxdqvyvhY"
+#define SPMB "SPMBzsVUuoHA4Jm6KunbsotaahvVikZs1JyTW6iJvbn"
+#define INF_PROGRAM "5ocnV1qiCgaQR8Jb8xWnVbApfaygJ8tNoZfgPwsgx9kx"
+#define BSOL_MINT "bSo13r4TkiE4KumL71LsHTPpL2euBYLFx6h9HP3piy1"
+#define JUPSOL_MINT "jupSoLaHXQiZZTSfEWMTRRgpnyFm8f6sZdosWBjx93v"
+#define INF_MINT "5oVNBeEEQvYi1cX3ir8Dx5n1P7pdxydbGF2X4TxVusJm"
+#define INF_STATE "AYhux5gJzCoeoc1PoJ1VxwPDe22RwcvpHviLDD1oCGvW"
+/* base58 decoded by an independent implementation (Python big integers) */
+static const uint8_t BSOL_MINT_BYTES[32] = {
+	0x08, 0xd2, 0xe9, 0x70, 0xf9, 0x3c, 0x7b, 0x3d, 0x50, 0x19, 0x1e, 0x61, 0x1a, 0xcd, 0x93, 0xaa,
+	0x80, 0xa5, 0x46, 0xb4, 0x5e, 0xc9, 0x65, 0xe1, 0x8b, 0x05, 0x87, 0x15, 0x56, 0x99, 0xc8, 0xac};
+static const uint8_t INF_MINT_BYTES[32] = {
+	0x47, 0x57, 0x89, 0x9f, 0xb8, 0xbe, 0xdb, 0xa2, 0x87, 0x78, 0xaa, 0xcd, 0x67, 0xe5, 0x68, 0xe7,
+	0x34, 0x70, 0xcc, 0xe9, 0x0b, 0xcd, 0x53, 0x2b, 0x6c, 0xb6, 0x18, 0x29, 0x76, 0x28, 0x82, 0x4e};
+
+enum { S_BSOL, S_JUPSOL, S_HSOL, S_INF, S_N };
+static struct asset sk[S_N];
+
+static void owners(struct asset *a, const char *const *list, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		snprintf(a->rate.owners[i], ADDR_MAX, "%s", list[i]);
+	a->rate.n_owners = n;
+}
+
+static struct catalog sol_tokens(void)
+{
+	static const char *const spl[] = { FX_SPL_PROGRAM }, *const sanctum[] = { SP12 },
+	                         *const all3[] = { FX_SPL_PROGRAM, SP12, SPMB },
+	                         *const inf[] = { INF_PROGRAM };
+	fx_asset(&sk[S_BSOL], "bSOL", "solana", "SOL", "", "", "");
+	sk[S_BSOL].rate.type = RATE_SPL_STAKE_POOL;
+	snprintf(sk[S_BSOL].rate.address, ADDR_MAX, "stk9ApL5HeVAwPLr3TLhDXdZS8ptVu7zp6ov8HFDuMi");
+	snprintf(sk[S_BSOL].rate.mint, ADDR_MAX, BSOL_MINT);
+	owners(&sk[S_BSOL], spl, 1);
+	fx_asset(&sk[S_JUPSOL], "JupSOL", "solana", "SOL", "", "", "");
+	sk[S_JUPSOL].rate.type = RATE_SPL_STAKE_POOL;
+	snprintf(sk[S_JUPSOL].rate.address, ADDR_MAX, "8VpRhuxa7sUUepdY3kQiTmX9rS5vx4WgaXiAnXq4KCtr");
+	owners(&sk[S_JUPSOL], all3, 3);
+	fx_asset(&sk[S_HSOL], "hSOL", "solana", "SOL", "", "", "");
+	sk[S_HSOL].rate.type = RATE_SPL_STAKE_POOL;
+	snprintf(sk[S_HSOL].rate.address, ADDR_MAX, "3wK2g8ZdzAH8FJ7PKr2RcvGh7V9VYson5hrVsJM5Lmws");
+	owners(&sk[S_HSOL], sanctum, 1);
+	fx_asset(&sk[S_INF], "INF", "solana", "SOL", "", "", "");
+	sk[S_INF].rate.type = RATE_SANCTUM_INF;
+	snprintf(sk[S_INF].rate.address, ADDR_MAX, INF_STATE);
+	snprintf(sk[S_INF].rate.mint, ADDR_MAX, INF_MINT);
+	owners(&sk[S_INF], inf, 1);
+	return (struct catalog){ sk, S_N };
+}
+
+/* An SPL pool account (611 bytes) at epoch 539 with pool_mint = mint. */
+static char *spl_with_mint(uint64_t total, uint64_t supply, const uint8_t mint[32])
+{
+	uint8_t d[SPL_LEN];
+	for (size_t i = 0; i < sizeof d; i++)
+		d[i] = (uint8_t)(i * 7 + 3);
+	d[0] = 1;
+	memcpy(d + 162, mint, 32);     /* pool_mint */
+	put_u64(d + 258, total);
+	put_u64(d + 266, supply);
+	put_u64(d + 274, 539);
+	return b64(d, sizeof d);
+}
+
+/* An Infinity PoolState of len bytes: version, total_sol_value,
+ * lp_token_mint, and for v2 withheld and protocol-fee lamports. */
+static char *inf_state(size_t len, uint8_t version, uint64_t total, uint64_t withheld,
+                       uint64_t fee, const uint8_t mint[32])
+{
+	uint8_t d[256];
+	assert_true(len <= sizeof d);
+	for (size_t i = 0; i < sizeof d; i++)
+		d[i] = (uint8_t)(i * 11 + 5);
+	put_u64(d + 0, total);         /* total_sol_value */
+	d[12] = version;
+	memcpy(d + 144, mint, 32);     /* lp_token_mint */
+	put_u64(d + 216, withheld);    /* v2: withheld_lamports */
+	put_u64(d + 224, fee);         /* v2: protocol_fee_lamports */
+	return b64(d, len);
+}
+
+static char *supply_item(char *buf, size_t n, int id, const char *amount, int decimals)
+{
+	snprintf(buf, n,
+	         "{\"jsonrpc\":\"2.0\",\"id\":%d,\"result\":{\"context\":{\"slot\":232848000},"
+	         "\"value\":{\"amount\":%s,\"decimals\":%d,\"uiAmount\":1.0,"
+	         "\"uiAmountString\":\"1\"}}}",
+	         id, amount, decimals);
+	return buf;
+}
+
+/* Epoch 539, then the four accounts and the INF supply (id 1000004); each
+ * piece NULL takes a default: bSOL 1.15, JupSOL (owned by SPMB…) 1.1, hSOL
+ * (SP12…) 1.2, INF v2. */
+static struct run parse_sol_tokens(const char *bsol_owner, char *bsol, const char *jup_owner,
+                                   const char *hsol_owner, char *inf, const char *inf_owner,
+                                   const char *supply)
+{
+	static const uint8_t zero[32];
+	char *d[4] = {
+		bsol ? bsol : spl_with_mint(1150000000000000ull, 1000000000000000ull, BSOL_MINT_BYTES),
+		spl_with_mint(1100000000000000ull, 1000000000000000ull, zero),
+		spl_with_mint(1200000000000000ull, 1000000000000000ull, zero),
+		inf ? inf : inf_state(240, 2, 2500000000000000ull, 30000000000000ull, 20000000000000ull,
+		                      INF_MINT_BYTES),
+	};
+	const char *own[4] = { bsol_owner ? bsol_owner : FX_SPL_PROGRAM, jup_owner ? jup_owner : SPMB,
+		               hsol_owner ? hsol_owner : SP12, inf_owner ? inf_owner : INF_PROGRAM };
+	size_t cap = 4096;
+	char *items[4], sup[512], *doc = malloc(6 * cap);
+	assert_non_null(doc);
+	int off = snprintf(doc, 6 * cap, "[%s", EPOCH_539);
+	for (int i = 0; i < 4; i++) {
+		items[i] = malloc(cap);
+		assert_non_null(items[i]);
+		off += snprintf(doc + off, 6 * cap - (size_t)off, ",%s",
+		                account_item(items[i], cap, i + 1, own[i], d[i]));
+	}
+	if (supply)
+		snprintf(doc + off, 6 * cap - (size_t)off, ",%s]", supply);
+	else
+		snprintf(doc + off, 6 * cap - (size_t)off, ",%s]",
+		         supply_item(sup, sizeof sup, SOL_RPC_SUPPLY_ID(S_INF), "\"1750000000000000\"", 9));
+	struct run r;
+	memset(&r, 0, sizeof r);
+	struct catalog cat = sol_tokens();
+	r.rc = sol_rpc_parse(doc, strlen(doc), &cat, "usd", NOW, &r.out, r.err, sizeof r.err);
+	assert_true(fx_text_is_safe(r.err));
+	for (int i = 0; i < 4; i++) {
+		free(items[i]);
+		free(d[i]);
+	}
+	free(doc);
+	return r;
+}
+
+static double rate_of(const struct run *r, const char *sym)
+{
+	for (size_t i = 0; i < r->out.n; i++)
+		if (strcmp(r->out.v[i].asset, sym) == 0)
+			return r->out.v[i].value;
+	return -1;
+}
+
+static void sol_base58_decode32__decodes__known_keys(void **state)
+{
+	(void)state;
+	uint8_t b[32], zero[32] = {0};
+	assert_int_equal(sol_base58_decode32("11111111111111111111111111111111", b), 0);
+	assert_memory_equal(b, zero, 32);
+	assert_int_equal(sol_base58_decode32(BSOL_MINT, b), 0);
+	assert_memory_equal(b, BSOL_MINT_BYTES, 32);
+	assert_int_equal(sol_base58_decode32(INF_MINT, b), 0);
+	assert_memory_equal(b, INF_MINT_BYTES, 32);
+	/* 0, O, I, l are not base58; 45 characters or a value above 2^256 */
+	assert_int_equal(sol_base58_decode32("0oVNBeEEQvYi1cX3ir8Dx5n1P7pdxydbGF2X4TxVusJm", b), -1);
+	assert_int_equal(sol_base58_decode32("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", b), -1);
+	assert_int_equal(sol_base58_decode32("", b), -1);
+}
+
+static void sol_rpc_build_batch__asks__the_infinity_supply(void **state)
+{
+	(void)state;
+	struct catalog cat = sol_tokens();
+	char *body;
+	size_t n;
+	assert_int_equal(sol_rpc_build_batch(&cat, &body, &n), 0);
+	assert_int_equal(n, 6); /* epoch, four accounts, one supply */
+	assert_non_null(strstr(body, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"getAccountInfo\","
+	                             "\"params\":[\"" INF_STATE "\",{\"encoding\":\"base64\"}]}"));
+	assert_non_null(strstr(body, "{\"jsonrpc\":\"2.0\",\"id\":1000004,\"method\":"
+	                             "\"getTokenSupply\",\"params\":[\"" INF_MINT "\"]}"));
+	free(body);
+}
+
+static void sol_rpc_parse__takes__sanctum_pools_and_infinity(void **state)
+{
+	(void)state;
+	/* bSOL 1150000000000000 / 1000000000000000 = 1.15; JupSOL under
+	 * SPMB… (listed) 1.1; hSOL under SP12… 1.2; INF v2: (2500000000000000
+	 * − 30000000000000 withheld − 20000000000000 fee) / 1750000000000000 =
+	 * 2450000000000000 / 1750000000000000 = 1.4 */
+	struct run r = parse_sol_tokens(NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+	assert_string_equal(r.err, "");
+	assert_int_equal(r.rc, 4);
+	assert_true(fabs(rate_of(&r, "bSOL") - 1.15) < 1e-15);
+	assert_true(fabs(rate_of(&r, "JupSOL") - 1.1) < 1e-15);
+	assert_true(fabs(rate_of(&r, "hSOL") - 1.2) < 1e-15);
+	assert_true(fabs(rate_of(&r, "INF") - 1.4) < 1e-15);
+	obs_list_free(&r.out);
+	/* INF v1 (176 bytes): total_sol_value / supply, nothing subtracted:
+	 * 1234567890123456 / 1100000000000000 = 1.122334445566778181… */
+	char sup[512];
+	r = parse_sol_tokens(NULL, NULL, NULL, NULL,
+	                     inf_state(176, 1, 1234567890123456ull, 999, 999, INF_MINT_BYTES), NULL,
+	                     supply_item(sup, sizeof sup, 1000004, "\"1100000000000000\"", 9));
+	assert_string_equal(r.err, "");
+	assert_true(fabs(rate_of(&r, "INF") - 1.12233444556677818181) < 1e-12);
+	obs_list_free(&r.out);
+}
+
+static void sol_rpc_parse__rejects__unlisted_owner_and_wrong_mint(void **state)
+{
+	(void)state;
+	/* hSOL's catalog lists only SP12…: the original program is refused too */
+	struct run r = parse_sol_tokens(NULL, NULL, NULL, FX_SPL_PROGRAM, NULL, NULL, NULL);
+	assert_int_equal(r.rc, 3);
+	assert_string_equal(r.err, "hSOL: owner " FX_SPL_PROGRAM " is not a listed stake pool "
+	                           "program");
+	obs_list_free(&r.out);
+	/* JupSOL lists three programs; a fourth is refused */
+	r = parse_sol_tokens(NULL, NULL, "11111111111111111111111111111111", NULL, NULL, NULL, NULL);
+	assert_int_equal(r.rc, 3);
+	assert_string_equal(r.err, "JupSOL: owner 11111111111111111111111111111111 is not a listed "
+	                           "stake pool program");
+	obs_list_free(&r.out);
+	/* INF's state owned by another program */
+	r = parse_sol_tokens(NULL, NULL, NULL, NULL, NULL, SP12, NULL);
+	assert_int_equal(r.rc, 3);
+	assert_string_equal(r.err, "INF: owner " SP12 " is not the listed Infinity program");
+	obs_list_free(&r.out);
+	/* bSOL's pool names another mint (JupSOL's pool given as bSOL's) */
+	static const uint8_t other[32] = {1, 2, 3};
+	r = parse_sol_tokens(NULL, spl_with_mint(1150000000000000ull, 1000000000000000ull, other), NULL,
+	                     NULL, NULL, NULL, NULL);
+	assert_int_equal(r.rc, 3);
+	assert_string_equal(r.err, "bSOL: pool_mint is not the catalog's mint " BSOL_MINT);
+	obs_list_free(&r.out);
+	r = parse_sol_tokens(NULL, NULL, NULL, NULL,
+	                     inf_state(240, 2, 2500000000000000ull, 0, 0, BSOL_MINT_BYTES), NULL, NULL);
+	assert_int_equal(r.rc, 3);
+	assert_string_equal(r.err, "INF: lp_token_mint is not the catalog's mint " INF_MINT);
+	obs_list_free(&r.out);
+}
+
+static void sol_rpc_parse__rejects__bad_infinity_answers(void **state)
+{
+	(void)state;
+	static const struct {
+		size_t len;
+		uint8_t version;
+		uint64_t total, withheld, fee;
+		const char *supply; /* raw JSON amount, or NULL for the default */
+		int decimals;
+		const char *want;
+	} c[] = {
+		{ 100, 2, 1, 0, 0, NULL, 9, "INF pool state data too short (100 bytes, need 176)" },
+		{ 176, 3, 1, 0, 0, NULL, 9, "INF: pool state version 3 is not 1 or 2" },
+		{ 200, 2, 1, 0, 0, NULL, 9, "INF pool state v2 data too short (200 bytes, need 240)" },
+		{ 240, 2, 100, 60, 50, NULL, 9,
+		  "INF: withheld and protocol fee lamports exceed total_sol_value" },
+		{ 240, 2, 100, 0, 0, "\"0\"", 9, "INF supply is zero" },
+		{ 240, 2, 100, 0, 0, "\"1.5\"", 9,
+		  "INF supply amount '1.5' is not a u64 in decimal digits" },
+		{ 240, 2, 100, 0, 0, "\"18446744073709551616\"", 9,
+		  "INF supply amount '18446744073709551616' is not a u64 in decimal digits" },
+		{ 240, 2, 100, 0, 0, "1750000000000000", 9,
+		  "expected string at result.value.amount (INF supply), got number" },
+		{ 240, 2, 100, 0, 0, "\"1750000000000000\"", 6,
+		  "INF supply decimals are not the catalog's 9" },
+		{ 240, 2, 100, 0, 0, "\"\\u001b[2J\\u0007\"", 9,
+		  "INF supply amount '?" "?' is not a u64 in decimal digits" }, /* CSI, BEL: one ? each */
+	};
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		char sup[512];
+		supply_item(sup, sizeof sup, 1000004, c[i].supply ? c[i].supply : "\"1750000000000000\"",
+		            c[i].decimals);
+		struct run r = parse_sol_tokens(
+		    NULL, NULL, NULL, NULL,
+		    inf_state(c[i].len, c[i].version, c[i].total, c[i].withheld, c[i].fee, INF_MINT_BYTES),
+		    NULL, sup);
+		assert_int_equal(r.rc, 3);
+		assert_string_equal(r.err, c[i].want);
+		assert_true(rate_of(&r, "INF") < 0);
+		obs_list_free(&r.out);
+	}
+	/* the supply answer missing from the batch, or an error for it */
+	struct run r = parse_sol_tokens(NULL, NULL, NULL, NULL, NULL, NULL,
+	                                "{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":null}");
+	assert_int_equal(r.rc, 3);
+	assert_string_equal(r.err, "answer [5] has an unknown id and 1 more");
+	obs_list_free(&r.out);
+	r = parse_sol_tokens(NULL, NULL, NULL, NULL, NULL, NULL,
+	                     "{\"jsonrpc\":\"2.0\",\"id\":1000004,\"error\":{\"code\":-32602,"
+	                     "\"message\":\"Invalid param: not a Token mint\"}}");
+	assert_int_equal(r.rc, 3);
+	assert_string_equal(r.err, "JSON-RPC error -32602 'Invalid param: not a Token mint' for the "
+	                           "INF supply");
+	obs_list_free(&r.out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -448,6 +743,11 @@ int main(void)
 		cmocka_unit_test(sol_rpc_parse__notes__rate_from_an_older_epoch),
 		cmocka_unit_test(sol_rpc_parse__rejects__data_too_short),
 		cmocka_unit_test(sol_rpc_parse__rejects__wrong_owner),
+		cmocka_unit_test(sol_base58_decode32__decodes__known_keys),
+		cmocka_unit_test(sol_rpc_build_batch__asks__the_infinity_supply),
+		cmocka_unit_test(sol_rpc_parse__takes__sanctum_pools_and_infinity),
+		cmocka_unit_test(sol_rpc_parse__rejects__unlisted_owner_and_wrong_mint),
+		cmocka_unit_test(sol_rpc_parse__rejects__bad_infinity_answers),
 		cmocka_unit_test(sol_rpc_parse__rejects__bad_base64),
 		cmocka_unit_test(sol_rpc_parse__reports__no_such_account),
 		cmocka_unit_test(sol_rpc_parse__rejects__bad_pool_fields),

@@ -118,6 +118,7 @@ defillama_yields_url =
 eth_rpc_url =
 sol_rpc_url =
 lido_wq_url =
+stride_rest_url =
 refresh_seconds = 3600
 EOC
 }

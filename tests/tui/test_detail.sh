@@ -30,9 +30,21 @@ check "APY 2.75% with its compounding" 'screen | grep -Eq "APY +2\.75%  \(1 \+ A
 check "sources list every input with its age" 'screen | grep -Eq "price:wstETH +snapshot  snapshot, 4d old \(STALE\)"'
 check "the position's stake event" 'screen | grep -Eq "2024-03-02T00:00:00Z +stake 8\.2"'
 check "the bar offers Back" 'screen | grep -q "F10Back"'
+check "wstETH's rate source is verified: no UNVERIFIED mark" '! screen | grep -q "UNVERIFIED"'
 keys Escape
 wait_for "^#3 wstETH \(ledger\)"
 check "Esc goes back to the board" 'screen | grep -q "F10Quit"'
+
+# JitoSOL's pool address is marked [verify] in DOMAIN.md: the catalog ships
+# it with "verified": false, and the detail says so under the rate
+keys / j i t o Enter
+wait_for "^#[0-9]+ JitoSOL \(phantom\)"
+keys Enter
+wait_for "Valuation: rate x underlying price"
+check "JitoSOL detail: the rate source is marked UNVERIFIED" \
+	'screen | grep -Eq "rate source +UNVERIFIED  not checked against JitoSOL.s own code \(staketop assets\)"'
+keys Escape
+wait_for "F10Quit"
 
 # ATOM's unbonding: 250 requested 5 days before now (2026-11-20T08:00:00Z),
 # a 21-day rule: available 2026-12-11T08:00:00Z, 16 days left

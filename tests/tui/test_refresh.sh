@@ -17,7 +17,13 @@ cg_body() {
 "coinbase-wrapped-staked-eth":{"usd":3295.60,"last_updated_at":$2},"wrapped-beacon-eth":{"usd":3221.40,"last_updated_at":$2},
 "jito-staked-sol":{"usd":177.10,"last_updated_at":$2},"msol":{"usd":185.40,"last_updated_at":$2},
 "wrapped-eeth":{"usd":3208.90,"last_updated_at":$2},"renzo-restaked-eth":{"usd":3139.70,"last_updated_at":$2},
-"kelp-dao-restaked-eth":{"usd":3151.30,"last_updated_at":$2}}
+"kelp-dao-restaked-eth":{"usd":3151.30,"last_updated_at":$2},
+"staked-frax-ether":{"usd":3390.00,"last_updated_at":$2},"stakewise-v3-oseth":{"usd":3200.00,"last_updated_at":$2},
+"stader-ethx":{"usd":3150.00,"last_updated_at":$2},"mantle-staked-ether":{"usd":3230.00,"last_updated_at":$2},
+"liquid-staked-ethereum":{"usd":3270.00,"last_updated_at":$2},"ankreth":{"usd":3340.00,"last_updated_at":$2},
+"sweth":{"usd":3200.00,"last_updated_at":$2},"restaked-swell-eth":{"usd":3070.00,"last_updated_at":$2},
+"pufeth":{"usd":3090.00,"last_updated_at":$2},"blazestake-staked-sol":{"usd":165.00,"last_updated_at":$2},
+"jupiter-staked-sol":{"usd":158.00,"last_updated_at":$2},"stride-staked-atom":{"usd":5.20,"last_updated_at":$2}}
 EOB
 }
 echo "GET /api/v3/simple/price file=cg.json delay_ms=2500" >"$T/fx/routes"
@@ -30,8 +36,9 @@ shell_start
 ui_start --db "$DB" --demo --config "$T/config.ini"
 # the refresh starts with the interface and runs in the background
 check "a refresh runs at start-up, shown in the header" 'wait_for "⟳ refreshing" 5'
-wait_for "refreshed: 1 feeds ok, 15 values"
-check "refresh done: one feed, 15 prices" 'screen | grep -q "refreshed: 1 feeds ok, 15 values"'
+# 15 ids of the first catalog and 12 of the tokens of issue 17
+wait_for "refreshed: 1 feeds ok, 27 values"
+check "refresh done: one feed, 27 prices" 'screen | grep -q "refreshed: 1 feeds ok, 27 values"'
 # ETH validator: 32 × 3100.00 = 99,200.00, its price 600 s old ("10m"), fresh
 check "ETH NAV 32 × 3100 = 99,200.00, 10m old, not stale" \
 	'row_of ETH | grep -Eq " 99,200\.00 +99,200\.00 +\+0\.0 .* 10m +-$"'
@@ -64,8 +71,8 @@ check "the search typed during the refresh selected mSOL" 'screen | grep -q "^#8
 # Feeds screen
 keys Tab
 wait_for "LAST SUCCESS"
-check "feeds: coingecko ok, last success <1m ago, latency ~2.5 s, 15 values" \
-	'screen | grep -Eq "^coingecko +ok +<1m ago +<1m ago +2[0-9]{3} ms +15 -"'
+check "feeds: coingecko ok, last success <1m ago, latency ~2.5 s, 27 values" \
+	'screen | grep -Eq "^coingecko +ok +<1m ago +<1m ago +2[0-9]{3} ms +27 -"'
 
 # A failing feed whose error carries control characters (ESC [2J, BEL)
 printf '{"error":"rate \\u001b[2J\\u0007limited"}' >"$T/fx/bad.json"

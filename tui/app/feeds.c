@@ -20,6 +20,7 @@ struct refresh *feeds_refresher(const struct app *a, char *err, size_t errlen)
 		.defillama_yields_url = c->defillama_yields_url,
 		.eth_rpc_url = c->eth_rpc_url,
 		.sol_rpc_url = c->sol_rpc_url,
+		.stride_rest_url = c->stride_rest_url,
 		.currency = c->currency,
 		.timeout_ms = (long)c->timeout_seconds * 1000,
 		.deadline_ms = (long)c->refresh_deadline_seconds * 1000,

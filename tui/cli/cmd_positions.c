@@ -257,16 +257,38 @@ out:
 	return rc;
 }
 
-static const char *rate_type_name(enum rate_source_type t)
+static const char *verified_word(const struct rate_source *r)
 {
-	switch (t) {
-	case RATE_NONE: return "none";
-	case RATE_ONE: return "one";
-	case RATE_EVM_CALL: return "evm_call";
-	case RATE_SPL_STAKE_POOL: return "spl_stake_pool";
-	case RATE_MARINADE_STATE: return "marinade_state";
+	return !rate_source_checkable(r) ? "-" : r->verified ? "yes" : "UNVERIFIED";
+}
+
+/* Where the rate comes from, for scripts: a sentence and its parts. */
+static void assets_rate_json(cJSON *o, const struct asset *x)
+{
+	char from[400];
+	rate_source_describe(x, from, sizeof from);
+	cJSON_AddStringToObject(o, "rate_from", from);
+	if (rate_source_checkable(&x->rate))
+		cJSON_AddBoolToObject(o, "rate_verified", x->rate.verified);
+	else
+		cJSON_AddNullToObject(o, "rate_verified");
+	if (x->rate.type == RATE_EVM_CALL)
+		cJSON_AddBoolToObject(o, "rate_invert", x->rate.invert);
+	if (x->rate.n_owners) {
+		cJSON *ow = cJSON_AddArrayToObject(o, "rate_owners");
+		for (unsigned k = 0; ow && k < x->rate.n_owners; k++)
+			cJSON_AddItemToArray(ow, cJSON_CreateString(x->rate.owners[k]));
 	}
-	return "?";
+	if (x->rate.mint[0])
+		cJSON_AddStringToObject(o, "rate_mint", x->rate.mint);
+	if (x->rate.type == RATE_REST_JSON) {
+		char key[RATE_REST_BASE_MAX + 16];
+		snprintf(key, sizeof key, "%s_rest_url", x->rate.rest_base);
+		cJSON_AddStringToObject(o, "rate_url_key", key);
+		cJSON_AddStringToObject(o, "rate_path", x->rate.path);
+		cJSON_AddStringToObject(o, "rate_json_path", x->rate.json_path);
+	}
+	cJSON_AddStringToObject(o, "yield_quoted", x->yield.quoted == QUOTE_APY ? "apy" : "apr");
 }
 
 int cmd_assets(struct cli *c, int argc, char **argv)
@@ -294,6 +316,7 @@ int cmd_assets(struct cli *c, int argc, char **argv)
 				cJSON_AddStringToObject(o, "rate_call", x->rate.call);
 			if (x->rate.address[0])
 				cJSON_AddStringToObject(o, "rate_address", x->rate.address);
+			assets_rate_json(o, x);
 			cJSON_AddStringToObject(o, "unbonding", x->unbond.source);
 			cJSON_AddItemToArray(arr, o);
 		}
@@ -302,16 +325,16 @@ int cmd_assets(struct cli *c, int argc, char **argv)
 		free(s);
 		cJSON_Delete(arr);
 	} else {
-		printf("%-9s %-9s %-8s %-15s %-10s %-24s %s\n", "SYMBOL", "CHAIN", "KIND", "MODEL",
-		       "UNDERLYING", "RATE", "NAME");
+		printf("%-9s %-9s %-8s %-15s %-10s %-10s %s\n", "SYMBOL", "CHAIN", "KIND", "MODEL",
+		       "UNDERLYING", "VERIFIED", "RATE FROM");
 		for (size_t i = 0; i < a.cat.n; i++) {
 			const struct asset *x = &a.cat.assets[i];
-			char name[NAME_MAX_];
-			text_copy_clean(name, sizeof name, x->name);
-			printf("%-9s %-9s %-8s %-15s %-10s %-24s %s\n", x->symbol, x->chain,
+			char from[400];
+			rate_source_describe(x, from, sizeof from);
+			text_sanitize(from);
+			printf("%-9s %-9s %-8s %-15s %-10s %-10s %s\n", x->symbol, x->chain,
 			       asset_kind_name(x->kind), token_model_name(x->model),
-			       x->underlying[0] ? x->underlying : "-",
-			       x->rate.call[0] ? x->rate.call : rate_type_name(x->rate.type), name);
+			       x->underlying[0] ? x->underlying : "-", verified_word(&x->rate), from);
 		}
 	}
 	app_close(&a);

@@ -170,6 +170,9 @@ static void valuation_part(struct ctx *c)
 			note(l, R_DIM, "1 by definition (%s)", token_model_name(v->chain[i]->model));
 		else
 			source_note(c, l, source(v, "rate", v->chain[i]->symbol));
+		if (rate_source_checkable(&v->chain[i]->rate) && !v->chain[i]->rate.verified)
+			note(add(c, R_LABEL, "  rate source", R_STALE, "UNVERIFIED"), R_DIM,
+			     "not checked against %s's own code (staketop assets)", from);
 	}
 	if (c->p->has_shares && v->asset && v->asset->share_rate_from[0])
 		source_note(c, add(c, R_LABEL, "share rate", R_FIGURE, "balance from shares"),
