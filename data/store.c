@@ -132,13 +132,12 @@ static const char *const migrations[] = {
 };
 
 
-/* The tables of the first release's schema: a file without our
- * application_id (one made by that release) is ours only if it holds these
- * alone. Every later migration sets the application_id in its own
- * transaction, so tables added later never need listing here. */
+/* Every table our migrations create: a file without our application_id
+ * (one made by the first release, or one whose id was cleared) is ours only
+ * if it holds these alone. A migration that creates a table lists it here. */
 static const char *const our_tables =
 	"'accounts','positions','events','unbondings','observations','feed_status',"
-	"'snapshots','meta'";
+	"'snapshots','meta','plans'";
 
 #define STR_(x) #x
 #define STR(x) STR_(x)

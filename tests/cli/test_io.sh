@@ -8,6 +8,7 @@ set -u
 BUILD=${BUILD:-build}
 ST="$BUILD/san/staketop"
 [ -x "$ST" ] || ST="$BUILD/staketop"
+umask 077
 T=$(mktemp -d)
 wpid=""
 cleanup() {

@@ -8,6 +8,7 @@ set -u
 BUILD=${BUILD:-build}
 ST="$BUILD/san/staketop"
 [ -x "$ST" ] || ST="$BUILD/staketop"
+umask 077
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"

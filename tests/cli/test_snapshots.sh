@@ -8,6 +8,7 @@ ST="$BUILD/san/staketop"
 [ -x "$ST" ] || ST="$BUILD/staketop"
 SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
 FX="$(pwd)/tests/fixtures/refresh"
+umask 077
 T=$(mktemp -d)
 spid=""
 cleanup() {

@@ -12,6 +12,7 @@ ST="$BUILD/san/staketop"
 [ -x "$ST" ] || ST="$BUILD/staketop"
 SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
 FX="$(pwd)/tests/fixtures/refresh"
+umask 077
 T=$(mktemp -d)
 spid=""
 cleanup() {
@@ -119,8 +120,16 @@ for want in sfrxETH:1.125:6975 osETH:1.0625:6587.5 ETHx:1.05:6510 mETH:1.075:666
 	check "$sym: exchange rate $r (got $er) within 1e-9" 'near "$er" "$r" 1e-9'
 	check "$sym: NAV $v (got $nav) within 1e-9" 'near "$nav" "$v" 1e-9'
 done
-tot=$(S report --json | grep -o '"totals":{"nav":[0-9.]*' | cut -d: -f3)
-check "total NAV is the sum of the rows: 85317.25 (got $tot)" 'near "$tot" 85317.25 1e-9'
+totals=$(S report --json | grep -o '"totals":{[^}]*')
+tfig() { echo "$totals" | grep -o "\"$1\":[0-9.]*" | cut -d: -f2; }
+# hSOL and INF have no market price (no CoinGecko id; DefiLlama answers
+# nothing for them here): NAV only. The valued total is the other twelve,
+# 85317.25 − 360 − 420 = 84537.25, and the NAV-only value is 780 apart.
+tot=$(tfig nav)
+check "total NAV is the sum of the valued rows: 84537.25 (got $tot)" 'near "$tot" 84537.25 1e-9'
+no=$(tfig nav_only_nav)
+check "hSOL + INF are NAV-only: 360 + 420 = 780 apart (got $no), $(tfig valued) valued, $(tfig nav_only) NAV-only" \
+	'near "$no" 780 1e-9 && [ "$(tfig valued)" = 12 ] && [ "$(tfig nav_only)" = 2 ]'
 check "sources: osETH's rate from eth_rpc, INF's from sol_rpc, stATOM's from rest_json" \
 	'pos 2 | grep -q "\"rate:osETH\":{\"source\":\"eth_rpc\"" &&
 	 pos 13 | grep -q "\"rate:INF\":{\"source\":\"sol_rpc\"" &&
