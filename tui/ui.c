@@ -336,9 +336,9 @@ static void time_redraws(struct ui *u, double *median_ms, double *p95_ms)
  * refresher could not be made). */
 static int wait_once(struct ui *u, int timeout_ms, bool *tty_ready)
 {
-	struct curl_waitfd fds[2] = {
-		{ .fd = STDIN_FILENO, .events = CURL_WAIT_POLLIN, .revents = 0 },
-		{ .fd = ui_signals_fd(), .events = CURL_WAIT_POLLIN, .revents = 0 },
+	struct refresh_waitfd fds[2] = {
+		{ .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 },
+		{ .fd = ui_signals_fd(), .events = POLLIN, .revents = 0 },
 	};
 	int rc;
 	if (u->refresh) {

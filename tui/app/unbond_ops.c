@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "positions/timeutil.h"
+#include "pricing/queue_estimate.h"
 #include "tui/app/unbond_inputs.h"
 
 int unbond_parse_amount(const struct asset *as, const char *text, dec_t *out, char *err,
@@ -60,4 +61,15 @@ bool unbond_sell_now(const struct valuation *v, const struct unbonding *x, int64
 	exit_compare(dec_to_ld(x->amount), v->exchange_rate.v * v->price_underlying.v,
 	             v->price_market.v, unbond_seconds_left(x, now), out);
 	return true;
+}
+
+int unbond_queue_estimate(const struct app *a, const struct asset *as, dec_t amount, int64_t now,
+                          struct unbond_queue_api *out, char *err, size_t errlen)
+{
+	const struct queue_estimate_source src = {
+		.lido_wq_url = a->cfg.lido_wq_url,
+		.timeout_seconds = a->cfg.timeout_seconds,
+		.offline = a->offline,
+	};
+	return queue_estimate_fetch(&src, as, amount, now, out, err, errlen);
 }

@@ -11,7 +11,6 @@
 #include "positions/timeutil.h"
 #include "positions/unbonding.h"
 #include "tui/cli/cli.h"
-#include "pricing/queue_estimate.h"
 #include "tui/app/unbond_ops.h"
 
 int cmd_unbond(struct cli *c, int argc, char **argv)
@@ -64,7 +63,7 @@ int cmd_unbond(struct cli *c, int argc, char **argv)
 	struct unbond_eta eta;
 	/* Today's queue says nothing about a request made at another time. */
 	if (when >= now - 3600 && when <= now + 3600 &&
-	    queue_estimate_fetch(&a, as, q, now, &qa, err, sizeof err) < 0)
+	    unbond_queue_estimate(&a, as, q, now, &qa, err, sizeof err) < 0)
 		fprintf(stderr, "staketop: %s; using the catalog's typical range\n", err);
 	if (unbond_eta_for(&a, as, when, qa.has ? &qa : NULL, &eta) < 0) {
 		rc = cli_fail(EXIT_USAGE, "%s: %s", as->symbol, eta.basis);
