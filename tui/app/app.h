@@ -17,6 +17,10 @@
 #include "positions/position.h"
 #include "positions/valuation.h"
 
+/* Exit status of both faces: 0 success, 1 the work ran but part failed, 2
+ * usage or invalid input. */
+enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2 };
+
 struct app_options {
 	const char *db;          /* --db, or NULL */
 	const char *config;      /* --config, or NULL */

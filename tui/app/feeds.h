@@ -1,12 +1,14 @@
 /* feeds.h — wiring the pricing layer to the store: a refresher configured
  * from the app's config, and storing a finished refresh (observations in
  * one transaction, one status row per feed). Shared by `staketop refresh`
- * and the interface. */
+ * and the interface. The feed status rows (data/observations_db.h) come
+ * with this header. */
 #ifndef STAKETOP_FEEDS_H
 #define STAKETOP_FEEDS_H
 
 #include <stddef.h>
 
+#include "data/observations_db.h"
 #include "pricing/refresh.h"
 #include "tui/app/app.h"
 

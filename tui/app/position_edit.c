@@ -71,3 +71,9 @@ int pe_remove(struct app *a, int64_t id, char *err, size_t errlen)
 {
 	return store_position_remove(a->store, id, err, errlen);
 }
+
+int pe_event_remove(struct app *a, int64_t event_id, const char *note, int64_t now, char *err,
+                    size_t errlen)
+{
+	return store_event_remove(a->store, event_id, note, now, err, errlen);
+}

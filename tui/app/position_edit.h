@@ -2,13 +2,17 @@
  * interface's forms and `staketop add/edit/remove`, once checked with
  * positions/position_check.h (pe_check_add, pe_check_edit): the position
  * and its 'stake' event in one transaction on add, an 'adjust' event for
- * an amount change on edit. */
+ * an amount change on edit; removals of a position or of one event. The
+ * store's position and event reads come with this header
+ * (data/positions_db.h, data/events_db.h). */
 #ifndef STAKETOP_POSITION_EDIT_H
 #define STAKETOP_POSITION_EDIT_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "data/events_db.h"
+#include "data/positions_db.h"
 #include "positions/position_check.h"
 #include "tui/app/app.h"
 
@@ -26,5 +30,9 @@ int pe_edit(struct app *a, const struct position *p, dec_t want, int64_t now,
 
 /* Remove a position with its events and unbondings. */
 int pe_remove(struct app *a, int64_t id, char *err, size_t errlen);
+
+/* Remove event event_id (kept in the log, marked removed, with note). */
+int pe_event_remove(struct app *a, int64_t event_id, const char *note, int64_t now, char *err,
+                    size_t errlen);
 
 #endif

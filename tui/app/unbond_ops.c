@@ -73,3 +73,16 @@ int unbond_queue_estimate(const struct app *a, const struct asset *as, dec_t amo
 	};
 	return queue_estimate_fetch(&src, as, amount, now, out, err, errlen);
 }
+
+int unbond_request(struct app *a, int64_t position_id, dec_t amount, int64_t at,
+                   const struct unbond_eta *eta, struct unbonding *out, char *err,
+                   size_t errlen)
+{
+	return store_unbond_request(a->store, position_id, amount, at, eta, out, err, errlen);
+}
+
+int unbond_claim(struct app *a, int64_t position_id, int64_t now, int *n_claimed, char *err,
+                 size_t errlen)
+{
+	return store_claim(a->store, position_id, now, n_claimed, err, errlen);
+}

@@ -8,8 +8,6 @@
 
 #include "tui/app/app.h"
 
-enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2 };
-
 struct cli {
 	struct app_options opt;
 	const char *prog;
@@ -60,8 +58,5 @@ int cmd_unbond(struct cli *c, int argc, char **argv);
 int cmd_claim(struct cli *c, int argc, char **argv);
 int cmd_events(struct cli *c, int argc, char **argv);
 int cmd_unbonding(struct cli *c, int argc, char **argv);
-
-/* The interface (tui/ui.c). */
-int ui_main(struct cli *c);
 
 #endif

@@ -5,7 +5,6 @@
 
 #include <cjson/cJSON.h>
 
-#include "data/positions_db.h"
 #include "positions/text.h"
 #include "positions/timeutil.h"
 #include "tui/cli/cli.h"

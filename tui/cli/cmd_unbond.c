@@ -5,12 +5,11 @@
 
 #include <cjson/cJSON.h>
 
-#include "data/events_db.h"
-#include "data/positions_db.h"
 #include "positions/text.h"
 #include "positions/timeutil.h"
 #include "positions/unbonding.h"
 #include "tui/cli/cli.h"
+#include "tui/app/position_edit.h"
 #include "tui/app/unbond_ops.h"
 
 int cmd_unbond(struct cli *c, int argc, char **argv)
@@ -70,7 +69,7 @@ int cmd_unbond(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	struct unbonding u;
-	if (store_unbond_request(a.store, p.id, q, when, &eta, &u, err, sizeof err) < 0) {
+	if (unbond_request(&a, p.id, q, when, &eta, &u, err, sizeof err) < 0) {
 		rc = cli_fail(EXIT_USAGE, "%s", err);
 		goto out;
 	}
@@ -101,7 +100,7 @@ int cmd_claim(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if ((rc = cli_load_position(cmd, &a, argv[1], &p)) != 0)
 		goto out;
-	if (store_claim(a.store, p.id, app_clock(), &n, err, sizeof err) < 0) {
+	if (unbond_claim(&a, p.id, app_clock(), &n, err, sizeof err) < 0) {
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
@@ -126,7 +125,7 @@ static int remove_event(struct app *a, const struct command *cmd, const char *ev
 		if (ok <= 0)
 			return ok < 0 ? EXIT_USAGE : EXIT_OK;
 	}
-	if (store_event_remove(a->store, id, note, app_clock(), err, sizeof err) < 0)
+	if (pe_event_remove(a, id, note, app_clock(), err, sizeof err) < 0)
 		return cli_fail(EXIT_USAGE, "%s", err);
 	printf("removed event %lld (kept in the log, marked removed)\n", id);
 	return EXIT_OK;

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "data/events_db.h"
+#include "positions/unbonding.h"
 #include "tui/app/app.h"
 #include "tui/term/layout.h"
 
@@ -33,7 +33,6 @@ enum board_col {
 
 #define CELL_MAX 48
 #define BOARD_TEXT_MAX 256
-#define NO_ROW ((size_t)-1)
 
 /* A row of the board: what sorting and filtering need, computed for every
  * position; its cells are formatted only when it comes into view
