@@ -175,8 +175,7 @@ static int st_load(struct run *r)
 	u->sc.say_ctx = u;
 	board_init(&u->board);
 	u->screen = CX_BOARD;
-	const char *fixed = getenv("STAKETOP_NOW");
-	u->clock_fixed = fixed && fixed[0];
+	u->clock_fixed = app_clock_fixed(NULL);
 	if (ui_reload(u) < 0) {
 		snprintf(r->err, sizeof r->err, "%s", u->msg);
 		st_load_done(r);

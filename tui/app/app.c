@@ -12,16 +12,27 @@
 #include "data/observations_db.h"
 #include "data/positions_db.h"
 
-int64_t app_clock(void)
+bool app_clock_fixed(int64_t *at)
 {
 	const char *fixed = getenv("STAKETOP_NOW");
 	if (fixed && fixed[0]) {
 		char *end;
 		errno = 0;
 		long long v = strtoll(fixed, &end, 10);
-		if (!errno && *end == 0 && v > 0)
-			return v;
+		if (!errno && *end == 0 && v > 0) {
+			if (at)
+				*at = v;
+			return true;
+		}
 	}
+	return false;
+}
+
+int64_t app_clock(void)
+{
+	int64_t fixed;
+	if (app_clock_fixed(&fixed))
+		return fixed;
 	return (int64_t)time(NULL);
 }
 

@@ -54,6 +54,9 @@ int app_load(struct app *a, int64_t now, char *err, size_t errlen);
 
 void app_close(struct app *a);
 
+/* Is the clock fixed by STAKETOP_NOW (tests): a positive whole number of
+ * unix seconds, put in *at (may be NULL)? The one place it is read. */
+bool app_clock_fixed(int64_t *at);
 /* Current time (unix s): STAKETOP_NOW when set (tests), else the clock. */
 int64_t app_clock(void);
 

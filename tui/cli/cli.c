@@ -87,6 +87,22 @@ void cli_command_help(const struct command *cmd, FILE *out)
 	        cmd->help);
 }
 
+int cli_getopt(const struct command *cmd, int argc, char **argv, const struct option *opts,
+               int *ch)
+{
+	if (*ch == 0) {
+		optind = 1;
+		opterr = 0;
+	}
+	*ch = getopt_long(argc, argv, ":", opts, NULL);
+	switch (*ch) {
+	case -1: return 0;
+	case ':': cli_usage_error(cmd, "%s needs a value", argv[optind - 1]); return -1;
+	case '?': cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]); return -1;
+	default: return 1;
+	}
+}
+
 int cli_wants_help(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)

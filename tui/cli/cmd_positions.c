@@ -32,10 +32,8 @@ int cmd_add(struct cli *c, int argc, char **argv)
 		{ 0, 0, 0, 0 }
 	};
 	struct position_input in = { 0 };
-	int ch;
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	int ch = 0, got;
+	while ((got = cli_getopt(cmd, argc, argv, opts, &ch)) > 0) {
 		switch (ch) {
 		case 'a': in.asset = optarg; break;
 		case 'm': in.amount = optarg; break;
@@ -43,10 +41,11 @@ int cmd_add(struct cli *c, int argc, char **argv)
 		case 'o': in.opened = optarg; break;
 		case 'b': in.cost_basis = optarg; break;
 		case 'n': in.note = optarg; break;
-		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
-		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		default: break;
 		}
 	}
+	if (got < 0)
+		return EXIT_USAGE;
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	if (!in.asset || !in.amount)
@@ -86,18 +85,17 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 		{ "note", required_argument, 0, 'n' }, { 0, 0, 0, 0 }
 	};
 	struct position_input in = { 0 };
-	int ch;
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	int ch = 0, got;
+	while ((got = cli_getopt(cmd, argc, argv, opts, &ch)) > 0) {
 		switch (ch) {
 		case 'm': in.amount = optarg; break;
 		case 'c': in.account = optarg; break;
 		case 'n': in.note = optarg; break;
-		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
-		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		default: break;
 		}
 	}
+	if (got < 0)
+		return EXIT_USAGE;
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "give one position ID");
 	if (!in.amount && !in.account && !in.note)

@@ -19,17 +19,16 @@ int cmd_unbond(struct cli *c, int argc, char **argv)
 		                              { "at", required_argument, 0, 't' },
 		                              { 0, 0, 0, 0 } };
 	const char *amount = NULL, *at = NULL;
-	int ch;
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	int ch = 0, got;
+	while ((got = cli_getopt(cmd, argc, argv, opts, &ch)) > 0) {
 		switch (ch) {
 		case 'm': amount = optarg; break;
 		case 't': at = optarg; break;
-		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
-		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		default: break;
 		}
 	}
+	if (got < 0)
+		return EXIT_USAGE;
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "give one position ID");
 	if (!amount)
@@ -140,19 +139,18 @@ int cmd_events(struct cli *c, int argc, char **argv)
 		                              { "note", required_argument, 0, 'n' },
 		                              { 0, 0, 0, 0 } };
 	const char *rm = NULL, *note = NULL;
-	int json = 0, yes = 0, ch;
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	int json = 0, yes = 0, ch = 0, got;
+	while ((got = cli_getopt(cmd, argc, argv, opts, &ch)) > 0) {
 		switch (ch) {
 		case 'j': json = 1; break;
 		case 'r': rm = optarg; break;
 		case 'y': yes = 1; break;
 		case 'n': note = optarg; break;
-		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
-		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		default: break;
 		}
 	}
+	if (got < 0)
+		return EXIT_USAGE;
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "give one position ID");
 	if (note && text_is_unsafe(note))

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "positions/grow.h"
+
 void json_out_init(struct json_out *j, FILE *sink)
 {
 	memset(j, 0, sizeof *j);
@@ -28,18 +30,12 @@ static bool reserve(struct json_out *j, size_t more)
 		}
 		j->len = 0;
 	}
-	if (j->len + more + 1 <= j->cap)
-		return true;
-	size_t cap = j->cap ? j->cap : 4096;
-	while (cap < j->len + more + 1)
-		cap *= 2;
-	char *nb = realloc(j->buf, cap);
+	char *nb = grow(j->buf, 1, &j->cap, j->len + more + 1, 4096);
 	if (!nb) {
 		j->failed = true;
 		return false;
 	}
 	j->buf = nb;
-	j->cap = cap;
 	return true;
 }
 
