@@ -241,20 +241,59 @@ static void confirm_key(struct ui *u, enum action a)
 	form_done_apply(u, &h.done);
 }
 
-static void screen_action(struct ui *u, enum action a)
+/* Add, edit or remove: from the board (its selected row) and the detail
+ * (its position). */
+static void position_action(struct ui *u, enum action a)
+{
+	size_t idx;
+	if (a == ACT_ADD) {
+		form_free(u->form);
+		u->form = form_new_add(u->sc.app);
+		u->overlay = u->form ? CX_FORM : 0;
+		return;
+	}
+	idx = u->screen == CX_DETAIL ? NO_ROW : board_selected(&u->board);
+	if (u->screen == CX_DETAIL)
+		for (size_t i = 0; i < u->sc.app->positions.n; i++)
+			if (u->sc.app->positions.v[i].id == u->detail.pos_id)
+				idx = i;
+	if (idx == NO_ROW) {
+		ui_message(u, R_NORMAL, "no position selected");
+		return;
+	}
+	if (a == ACT_DELETE) {
+		form_confirm_open(&u->confirm, u->sc.app, idx);
+		u->overlay = CX_CONFIRM;
+		u->dirty = true;
+		return;
+	}
+	form_free(u->form);
+	u->form = form_new_edit(u->sc.app, idx);
+	u->overlay = u->form ? CX_FORM : 0;
+}
+
+static void toggle_feeds(struct ui *u)
+{
+	u->screen = u->screen == CX_FEEDS ? CX_BOARD : CX_FEEDS;
+	if (u->screen == CX_FEEDS) {
+		u->feeds.top = 0;
+		feeds_view_compute(&u->feeds, &u->sc);
+	}
+}
+
+static void toggle_unbondings(struct ui *u)
+{
+	if (u->screen == CX_UNBOND)
+		u->screen = CX_BOARD;
+	else
+		ui_unbonding_open(u);
+}
+
+/* The board's keys: search, filter, group, sort, and what opens from it. */
+static bool board_action(struct ui *u, enum action a)
 {
 	struct board *b = &u->board;
-	size_t idx;
 	switch (a) {
-	case ACT_HELP:
-		u->overlay = u->overlay == CX_HELP ? 0 : CX_HELP;
-		u->help.top = 0;
-		break;
-	case ACT_REFRESH:
-		ui_start_refresh(u);
-		if (u->sc.refreshing)
-			ui_message(u, R_BUSY, "refreshing every feed (keys keep working)");
-		break;
 	case ACT_SEARCH: open_prompt(u, PROMPT_SEARCH); break;
 	case ACT_FILTER: open_prompt(u, PROMPT_FILTER); break;
 	case ACT_SEARCH_NEXT:
@@ -287,30 +326,80 @@ static void screen_action(struct ui *u, enum action a)
 		sorted_message(u);
 		break;
 	case ACT_ADD:
-		form_free(u->form);
-		u->form = form_new_add(u->sc.app);
-		u->overlay = u->form ? CX_FORM : 0;
-		break;
 	case ACT_EDIT:
-	case ACT_DELETE:
-		idx = u->screen == CX_DETAIL ? NO_ROW : board_selected(b);
-		if (u->screen == CX_DETAIL)
-			for (size_t i = 0; i < u->sc.app->positions.n; i++)
-				if (u->sc.app->positions.v[i].id == u->detail.pos_id)
-					idx = i;
-		if (idx == NO_ROW) {
-			ui_message(u, R_NORMAL, "no position selected");
-			break;
-		}
-		if (a == ACT_DELETE) {
-			form_confirm_open(&u->confirm, u->sc.app, idx);
-			u->overlay = CX_CONFIRM;
-			u->dirty = true;
-			break;
-		}
-		form_free(u->form);
-		u->form = form_new_edit(u->sc.app, idx);
-		u->overlay = u->form ? CX_FORM : 0;
+	case ACT_DELETE: position_action(u, a); break;
+	case ACT_QUIT: u->quit = true; break;
+	case ACT_DETAIL:
+	case ACT_DETAIL2: open_detail(u); break;
+	case ACT_FEEDS: toggle_feeds(u); break;
+	case ACT_UNBONDINGS: toggle_unbondings(u); break;
+	case ACT_UNBOND: ui_unbond_form(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* The detail's keys: its position's edits, unbond and claim, its events. */
+static bool detail_action(struct ui *u, enum action a)
+{
+	switch (a) {
+	case ACT_ADD:
+	case ACT_EDIT:
+	case ACT_DELETE: position_action(u, a); break;
+	case ACT_UNBONDINGS: toggle_unbondings(u); break;
+	case ACT_UNBOND: ui_unbond_form(u); break;
+	case ACT_CLAIM: ui_claim(u); break;
+	case ACT_EVENT_NEXT: ui_event_step(u, 1); break;
+	case ACT_EVENT_PREV: ui_event_step(u, -1); break;
+	case ACT_EVENT_REMOVE: ui_event_remove_ask(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+static bool feeds_action(struct ui *u, enum action a)
+{
+	switch (a) {
+	case ACT_FEEDS: toggle_feeds(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* The unbonding screen's keys: the claimed ones shown or not, and what
+ * acts on the selected unbonding's position. */
+static bool unbonding_action(struct ui *u, enum action a)
+{
+	switch (a) {
+	case ACT_UNBONDINGS: toggle_unbondings(u); break;
+	case ACT_SHOW_CLAIMED:
+		u->unbv.show_claimed = !u->unbv.show_claimed;
+		ui_unbonding_open(u);
+		ui_message(u, R_NORMAL, u->unbv.show_claimed ? "showing claimed unbondings too"
+		                                             : "pending and claimable only");
+		break;
+	case ACT_DETAIL:
+	case ACT_DETAIL2: open_detail(u); break;
+	case ACT_UNBOND: ui_unbond_form(u); break;
+	case ACT_CLAIM: ui_claim(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* Keys of every screen (and the help): help, refresh, quit, back, moving
+ * and scrolling, redraw, the mouse. */
+static void common_action(struct ui *u, enum action a)
+{
+	switch (a) {
+	case ACT_HELP:
+		u->overlay = u->overlay == CX_HELP ? 0 : CX_HELP;
+		u->help.top = 0;
+		break;
+	case ACT_REFRESH:
+		ui_start_refresh(u);
+		if (u->sc.refreshing)
+			ui_message(u, R_BUSY, "refreshing every feed (keys keep working)");
 		break;
 	case ACT_QUIT:
 	case ACT_QUIT_NOW: u->quit = true; break;
@@ -327,36 +416,25 @@ static void screen_action(struct ui *u, enum action a)
 	case ACT_PGDN: scroll_view(u, 2, false, false); break;
 	case ACT_HOME: scroll_view(u, 0, true, false); break;
 	case ACT_END: scroll_view(u, 0, false, true); break;
-	case ACT_DETAIL:
-	case ACT_DETAIL2: open_detail(u); break;
-	case ACT_FEEDS:
-		u->screen = u->screen == CX_FEEDS ? CX_BOARD : CX_FEEDS;
-		if (u->screen == CX_FEEDS) {
-			u->feeds.top = 0;
-			feeds_view_compute(&u->feeds, &u->sc);
-		}
-		break;
-	case ACT_UNBONDINGS:
-		if (u->screen == CX_UNBOND)
-			u->screen = CX_BOARD;
-		else
-			ui_unbonding_open(u);
-		break;
-	case ACT_SHOW_CLAIMED:
-		u->unbv.show_claimed = !u->unbv.show_claimed;
-		ui_unbonding_open(u);
-		ui_message(u, R_NORMAL, u->unbv.show_claimed ? "showing claimed unbondings too"
-		                                             : "pending and claimable only");
-		break;
-	case ACT_UNBOND: ui_unbond_form(u); break;
-	case ACT_CLAIM: ui_claim(u); break;
-	case ACT_EVENT_NEXT: ui_event_step(u, 1); break;
-	case ACT_EVENT_PREV: ui_event_step(u, -1); break;
-	case ACT_EVENT_REMOVE: ui_event_remove_ask(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_MOUSE: mouse(u); break;
 	default: break;
 	}
+}
+
+/* One handler per screen; what every screen shares after. */
+static void screen_action(struct ui *u, enum action a)
+{
+	bool done = false;
+	switch (ui_context(u)) {
+	case CX_BOARD: done = board_action(u, a); break;
+	case CX_DETAIL: done = detail_action(u, a); break;
+	case CX_FEEDS: done = feeds_action(u, a); break;
+	case CX_UNBOND: done = unbonding_action(u, a); break;
+	default: break;
+	}
+	if (!done)
+		common_action(u, a);
 }
 
 void ui_key(struct ui *u, int key)
