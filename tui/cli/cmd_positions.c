@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
 
 #include "positions/text.h"
 #include "positions/timeutil.h"
 #include "tui/cli/cli.h"
+#include "tui/cli/json_out.h"
 #include "tui/app/position_edit.h"
 
 static const char *const flag_of[PE_FIELDS] = {
@@ -185,6 +185,24 @@ static int json_flag(const struct command *cmd, int argc, char **argv, int *json
 	return 0;
 }
 
+static void list_json(struct json_out *j, const struct position *p)
+{
+	char q[DEC_STR_MAX];
+	dec_format(p->quantity, q, sizeof q);
+	json_begin_object(j, NULL);
+	json_int(j, "id", p->id);
+	json_string(j, "account", p->account);
+	json_string(j, "asset", p->asset);
+	json_string(j, "quantity", q);
+	json_string(j, "origin", p->origin == ORIGIN_CHAIN ? "chain" : "manual");
+	if (p->opened[0])
+		json_string(j, "opened", p->opened);
+	else
+		json_null(j, "opened");
+	json_string(j, "note", p->note);
+	json_end_object(j);
+}
+
 int cmd_list(struct cli *c, int argc, char **argv)
 {
 	int json;
@@ -201,27 +219,14 @@ int cmd_list(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (json) {
-		cJSON *arr = cJSON_CreateArray();
-		for (size_t i = 0; i < pl.n; i++) {
-			const struct position *p = &pl.v[i];
-			cJSON *o = cJSON_CreateObject();
-			dec_format(p->quantity, q, sizeof q);
-			cJSON_AddNumberToObject(o, "id", (double)p->id);
-			cJSON_AddStringToObject(o, "account", p->account);
-			cJSON_AddStringToObject(o, "asset", p->asset);
-			cJSON_AddStringToObject(o, "quantity", q);
-			cJSON_AddStringToObject(o, "origin", p->origin == ORIGIN_CHAIN ? "chain" : "manual");
-			if (p->opened[0])
-				cJSON_AddStringToObject(o, "opened", p->opened);
-			else
-				cJSON_AddNullToObject(o, "opened");
-			cJSON_AddStringToObject(o, "note", p->note);
-			cJSON_AddItemToArray(arr, o);
-		}
-		char *s = cJSON_PrintUnformatted(arr);
-		puts(s ? s : "[]");
-		free(s);
-		cJSON_Delete(arr);
+		struct json_out j;
+		json_out_init(&j, stdout);
+		json_begin_array(&j, NULL);
+		for (size_t i = 0; i < pl.n; i++)
+			list_json(&j, &pl.v[i]);
+		json_end_array(&j);
+		rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+		json_out_done(&j);
 		goto out;
 	}
 	printf("%5s  %-14s %-9s %28s  %-10s %s\n", "ID", "ACCOUNT", "ASSET", "QUANTITY", "OPENED",
@@ -255,6 +260,25 @@ static const char *rate_type_name(enum rate_source_type t)
 	return "?";
 }
 
+static void asset_json(struct json_out *j, const struct asset *x)
+{
+	json_begin_object(j, NULL);
+	json_string(j, "symbol", x->symbol);
+	json_string(j, "name", x->name);
+	json_string(j, "chain", x->chain);
+	json_string(j, "kind", asset_kind_name(x->kind));
+	json_string(j, "model", token_model_name(x->model));
+	json_string(j, "underlying", x->underlying);
+	json_int(j, "decimals", x->decimals);
+	json_string(j, "rate_source", rate_type_name(x->rate.type));
+	if (x->rate.call[0])
+		json_string(j, "rate_call", x->rate.call);
+	if (x->rate.address[0])
+		json_string(j, "rate_address", x->rate.address);
+	json_string(j, "unbonding", x->unbond.source);
+	json_end_object(j);
+}
+
 int cmd_assets(struct cli *c, int argc, char **argv)
 {
 	int json;
@@ -263,30 +287,16 @@ int cmd_assets(struct cli *c, int argc, char **argv)
 	struct app a;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
+	int rc = EXIT_OK;
 	if (json) {
-		cJSON *arr = cJSON_CreateArray();
-		for (size_t i = 0; i < a.cat.n; i++) {
-			const struct asset *x = &a.cat.assets[i];
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "symbol", x->symbol);
-			cJSON_AddStringToObject(o, "name", x->name);
-			cJSON_AddStringToObject(o, "chain", x->chain);
-			cJSON_AddStringToObject(o, "kind", asset_kind_name(x->kind));
-			cJSON_AddStringToObject(o, "model", token_model_name(x->model));
-			cJSON_AddStringToObject(o, "underlying", x->underlying);
-			cJSON_AddNumberToObject(o, "decimals", x->decimals);
-			cJSON_AddStringToObject(o, "rate_source", rate_type_name(x->rate.type));
-			if (x->rate.call[0])
-				cJSON_AddStringToObject(o, "rate_call", x->rate.call);
-			if (x->rate.address[0])
-				cJSON_AddStringToObject(o, "rate_address", x->rate.address);
-			cJSON_AddStringToObject(o, "unbonding", x->unbond.source);
-			cJSON_AddItemToArray(arr, o);
-		}
-		char *s = cJSON_PrintUnformatted(arr);
-		puts(s ? s : "[]");
-		free(s);
-		cJSON_Delete(arr);
+		struct json_out j;
+		json_out_init(&j, stdout);
+		json_begin_array(&j, NULL);
+		for (size_t i = 0; i < a.cat.n; i++)
+			asset_json(&j, &a.cat.assets[i]);
+		json_end_array(&j);
+		rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+		json_out_done(&j);
 	} else {
 		printf("%-9s %-9s %-8s %-15s %-10s %-24s %s\n", "SYMBOL", "CHAIN", "KIND", "MODEL",
 		       "UNDERLYING", "RATE", "NAME");
@@ -301,5 +311,5 @@ int cmd_assets(struct cli *c, int argc, char **argv)
 		}
 	}
 	app_close(&a);
-	return EXIT_OK;
+	return rc;
 }

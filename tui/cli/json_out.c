@@ -1,7 +1,10 @@
 /* json_out.c — the streaming JSON writer. */
 #include "tui/cli/json_out.h"
 
+#include <float.h>
+#include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,6 +213,27 @@ void json_decimal(struct json_out *j, const char *key, long double v, int decima
 		*--p = '-';
 	member(j, key);
 	put(j, p, (size_t)(end - p));
+}
+
+void json_number(struct json_out *j, const char *key, double v)
+{
+	char buf[32];
+	int n;
+	if (!isfinite(v)) {
+		json_null(j, key);
+		return;
+	}
+	if (v >= INT_MIN && v <= INT_MAX && v == (double)(int)v) {
+		json_int(j, key, (int)v);
+		return;
+	}
+	n = snprintf(buf, sizeof buf, "%1.15g", v);
+	double back;
+	if (sscanf(buf, "%lg", &back) != 1 ||
+	    fabs(back - v) > (fabs(back) > fabs(v) ? fabs(back) : fabs(v)) * DBL_EPSILON)
+		n = snprintf(buf, sizeof buf, "%1.17g", v);
+	member(j, key);
+	put(j, buf, (size_t)n);
 }
 
 int json_out_write(struct json_out *j, FILE *f)
