@@ -130,7 +130,7 @@ void ui_start_refresh(struct ui *u)
 		ui_message(u, R_BUSY, "a refresh is already running");
 		return;
 	}
-	if (refresh_start(u->refresh, app_clock(), err, sizeof err) < 0) {
+	if (feeds_start(u->refresh, app_clock(), err, sizeof err) < 0) {
 		ui_message(u, R_ERROR, "refresh: %s", err);
 		u->next_refresh_ms = ui_mono_ms() + (int64_t)u->sc.app->cfg.refresh_seconds * 1000;
 		return;

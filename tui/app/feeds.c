@@ -25,6 +25,16 @@ struct refresh *feeds_refresher(const struct app *a, char *err, size_t errlen)
 	return refresh_new(&a->cat, &rc, err, errlen);
 }
 
+int feeds_start(struct refresh *r, int64_t now, char *err, size_t errlen)
+{
+	return refresh_start(r, now, err, errlen);
+}
+
+int feeds_fetch(struct refresh *r, int64_t now, char *err, size_t errlen)
+{
+	return feeds_start(r, now, err, errlen) < 0 || refresh_run(r) < 0 ? -1 : 0;
+}
+
 int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, size_t errlen)
 {
 	size_t n;

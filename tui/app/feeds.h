@@ -15,6 +15,14 @@
 /* A refresher for a's catalog and config; NULL with err on failure. */
 struct refresh *feeds_refresher(const struct app *a, char *err, size_t errlen);
 
+/* Start a refresh of every feed at now (the interface then drives it with
+ * refresh_step and its wait). 0, or -1 with err. The faces start fetches
+ * only through here. */
+int feeds_start(struct refresh *r, int64_t now, char *err, size_t errlen);
+/* Start a refresh and drive it to the end (blocking; the command line).
+ * 0, or -1 with err. */
+int feeds_fetch(struct refresh *r, int64_t now, char *err, size_t errlen);
+
 /* Store what r took (observations, feed statuses) in one transaction. The
  * last good values stay: a failed feed adds nothing but its status. */
 int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, size_t errlen);
