@@ -31,9 +31,13 @@ bool app_clock_fixed(int64_t *at)
 int64_t app_clock(void)
 {
 	int64_t fixed;
+	struct timespec ts;
 	if (app_clock_fixed(&fixed))
 		return fixed;
-	return (int64_t)time(NULL);
+	/* the clock the loop's wait is timed on (time() reads a coarser one,
+	 * a few ms behind at each second: the screen would miss a second) */
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec;
 }
 
 int app_open(struct app *a, const struct app_options *o, char *err, size_t errlen)
