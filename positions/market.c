@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "positions/grow.h"
+
 /* Copy at most n − 1 bytes of a possibly unterminated field, terminated. */
 static void copy_field(char *dst, size_t n, const char *src, size_t srcmax)
 {
@@ -18,14 +20,10 @@ static void copy_field(char *dst, size_t n, const char *src, size_t srcmax)
 
 int obs_list_push(struct obs_list *l, const struct observation *o)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		struct observation *v = realloc(l->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
+	struct observation *v = grow(l->v, sizeof *v, &l->cap, l->n + 1, 64);
+	if (!v)
+		return -1;
+	l->v = v;
 	l->v[l->n++] = *o;
 	return 0;
 }

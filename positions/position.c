@@ -17,16 +17,14 @@ int position_set_shares(struct position *p, struct ratio r)
 	return 0;
 }
 
+#include "positions/grow.h"
+
 int position_list_push(struct position_list *l, const struct position *p)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct position *v = realloc(l->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
+	struct position *v = grow(l->v, sizeof *v, &l->cap, l->n + 1, 16);
+	if (!v)
+		return -1;
+	l->v = v;
 	l->v[l->n++] = *p;
 	return 0;
 }

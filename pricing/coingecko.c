@@ -26,16 +26,17 @@ static int norm_currency(const char *currency, char cur[8])
 	return 0;
 }
 
+/* The key of asset i for this feed: its coingecko id ("" none). */
+static const char *coingecko_key(const struct catalog *cat, size_t i, const void *ctx)
+{
+	(void)ctx;
+	return cat->assets[i].coingecko_id;
+}
+
 /* Is asset i the first in cat with its (non-empty) coingecko id? */
 static bool first_with_id(const struct catalog *cat, size_t i)
 {
-	const char *id = cat->assets[i].coingecko_id;
-	if (!id[0])
-		return false;
-	for (size_t j = 0; j < i; j++)
-		if (strcmp(cat->assets[j].coingecko_id, id) == 0)
-			return false;
-	return true;
+	return feed_key_first(cat, i, coingecko_key, NULL);
 }
 
 static int push_url(char ***urls, size_t *n, struct feed_buf *b)
@@ -191,14 +192,11 @@ int coingecko_parse(const char *body, size_t len, const struct catalog *cat,
 			continue;
 		int64_t ts = feed_json_ts(cJSON_GetObjectItemCaseSensitive(coin, "last_updated_at"),
 		                          now);
-		for (size_t j = i; j < cat->n; j++) {
-			if (strcmp(cat->assets[j].coingecko_id, id) != 0)
-				continue;
-			if (feed_push(out, cat->assets[j].symbol, OBS_PRICE, COINGECKO_SOURCE, ts, v) < 0) {
-				out->n = n0;
-				feed_fail(err, errlen, "out of memory");
-				goto out;
-			}
+		if (feed_push_key(out, cat, i, coingecko_key, NULL, OBS_PRICE, COINGECKO_SOURCE, ts,
+		                  v) < 0) {
+			out->n = n0;
+			feed_fail(err, errlen, "out of memory");
+			goto out;
 		}
 	}
 	feed_issues_finish(&is);

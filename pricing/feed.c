@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "positions/grow.h"
 #include "positions/text.h"
 
 /* --- safe text --------------------------------------------------------- */
@@ -427,24 +428,46 @@ int feed_push(struct obs_list *out, const char *asset, enum obs_kind k, const ch
 	return obs_list_push(out, &o);
 }
 
+bool feed_key_first(const struct catalog *cat, size_t i, feed_key_fn key_of, const void *ctx)
+{
+	const char *key = key_of(cat, i, ctx);
+	if (!key || !key[0])
+		return false;
+	for (size_t j = 0; j < i; j++) {
+		const char *kj = key_of(cat, j, ctx);
+		if (kj && strcmp(kj, key) == 0)
+			return false;
+	}
+	return true;
+}
+
+int feed_push_key(struct obs_list *out, const struct catalog *cat, size_t i, feed_key_fn key_of,
+                  const void *ctx, enum obs_kind k, const char *source, int64_t ts,
+                  double value)
+{
+	const char *key = key_of(cat, i, ctx);
+	for (size_t j = i; key && j < cat->n; j++) {
+		const char *kj = key_of(cat, j, ctx);
+		if (!kj || strcmp(kj, key) != 0)
+			continue;
+		if (feed_push(out, cat->assets[j].symbol, k, source, ts, value) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* --- building requests ------------------------------------------------- */
 
 static bool buf_reserve(struct feed_buf *b, size_t more)
 {
 	if (b->failed)
 		return false;
-	if (b->len + more + 1 <= b->cap)
-		return true;
-	size_t cap = b->cap ? b->cap : 256;
-	while (cap < b->len + more + 1)
-		cap *= 2;
-	char *s = realloc(b->s, cap);
+	char *s = grow(b->s, 1, &b->cap, b->len + more + 1, 256);
 	if (!s) {
 		b->failed = true;
 		return false;
 	}
 	b->s = s;
-	b->cap = cap;
 	return true;
 }
 

@@ -125,6 +125,20 @@ void feed_rpc_error_text(const cJSON *error, char *buf, size_t buflen);
 int feed_push(struct obs_list *out, const char *asset, enum obs_kind k, const char *source,
               int64_t ts, double value);
 
+/* A feed's key for catalog asset i (its coingecko id, its DefiLlama key),
+ * or NULL when this asset is not asked of the feed (no key, not selected).
+ * Several assets may share a key: one request, one value, every asset. */
+typedef const char *(*feed_key_fn)(const struct catalog *cat, size_t i, const void *ctx);
+
+/* Is asset i asked, and the first asked with its key? */
+bool feed_key_first(const struct catalog *cat, size_t i, feed_key_fn key_of, const void *ctx);
+
+/* The value read for asset i's key: one observation for asset i and every
+ * later asset asked with the same key. 0, or -1 when out of memory. */
+int feed_push_key(struct obs_list *out, const struct catalog *cat, size_t i, feed_key_fn key_of,
+                  const void *ctx, enum obs_kind k, const char *source, int64_t ts,
+                  double value);
+
 /* A JSON-RPC answer's top level: an array (a batch) or one object. One
  * object carrying an error and no id is an error for the whole batch: -1
  * with its text in err; neither array nor object: -1 "expected array at

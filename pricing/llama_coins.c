@@ -22,17 +22,25 @@ static bool selected(const struct catalog *cat, size_t i, const char *const *onl
 	return false;
 }
 
+/* Which assets are asked: the symbols in only[0..n) (only NULL: all). */
+struct asked {
+	const char *const *only;
+	size_t n_only;
+};
+
+/* The key of asset i for this feed: its DefiLlama key when selected. */
+static const char *llama_key(const struct catalog *cat, size_t i, const void *ctx)
+{
+	const struct asked *k = ctx;
+	return selected(cat, i, k->only, k->n_only) ? cat->assets[i].llama_key : NULL;
+}
+
 /* Is asset i selected and the first selected one with its key? */
 static bool first_with_key(const struct catalog *cat, size_t i, const char *const *only,
                            size_t n_only)
 {
-	if (!selected(cat, i, only, n_only))
-		return false;
-	for (size_t j = 0; j < i; j++)
-		if (selected(cat, j, only, n_only) &&
-		    strcmp(cat->assets[j].llama_key, cat->assets[i].llama_key) == 0)
-			return false;
-	return true;
+	const struct asked k = { only, n_only };
+	return feed_key_first(cat, i, llama_key, &k);
 }
 
 static int push_url(char ***urls, size_t *n, struct feed_buf *b)
@@ -165,14 +173,12 @@ int llama_coins_parse_only(const char *body, size_t len, const struct catalog *c
 		                    &is, &v) < 0)
 			continue;
 		int64_t ts = feed_json_ts(cJSON_GetObjectItemCaseSensitive(coin, "timestamp"), now);
-		for (size_t j = i; j < cat->n; j++) {
-			if (!selected(cat, j, only, n_only) || strcmp(cat->assets[j].llama_key, key) != 0)
-				continue;
-			if (feed_push(out, cat->assets[j].symbol, OBS_PRICE, LLAMA_COINS_SOURCE, ts, v) < 0) {
-				out->n = n0;
-				feed_fail(err, errlen, "out of memory");
-				goto out;
-			}
+		const struct asked asked = { only, n_only };
+		if (feed_push_key(out, cat, i, llama_key, &asked, OBS_PRICE, LLAMA_COINS_SOURCE, ts,
+		                  v) < 0) {
+			out->n = n0;
+			feed_fail(err, errlen, "out of memory");
+			goto out;
 		}
 	}
 	feed_issues_finish(&is);

@@ -9,6 +9,8 @@
 #include "pricing/lido_wq.h"
 
 #define QUEUE_ESTIMATE_MAX_BYTES (64u * 1024u)
+/* a configured URL (at most 255 bytes) and the query for the amount */
+#define QUEUE_ESTIMATE_URL_MAX (256 + 128)
 
 struct fetch {
 	int64_t now;
@@ -29,19 +31,20 @@ static void on_done(const struct http_response *res, void *ctx)
 		f->rc = 0;
 }
 
-int queue_estimate_fetch(const struct app *a, const struct asset *as, dec_t amount,
+int queue_estimate_fetch(const struct queue_estimate_source *src, const struct asset *as,
+                         dec_t amount,
                          int64_t now, struct unbond_queue_api *out, char *err, size_t errlen)
 {
 	const char *name = "Lido queue";
-	char url[CONFIG_URL_MAX + 128];
+	char url[QUEUE_ESTIMATE_URL_MAX];
 	struct fetch f = { .now = now, .out = out, .rc = -1, .why = "" };
 	memset(out, 0, sizeof *out);
 	if (err && errlen)
 		err[0] = '\0';
-	if (strcmp(as->unbond.estimate_api, "lido-wq") != 0 || !a->cfg.lido_wq_url[0] ||
-	    a->offline)
+	if (strcmp(as->unbond.estimate_api, "lido-wq") != 0 || !src->lido_wq_url ||
+	    !src->lido_wq_url[0] || src->offline)
 		return 1;
-	if (lido_wq_build_url(a->cfg.lido_wq_url, amount, url, sizeof url) < 0) {
+	if (lido_wq_build_url(src->lido_wq_url, amount, url, sizeof url) < 0) {
 		snprintf(err, errlen, "%s estimate unavailable: no URL for this amount", name);
 		return -1;
 	}
@@ -49,7 +52,7 @@ int queue_estimate_fetch(const struct app *a, const struct asset *as, dec_t amou
 	/* One try: a failure costs nothing but precision (the catalog's range
 	 * stands in), so the command does not wait through retries. */
 	struct http_policy pol = http_policy_default();
-	pol.total_timeout_ms = (long)a->cfg.timeout_seconds * 1000;
+	pol.total_timeout_ms = (long)src->timeout_seconds * 1000;
 	if (pol.connect_timeout_ms > pol.total_timeout_ms)
 		pol.connect_timeout_ms = pol.total_timeout_ms;
 	pol.max_retries = 0;

@@ -4,6 +4,7 @@
 #include "pricing/refresh.h"
 
 #include <math.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -448,10 +449,25 @@ int refresh_step(struct refresh *r)
 	return n < 0 ? -1 : n;
 }
 
-int refresh_wait(struct refresh *r, struct curl_waitfd *extra, unsigned n_extra,
+int refresh_wait(struct refresh *r, struct refresh_waitfd *extra, unsigned n_extra,
                  int max_timeout_ms)
 {
-	return http_wait(r->http, extra, n_extra, max_timeout_ms);
+	struct curl_waitfd fds[REFRESH_WAIT_MAX_FDS];
+	if (n_extra > REFRESH_WAIT_MAX_FDS)
+		return -1;
+	for (unsigned i = 0; i < n_extra; i++) {
+		fds[i].fd = extra[i].fd;
+		fds[i].events = (short)(((extra[i].events & POLLIN) ? CURL_WAIT_POLLIN : 0) |
+		                        ((extra[i].events & POLLPRI) ? CURL_WAIT_POLLPRI : 0) |
+		                        ((extra[i].events & POLLOUT) ? CURL_WAIT_POLLOUT : 0));
+		fds[i].revents = 0;
+	}
+	int rc = http_wait(r->http, fds, n_extra, max_timeout_ms);
+	for (unsigned i = 0; i < n_extra; i++)
+		extra[i].revents = (short)(((fds[i].revents & CURL_WAIT_POLLIN) ? POLLIN : 0) |
+		                           ((fds[i].revents & CURL_WAIT_POLLPRI) ? POLLPRI : 0) |
+		                           ((fds[i].revents & CURL_WAIT_POLLOUT) ? POLLOUT : 0));
+	return rc;
 }
 
 int refresh_run(struct refresh *r)

@@ -17,8 +17,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <curl/curl.h>
-
 #include "positions/asset.h"
 #include "positions/market.h"
 
@@ -89,9 +87,18 @@ int refresh_start(struct refresh *r, int64_t now, char *err, size_t errlen);
 /* Progress without blocking; returns the number of requests still pending
  * (0 = the refresh is complete), or -1. */
 int refresh_step(struct refresh *r);
+/* A descriptor the wait watches besides the network (the terminal, a
+ * self-pipe): events and revents are poll(2)'s POLLIN, POLLPRI, POLLOUT.
+ * (libcurl's own types stay inside pricing/.) */
+struct refresh_waitfd {
+	int fd;
+	short events, revents;
+};
+#define REFRESH_WAIT_MAX_FDS 8
 /* Wait for network activity, a timer, one of the extra descriptors (e.g.
- * the terminal) or max_timeout_ms (negative: none). As http_wait(). */
-int refresh_wait(struct refresh *r, struct curl_waitfd *extra, unsigned n_extra,
+ * the terminal; at most REFRESH_WAIT_MAX_FDS) or max_timeout_ms
+ * (negative: none). As http_wait(). */
+int refresh_wait(struct refresh *r, struct refresh_waitfd *extra, unsigned n_extra,
                  int max_timeout_ms);
 /* Drive to completion. */
 int refresh_run(struct refresh *r);

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Runs every test: the cmocka unit tests (sanitizer build), then the
-# end-to-end terminal tests in tests/tui/. Prints one line per test binary
+# Runs every test: the cmocka unit tests (sanitizer build), the include
+# arrows (tests/layout.sh), then the end-to-end tests in tests/tui/ and
+# tests/cli/. Prints one line per test binary
 # or script and a closing line "N passed, N failed".
 BUILD=${BUILD:-build}
 export BUILD
@@ -41,6 +42,8 @@ run() {
 for t in $(find "$BUILD/san/tests" -type f -name 'test_*' ! -name '*.o' ! -name '*.d' 2>/dev/null | sort); do
 	run "${t#"$BUILD/san/"}" "$t"
 done
+# the include arrows between the folders (README.md, Layout)
+run tests/layout.sh sh tests/layout.sh
 for t in tests/tui/test_*.sh tests/cli/test_*.sh; do
 	[ -f "$t" ] || continue
 	run "$t" sh "$t"

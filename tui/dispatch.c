@@ -5,8 +5,7 @@
 
 #include <curses.h>
 
-#include "tui/screens/form.h"
-#include "tui/ui.h"
+#include "tui/loop.h"
 
 unsigned ui_context(const struct ui *u)
 {
@@ -20,11 +19,11 @@ static void open_detail(struct ui *u)
 	const unsigned from = u->screen;
 	int64_t id = -1;
 	if (from == CX_UNBOND) {
-		const struct unbonding *x = unbonding_view_selected(u);
+		const struct unbonding *x = unbonding_view_selected(&u->unbv);
 		id = x ? x->position_id : -1;
 	} else {
 		size_t idx = board_selected(&u->board);
-		id = idx == NO_ROW ? -1 : u->app->positions.v[idx].id;
+		id = idx == NO_ROW ? -1 : u->sc.app->positions.v[idx].id;
 	}
 	if (id < 0)
 		return;
@@ -33,7 +32,7 @@ static void open_detail(struct ui *u)
 	u->detail.sel_event = 0;
 	u->detail.back = from;
 	u->screen = CX_DETAIL;
-	if (detail_compute(u) != 0)
+	if (detail_compute(&u->detail, &u->sc) != 0)
 		u->screen = from;
 }
 
@@ -42,7 +41,7 @@ static void open_detail(struct ui *u)
 static void go_back(struct ui *u)
 {
 	if (u->screen == CX_DETAIL && u->detail.back == CX_UNBOND)
-		unbonding_view_open(u);
+		ui_unbonding_open(u);
 	else
 		u->screen = CX_BOARD;
 }
@@ -65,7 +64,7 @@ static void prompt_update(struct ui *u)
 		return;
 	}
 	board_select_id(b, p->saved_id);
-	p->failed = p->le.len > 0 && !board_search(b, u->app, p->le.buf, 1, true);
+	p->failed = p->le.len > 0 && !board_search(b, u->sc.app, p->le.buf, 1, true);
 	if (p->failed)
 		board_select_id(b, p->saved_id);
 }
@@ -114,29 +113,29 @@ static void prompt_key(struct ui *u, enum action a, int key)
 
 static void scroll_view(struct ui *u, long delta, bool home, bool end)
 {
-	const long page = u->lay.body.h > 2 ? u->lay.body.h - 2 : 1;
+	const long page = u->sc.lay.body.h > 2 ? u->sc.lay.body.h - 2 : 1;
 	if (delta == 2 || delta == -2)
 		delta = delta > 0 ? page : -page;
 	if (u->overlay == CX_HELP) {
-		long top = (long)u->help_top + delta;
-		long max = (long)help_lines() - (u->lay.overlay.h - 2);
+		long top = (long)u->help.top + delta;
+		long max = (long)help_lines() - (u->sc.lay.overlay.h - 2);
 		if (end || top > max)
 			top = max;
 		if (home || top < 0)
 			top = 0;
-		u->help_top = (size_t)top;
+		u->help.top = (size_t)top;
 		return;
 	}
 	if (u->screen == CX_DETAIL) {
-		detail_scroll(u, home ? -1000000 : end ? 1000000 : delta);
+		detail_scroll(&u->detail, &u->sc, home ? -1000000 : end ? 1000000 : delta);
 		return;
 	}
 	if (u->screen == CX_FEEDS) {
-		feeds_view_scroll(u, home ? -1000000 : end ? 1000000 : delta);
+		feeds_view_scroll(&u->feeds, &u->sc, home ? -1000000 : end ? 1000000 : delta);
 		return;
 	}
 	if (u->screen == CX_UNBOND) {
-		unbonding_view_move(u, delta, home, end);
+		unbonding_view_move(&u->unbv, &u->sc, delta, home, end);
 		return;
 	}
 	if (home)
@@ -162,7 +161,7 @@ static void mouse(struct ui *u)
 	}
 	if (!(ev.bstate & BUTTON1_PRESSED))
 		return;
-	const struct layout *l = &u->lay;
+	const struct layout *l = &u->sc.lay;
 	if (ev.y == l->bar.y) {
 		struct bar_item items[BAR_MAX_ITEMS];
 		size_t n = keymap_bar(ui_context(u), l->bar.w, items, BAR_MAX_ITEMS);
@@ -197,27 +196,111 @@ static void mouse(struct ui *u)
 		board_select(&u->board, row);
 }
 
-static void screen_action(struct ui *u, enum action a)
+/* What a key in a form or the confirmation asked for. */
+static void form_done_apply(struct ui *u, const struct form_done *d)
+{
+	if (d->close) {
+		if (u->overlay == CX_FORM) {
+			form_free(u->form);
+			u->form = NULL;
+		}
+		u->overlay = 0;
+		u->dirty = true;
+	}
+	if (d->select_position > 0) {
+		u->board.selected_id = d->select_position;
+		u->board.cursor = NO_ROW;
+	}
+	if (d->select_unbonding > 0)
+		u->unbv.selected_id = d->select_unbonding;
+	if (d->leave_detail && u->screen == CX_DETAIL)
+		u->screen = CX_BOARD;
+	if (d->reload && ui_reload(u) < 0)
+		return;
+	if (d->msg[0])
+		ui_message(u, d->role, "%s", d->msg);
+}
+
+static void form_overlay_key(struct ui *u, enum action a, int key)
+{
+	struct form_host h = { .app = u->sc.app, .form = u->form, .confirm = &u->confirm };
+	if (!u->form)
+		return;
+	form_key(&h, a, key);
+	form_done_apply(u, &h.done);
+}
+
+static void confirm_key(struct ui *u, enum action a)
+{
+	struct form_host h = { .app = u->sc.app, .form = u->form, .confirm = &u->confirm };
+	if (u->confirm.kind == CONFIRM_EVENT) {
+		ui_event_remove_key(u, a);
+		return;
+	}
+	form_confirm_key(&h, a);
+	form_done_apply(u, &h.done);
+}
+
+/* Add, edit or remove: from the board (its selected row) and the detail
+ * (its position). */
+static void position_action(struct ui *u, enum action a)
+{
+	size_t idx;
+	if (a == ACT_ADD) {
+		form_free(u->form);
+		u->form = form_new_add(u->sc.app);
+		u->overlay = u->form ? CX_FORM : 0;
+		return;
+	}
+	idx = u->screen == CX_DETAIL ? NO_ROW : board_selected(&u->board);
+	if (u->screen == CX_DETAIL)
+		for (size_t i = 0; i < u->sc.app->positions.n; i++)
+			if (u->sc.app->positions.v[i].id == u->detail.pos_id)
+				idx = i;
+	if (idx == NO_ROW) {
+		ui_message(u, R_NORMAL, "no position selected");
+		return;
+	}
+	if (a == ACT_DELETE) {
+		form_confirm_open(&u->confirm, u->sc.app, idx);
+		u->overlay = CX_CONFIRM;
+		u->dirty = true;
+		return;
+	}
+	form_free(u->form);
+	u->form = form_new_edit(u->sc.app, idx);
+	u->overlay = u->form ? CX_FORM : 0;
+}
+
+static void toggle_feeds(struct ui *u)
+{
+	u->screen = u->screen == CX_FEEDS ? CX_BOARD : CX_FEEDS;
+	if (u->screen == CX_FEEDS) {
+		u->feeds.top = 0;
+		feeds_view_compute(&u->feeds, &u->sc);
+	}
+}
+
+static void toggle_unbondings(struct ui *u)
+{
+	if (u->screen == CX_UNBOND)
+		u->screen = CX_BOARD;
+	else
+		ui_unbonding_open(u);
+}
+
+/* The board's keys: search, filter, group, sort, and what opens from it. */
+static bool board_action(struct ui *u, enum action a)
 {
 	struct board *b = &u->board;
-	size_t idx;
 	switch (a) {
-	case ACT_HELP:
-		u->overlay = u->overlay == CX_HELP ? 0 : CX_HELP;
-		u->help_top = 0;
-		break;
-	case ACT_REFRESH:
-		ui_start_refresh(u);
-		if (u->refreshing)
-			ui_message(u, R_BUSY, "refreshing every feed (keys keep working)");
-		break;
 	case ACT_SEARCH: open_prompt(u, PROMPT_SEARCH); break;
 	case ACT_FILTER: open_prompt(u, PROMPT_FILTER); break;
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!b->search[0])
 			ui_message(u, R_NORMAL, "no search yet: press /");
-		else if (!board_search(b, u->app, b->search, a == ACT_SEARCH_NEXT ? 1 : -1, false))
+		else if (!board_search(b, u->sc.app, b->search, a == ACT_SEARCH_NEXT ? 1 : -1, false))
 			ui_message(u, R_ERROR, "no position matches \"%s\"", b->search);
 		break;
 	case ACT_FILTER_CLEAR:
@@ -243,28 +326,80 @@ static void screen_action(struct ui *u, enum action a)
 		sorted_message(u);
 		break;
 	case ACT_ADD:
-		form_free(u->form);
-		u->form = form_new_add(u);
-		u->overlay = u->form ? CX_FORM : 0;
-		break;
 	case ACT_EDIT:
-	case ACT_DELETE:
-		idx = u->screen == CX_DETAIL ? NO_ROW : board_selected(b);
-		if (u->screen == CX_DETAIL)
-			for (size_t i = 0; i < u->app->positions.n; i++)
-				if (u->app->positions.v[i].id == u->detail.pos_id)
-					idx = i;
-		if (idx == NO_ROW) {
-			ui_message(u, R_NORMAL, "no position selected");
-			break;
-		}
-		if (a == ACT_DELETE) {
-			form_confirm_open(u, idx);
-			break;
-		}
-		form_free(u->form);
-		u->form = form_new_edit(u, idx);
-		u->overlay = u->form ? CX_FORM : 0;
+	case ACT_DELETE: position_action(u, a); break;
+	case ACT_QUIT: u->quit = true; break;
+	case ACT_DETAIL:
+	case ACT_DETAIL2: open_detail(u); break;
+	case ACT_FEEDS: toggle_feeds(u); break;
+	case ACT_UNBONDINGS: toggle_unbondings(u); break;
+	case ACT_UNBOND: ui_unbond_form(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* The detail's keys: its position's edits, unbond and claim, its events. */
+static bool detail_action(struct ui *u, enum action a)
+{
+	switch (a) {
+	case ACT_ADD:
+	case ACT_EDIT:
+	case ACT_DELETE: position_action(u, a); break;
+	case ACT_UNBONDINGS: toggle_unbondings(u); break;
+	case ACT_UNBOND: ui_unbond_form(u); break;
+	case ACT_CLAIM: ui_claim(u); break;
+	case ACT_EVENT_NEXT: ui_event_step(u, 1); break;
+	case ACT_EVENT_PREV: ui_event_step(u, -1); break;
+	case ACT_EVENT_REMOVE: ui_event_remove_ask(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+static bool feeds_action(struct ui *u, enum action a)
+{
+	switch (a) {
+	case ACT_FEEDS: toggle_feeds(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* The unbonding screen's keys: the claimed ones shown or not, and what
+ * acts on the selected unbonding's position. */
+static bool unbonding_action(struct ui *u, enum action a)
+{
+	switch (a) {
+	case ACT_UNBONDINGS: toggle_unbondings(u); break;
+	case ACT_SHOW_CLAIMED:
+		u->unbv.show_claimed = !u->unbv.show_claimed;
+		ui_unbonding_open(u);
+		ui_message(u, R_NORMAL, u->unbv.show_claimed ? "showing claimed unbondings too"
+		                                             : "pending and claimable only");
+		break;
+	case ACT_DETAIL:
+	case ACT_DETAIL2: open_detail(u); break;
+	case ACT_UNBOND: ui_unbond_form(u); break;
+	case ACT_CLAIM: ui_claim(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* Keys of every screen (and the help): help, refresh, quit, back, moving
+ * and scrolling, redraw, the mouse. */
+static void common_action(struct ui *u, enum action a)
+{
+	switch (a) {
+	case ACT_HELP:
+		u->overlay = u->overlay == CX_HELP ? 0 : CX_HELP;
+		u->help.top = 0;
+		break;
+	case ACT_REFRESH:
+		ui_start_refresh(u);
+		if (u->sc.refreshing)
+			ui_message(u, R_BUSY, "refreshing every feed (keys keep working)");
 		break;
 	case ACT_QUIT:
 	case ACT_QUIT_NOW: u->quit = true; break;
@@ -281,36 +416,25 @@ static void screen_action(struct ui *u, enum action a)
 	case ACT_PGDN: scroll_view(u, 2, false, false); break;
 	case ACT_HOME: scroll_view(u, 0, true, false); break;
 	case ACT_END: scroll_view(u, 0, false, true); break;
-	case ACT_DETAIL:
-	case ACT_DETAIL2: open_detail(u); break;
-	case ACT_FEEDS:
-		u->screen = u->screen == CX_FEEDS ? CX_BOARD : CX_FEEDS;
-		if (u->screen == CX_FEEDS) {
-			u->feeds.top = 0;
-			feeds_view_compute(u);
-		}
-		break;
-	case ACT_UNBONDINGS:
-		if (u->screen == CX_UNBOND)
-			u->screen = CX_BOARD;
-		else
-			unbonding_view_open(u);
-		break;
-	case ACT_SHOW_CLAIMED:
-		u->unbv.show_claimed = !u->unbv.show_claimed;
-		unbonding_view_open(u);
-		ui_message(u, R_NORMAL, u->unbv.show_claimed ? "showing claimed unbondings too"
-		                                             : "pending and claimable only");
-		break;
-	case ACT_UNBOND: ui_unbond_form(u); break;
-	case ACT_CLAIM: ui_claim(u); break;
-	case ACT_EVENT_NEXT: ui_event_step(u, 1); break;
-	case ACT_EVENT_PREV: ui_event_step(u, -1); break;
-	case ACT_EVENT_REMOVE: ui_event_remove_ask(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_MOUSE: mouse(u); break;
 	default: break;
 	}
+}
+
+/* One handler per screen; what every screen shares after. */
+static void screen_action(struct ui *u, enum action a)
+{
+	bool done = false;
+	switch (ui_context(u)) {
+	case CX_BOARD: done = board_action(u, a); break;
+	case CX_DETAIL: done = detail_action(u, a); break;
+	case CX_FEEDS: done = feeds_action(u, a); break;
+	case CX_UNBOND: done = unbonding_action(u, a); break;
+	default: break;
+	}
+	if (!done)
+		common_action(u, a);
 }
 
 void ui_key(struct ui *u, int key)
@@ -318,7 +442,7 @@ void ui_key(struct ui *u, int key)
 	const unsigned cx = ui_context(u);
 	const enum action a = keymap_lookup(cx, key);
 	u->dirty = true;
-	if (u->lay.too_small) {
+	if (u->sc.lay.too_small) {
 		/* only quitting makes sense until the terminal grows */
 		if (key == 'q' || key == 'Q' || key == KC(KEY_F(10)))
 			u->quit = true;
@@ -326,8 +450,8 @@ void ui_key(struct ui *u, int key)
 	}
 	switch (cx) {
 	case CX_PROMPT: prompt_key(u, a, key); return;
-	case CX_FORM: form_key(u, a, key); return;
-	case CX_CONFIRM: form_confirm_key(u, a); return;
+	case CX_FORM: form_overlay_key(u, a, key); return;
+	case CX_CONFIRM: confirm_key(u, a); return;
 	default: break;
 	}
 	if (a != ACT_NONE && a != ACT_MOUSE)

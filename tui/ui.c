@@ -12,7 +12,7 @@
  * pending input) and exits; STAKETOP_UI_TIMING=1 also prints the time to
  * the first frame and the cost of a board redraw after a keystroke to
  * stderr once the screen is restored. */
-#include "tui/ui.h"
+#include "tui/ui_main.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -25,11 +25,12 @@
 
 #include <curses.h>
 
-#include "tui/cli/cli.h"
+#include "tui/loop.h"
+#include "tui/screens/header.h"
+#include "tui/screens/statusline.h"
 #include "tui/term/draw.h"
-#include "tui/app/feeds.h"
-#include "tui/screens/form.h"
 #include "tui/term/ticks.h"
+#include "tui/ui_signals.h"
 
 static double mono_us(void)
 {
@@ -42,29 +43,29 @@ static double mono_us(void)
 
 void ui_resize(struct ui *u)
 {
-	layout_compute(&u->lay, LINES, COLS);
-	board_columns(&u->board, u->lay.body.w);
+	layout_compute(&u->sc.lay, LINES, COLS);
+	board_columns(&u->board, u->sc.lay.body.w);
 	if (u->screen == CX_UNBOND)
-		unbonding_view_compute(u); /* its lines wrap at the width */
+		ui_unbonding_compute(u); /* its lines wrap at the width */
 	u->dirty = true;
 }
 
 /* Keep the scrolled views' positions inside the current geometry. */
 static void prepare(struct ui *u)
 {
-	board_scroll(&u->board, u->lay.body.h - 1);
-	board_prepare(&u->board, u->lay.body.h - 1);
+	board_scroll(&u->board, u->sc.lay.body.h - 1);
+	board_prepare(&u->board, u->sc.lay.body.h - 1);
 	if (u->screen == CX_DETAIL)
-		detail_scroll(u, 0);
+		detail_scroll(&u->detail, &u->sc, 0);
 	if (u->screen == CX_FEEDS)
-		feeds_view_scroll(u, 0);
+		feeds_view_scroll(&u->feeds, &u->sc, 0);
 	if (u->screen == CX_UNBOND)
-		unbonding_view_move(u, 0, false, false);
+		unbonding_view_move(&u->unbv, &u->sc, 0, false, false);
 }
 
 static void draw_frame(struct ui *u)
 {
-	const struct layout *l = &u->lay;
+	const struct layout *l = &u->sc.lay;
 	prepare(u);
 	erase();
 	curs_set(0);
@@ -76,23 +77,28 @@ static void draw_frame(struct ui *u)
 		if (l->lines > 2)
 			draw_cell(l->lines / 2 + 1, 0, l->cols, "q quits", R_DIM, AL_CENTER);
 	} else {
-		header_draw(u, &l->header);
+		header_draw(&u->sc, &l->header);
 		if (u->screen == CX_DETAIL)
-			detail_draw(u, &l->body);
+			detail_draw(&u->detail, &l->body);
 		else if (u->screen == CX_FEEDS)
-			feeds_view_draw(u, &l->body);
+			feeds_view_draw(&u->feeds, &u->sc, &l->body);
 		else if (u->screen == CX_UNBOND)
-			unbonding_view_draw(u, &l->body);
+			unbonding_view_draw(&u->unbv, &l->body);
 		else
 			board_draw(&u->board, &l->body);
 		if (u->overlay == CX_HELP)
-			help_draw(u, &l->overlay);
+			help_draw(&u->help, &l->overlay);
 		else if (u->overlay == CX_FORM && u->form)
 			form_draw(u->form, l);
 		else if (u->overlay == CX_CONFIRM)
-			form_confirm_draw(u, l);
-		bar_draw(u, &l->bar);
-		statusline_draw(u, &l->status); /* last: it may place the cursor */
+			form_confirm_draw(&u->confirm, l);
+		bar_draw(ui_context(u), &l->bar);
+		const struct status_view sv = {
+			.msg = u->msg, .msg_role = u->msg_role, .screen = u->screen,
+			.overlay = u->overlay, .sc = &u->sc, .board = &u->board, .detail = &u->detail,
+			.unbv = &u->unbv, .prompt = &u->prompt, .form = u->form,
+		};
+		statusline_draw(&sv, &l->status); /* last: it may place the cursor */
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -106,16 +112,16 @@ static void draw_frame(struct ui *u)
 static int wait_timeout(const struct ui *u)
 {
 	int64_t best = -1;
-	if (!u->clock_fixed && !u->lay.too_small) {
-		int s = ticks_min(header_next_change(u), ui_unbond_watch_next(u));
+	if (!u->clock_fixed && !u->sc.lay.too_small) {
+		int s = ticks_min(header_next_change(&u->sc), ui_unbond_watch_next(u));
 		if (u->screen == CX_BOARD)
-			s = ticks_min(s, board_next_change(&u->board, &u->lay.body));
+			s = ticks_min(s, board_next_change(&u->board, &u->sc.lay.body));
 		else if (u->screen == CX_DETAIL)
-			s = ticks_min(s, detail_next_change(u, &u->lay.body));
+			s = ticks_min(s, detail_next_change(&u->detail, &u->sc.lay.body));
 		else if (u->screen == CX_UNBOND)
-			s = ticks_min(s, unbonding_view_next_change(u, &u->lay.body));
+			s = ticks_min(s, unbonding_view_next_change(&u->unbv, &u->sc, &u->sc.lay.body));
 		else
-			s = ticks_min(s, feeds_view_next_change(u));
+			s = ticks_min(s, feeds_view_next_change(&u->feeds));
 		if (s > 0) {
 			struct timespec ts;
 			clock_gettime(CLOCK_REALTIME, &ts);
@@ -123,7 +129,7 @@ static int wait_timeout(const struct ui *u)
 			best = (int64_t)s * 1000 - ts.tv_nsec / 1000000 + 5;
 		}
 	}
-	if (u->next_refresh_ms > 0 && !u->refreshing) {
+	if (u->next_refresh_ms > 0 && !u->sc.refreshing) {
 		int64_t t = u->next_refresh_ms - ui_mono_ms();
 		if (t < 0)
 			t = 0;
@@ -144,7 +150,7 @@ static long env_long(const char *name)
 /* --- stages ---------------------------------------------------------------- */
 
 struct run {
-	struct cli *cli;
+	const struct app_options *opt;
 	struct app app;
 	struct ui ui;
 	char err[512];
@@ -152,7 +158,7 @@ struct run {
 
 static int st_app(struct run *r)
 {
-	if (app_open(&r->app, &r->cli->opt, r->err, sizeof r->err) < 0)
+	if (app_open(&r->app, r->opt, r->err, sizeof r->err) < 0)
 		return -1;
 	for (int i = 0; i < 2; i++) /* before the screen is taken */
 		if (r->app.warning[i][0])
@@ -169,11 +175,12 @@ static void st_load_done(struct run *r);
 static int st_load(struct run *r)
 {
 	struct ui *u = &r->ui;
-	u->app = &r->app;
+	u->sc.app = &r->app;
+	u->sc.say = ui_say;
+	u->sc.say_ctx = u;
 	board_init(&u->board);
 	u->screen = CX_BOARD;
-	const char *fixed = getenv("STAKETOP_NOW");
-	u->clock_fixed = fixed && fixed[0];
+	u->clock_fixed = app_clock_fixed(NULL);
 	if (ui_reload(u) < 0) {
 		snprintf(r->err, sizeof r->err, "%s", u->msg);
 		st_load_done(r);
@@ -191,8 +198,8 @@ static void st_load_done(struct run *r)
 	unbonding_view_free(&u->unbv);
 	form_free(u->form);
 	u->form = NULL;
-	free(u->unb);
-	free(u->fs);
+	free(u->sc.unb);
+	free(u->sc.fs);
 }
 
 /* The refresher (libcurl, TLS) is made after the first frame is on screen:
@@ -341,9 +348,9 @@ static void time_redraws(struct ui *u, double *median_ms, double *p95_ms)
  * refresher could not be made). */
 static int wait_once(struct ui *u, int timeout_ms, bool *tty_ready)
 {
-	struct curl_waitfd fds[2] = {
-		{ .fd = STDIN_FILENO, .events = CURL_WAIT_POLLIN, .revents = 0 },
-		{ .fd = ui_signals_fd(), .events = CURL_WAIT_POLLIN, .revents = 0 },
+	struct refresh_waitfd fds[2] = {
+		{ .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 },
+		{ .fd = ui_signals_fd(), .events = POLLIN, .revents = 0 },
 	};
 	int rc;
 	if (u->refresh) {
@@ -365,7 +372,7 @@ static void loop(struct ui *u, double t_start)
 	const bool timing = env_long("STAKETOP_UI_TIMING") > 0;
 	long drawn = 0;
 	double first_ms = -1, redraw_median = -1, redraw_p95 = -1;
-	int64_t shown_now = u->now;
+	int64_t shown_now = u->sc.now;
 	int empty_wakes = 0;
 	u->dirty = true;
 	while (!u->quit && !u->fatal[0]) {
@@ -374,10 +381,10 @@ static void loop(struct ui *u, double t_start)
 			break;
 		}
 		ui_refresh_poll(u);
-		u->now = app_clock();
-		if (u->now != shown_now) {
-			ui_unbond_watch(u, shown_now, u->now);
-			shown_now = u->now;
+		u->sc.now = app_clock();
+		if (u->sc.now != shown_now) {
+			ui_unbond_watch(u, shown_now, u->sc.now);
+			shown_now = u->sc.now;
 			ui_recompute(u);
 		}
 		if (u->dirty || frames > 0) {
@@ -387,7 +394,7 @@ static void loop(struct ui *u, double t_start)
 			if (first_ms < 0)
 				first_ms = (mono_us() - t_start) / 1000;
 		}
-		if (!u->feeds_opened)
+		if (!u->sc.feeds_opened)
 			ui_feeds_open(u); /* once, after the first frame */
 		if (frames > 0 && drawn >= frames)
 			break;
@@ -409,7 +416,7 @@ static void loop(struct ui *u, double t_start)
 			empty_wakes = 0;
 		}
 	}
-	if (timing && !u->fatal[0] && !u->lay.too_small)
+	if (timing && !u->fatal[0] && !u->sc.lay.too_small)
 		time_redraws(u, &redraw_median, &redraw_p95);
 	if (timing) {
 		/* printed after endwin through the fatal-free path below */
@@ -419,14 +426,14 @@ static void loop(struct ui *u, double t_start)
 	}
 }
 
-int ui_main(struct cli *c)
+int ui_main(const struct app_options *o)
 {
 	static struct run run; /* large; one per process */
 	double t_start = mono_us();
 	size_t done = 0;
 	int rc = EXIT_OK;
 	memset(&run, 0, sizeof run);
-	run.cli = c;
+	run.opt = o;
 	/* before anything is opened or created */
 	if (env_long("STAKETOP_UI_FRAMES") <= 0 &&
 	    (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {

@@ -12,7 +12,7 @@
 
 #include "positions/text.h"
 #include "tui/app/feeds.h"
-#include "tui/ui.h"
+#include "tui/loop.h"
 
 /* --- clocks and messages --------------------------------------------------- */
 
@@ -21,6 +21,11 @@ int64_t ui_mono_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void ui_say(void *ctx, enum role r, const char *text)
+{
+	ui_message(ctx, r, "%s", text);
 }
 
 void ui_message(struct ui *u, enum role r, const char *fmt, ...)
@@ -38,61 +43,74 @@ void ui_message(struct ui *u, enum role r, const char *fmt, ...)
 
 void ui_recompute(struct ui *u)
 {
-	if (board_compute(&u->board, u->app, u->unb, u->n_unb, u->now) < 0)
+	if (board_compute(&u->board, u->sc.app, u->sc.unb, u->sc.n_unb, u->sc.now) < 0)
 		snprintf(u->fatal, sizeof u->fatal, "out of memory building the board");
-	if (u->screen == CX_DETAIL && detail_compute(u) != 0) {
+	if (u->screen == CX_DETAIL && detail_compute(&u->detail, &u->sc) != 0) {
 		u->screen = CX_BOARD;
 		ui_message(u, R_ERROR, "position %lld is gone", (long long)u->detail.pos_id);
 	}
 	if (u->screen == CX_FEEDS)
-		feeds_view_compute(u);
+		feeds_view_compute(&u->feeds, &u->sc);
 	if (u->screen == CX_UNBOND)
-		unbonding_view_compute(u);
+		ui_unbonding_compute(u);
 	u->dirty = true;
 }
 
 int ui_reload(struct ui *u)
 {
-	struct app *a = u->app;
+	struct app *a = u->sc.app;
 	char err[400];
-	u->now = app_clock();
-	if (app_load(a, u->now, err, sizeof err) < 0) {
+	u->sc.now = app_clock();
+	if (app_load(a, u->sc.now, err, sizeof err) < 0) {
 		ui_message(u, R_ERROR, "could not read the database: %s", err);
 		return -1;
 	}
-	free(u->unb);
-	u->unb = NULL;
-	u->n_unb = 0;
-	if (store_unbondings_list(a->store, 0, false, &u->unb, &u->n_unb, err, sizeof err) < 0)
+	free(u->sc.unb);
+	u->sc.unb = NULL;
+	u->sc.n_unb = 0;
+	if (store_unbondings_list(a->store, 0, false, &u->sc.unb, &u->sc.n_unb, err, sizeof err) < 0)
 		ui_message(u, R_ERROR, "unbondings: %s", err);
 	if (u->screen == CX_UNBOND)
-		unbonding_view_load(u);
-	free(u->fs);
-	u->fs = NULL;
-	u->n_fs = 0;
-	if (store_feed_status_list(a->store, &u->fs, &u->n_fs, err, sizeof err) < 0)
+		unbonding_view_load(&u->unbv, &u->sc);
+	free(u->sc.fs);
+	u->sc.fs = NULL;
+	u->sc.n_fs = 0;
+	if (store_feed_status_list(a->store, &u->sc.fs, &u->sc.n_fs, err, sizeof err) < 0)
 		ui_message(u, R_ERROR, "feed status: %s", err);
-	u->last_success = 0;
-	u->feeds_failing = u->n_fs > 0;
-	for (size_t i = 0; i < u->n_fs; i++) {
-		if (u->fs[i].last_success > u->last_success)
-			u->last_success = u->fs[i].last_success;
-		if (!u->fs[i].last_error[0] || u->fs[i].values_taken > 0)
-			u->feeds_failing = false;
+	u->sc.last_success = 0;
+	u->sc.feeds_failing = u->sc.n_fs > 0;
+	for (size_t i = 0; i < u->sc.n_fs; i++) {
+		if (u->sc.fs[i].last_success > u->sc.last_success)
+			u->sc.last_success = u->sc.fs[i].last_success;
+		if (!u->sc.fs[i].last_error[0] || u->sc.fs[i].values_taken > 0)
+			u->sc.feeds_failing = false;
 	}
 	/* the oldest input on the board: the header says "stale since" it */
-	u->stale_since = 0;
+	u->sc.stale_since = 0;
 	for (size_t i = 0; i < a->positions.n; i++)
 		for (unsigned k = 0; k < a->rows[i].n_sources; k++) {
 			const struct figure_source *s = &a->rows[i].sources[k];
 			if (!s->has || strcmp(s->source, "catalog") == 0)
 				continue;
 			int64_t ts = a->now - s->age_s;
-			if (u->stale_since == 0 || ts < u->stale_since)
-				u->stale_since = ts;
+			if (u->sc.stale_since == 0 || ts < u->sc.stale_since)
+				u->sc.stale_since = ts;
 		}
 	ui_recompute(u);
 	return 0;
+}
+
+void ui_unbonding_compute(struct ui *u)
+{
+	if (unbonding_view_compute(&u->unbv, &u->sc) < 0)
+		snprintf(u->fatal, sizeof u->fatal, "out of memory building the unbonding screen");
+}
+
+void ui_unbonding_open(struct ui *u)
+{
+	u->screen = CX_UNBOND;
+	if (unbonding_view_open(&u->unbv, &u->sc) < 0)
+		snprintf(u->fatal, sizeof u->fatal, "out of memory building the unbonding screen");
 }
 
 /* --- refresh --------------------------------------------------------------- */
@@ -102,7 +120,7 @@ static void refresh_finished(struct ui *u);
 void ui_start_refresh(struct ui *u)
 {
 	char err[256];
-	if (u->app->offline) {
+	if (u->sc.app->offline) {
 		ui_message(u, R_ERROR, "offline (--offline): not fetching");
 		return;
 	}
@@ -110,16 +128,16 @@ void ui_start_refresh(struct ui *u)
 		ui_message(u, R_ERROR, "feeds are not available (see the start-up message)");
 		return;
 	}
-	if (u->refreshing) {
+	if (u->sc.refreshing) {
 		ui_message(u, R_BUSY, "a refresh is already running");
 		return;
 	}
-	if (feeds_start(u->app, u->refresh, app_clock(), err, sizeof err) < 0) {
+	if (feeds_start(u->sc.app, u->refresh, app_clock(), err, sizeof err) < 0) {
 		ui_message(u, R_ERROR, "refresh: %s", err);
-		u->next_refresh_ms = ui_mono_ms() + (int64_t)u->app->cfg.refresh_seconds * 1000;
+		u->next_refresh_ms = ui_mono_ms() + (int64_t)u->sc.app->cfg.refresh_seconds * 1000;
 		return;
 	}
-	u->refreshing = true;
+	u->sc.refreshing = true;
 	u->dirty = true;
 	/* nothing to ask (every feed held back): done already */
 	if (!refresh_running(u->refresh))
@@ -132,13 +150,13 @@ static void refresh_finished(struct ui *u)
 	size_t n, ok = 0;
 	long values = 0;
 	const struct feed_report *rep = refresh_reports(u->refresh, &n);
-	u->refreshing = false;
-	u->next_refresh_ms = ui_mono_ms() + (int64_t)u->app->cfg.refresh_seconds * 1000;
+	u->sc.refreshing = false;
+	u->next_refresh_ms = ui_mono_ms() + (int64_t)u->sc.app->cfg.refresh_seconds * 1000;
 	for (size_t i = 0; i < n; i++) {
 		ok += rep[i].ok;
 		values += rep[i].values;
 	}
-	if (feeds_store(u->app, u->refresh, app_clock(), err, sizeof err) < 0) {
+	if (feeds_store(u->sc.app, u->refresh, app_clock(), err, sizeof err) < 0) {
 		ui_message(u, R_ERROR, "refresh: could not store: %s", err);
 		return;
 	}
@@ -155,11 +173,12 @@ static void refresh_finished(struct ui *u)
 void ui_feeds_open(struct ui *u)
 {
 	char err[256];
-	u->feeds_opened = true;
-	u->refresh = feeds_refresher(u->app, err, sizeof err);
+	u->sc.feeds_opened = true;
+	u->refresh = feeds_refresher(u->sc.app, err, sizeof err);
+	u->sc.feeds_off = !u->refresh;
 	if (!u->refresh)
 		ui_message(u, R_ERROR, "feeds off: %s", err);
-	else if (!u->app->offline)
+	else if (!u->sc.app->offline)
 		u->next_refresh_ms = ui_mono_ms(); /* the first refresh: now */
 	u->dirty = true;
 }
@@ -170,9 +189,9 @@ void ui_refresh_poll(struct ui *u)
 		return;
 	if (refresh_step(u->refresh) < 0)
 		ui_message(u, R_ERROR, "refresh: the HTTP layer failed");
-	if (u->refreshing && !refresh_running(u->refresh))
+	if (u->sc.refreshing && !refresh_running(u->refresh))
 		refresh_finished(u);
-	if (!u->refreshing && !u->app->offline && u->next_refresh_ms > 0 &&
+	if (!u->sc.refreshing && !u->sc.app->offline && u->next_refresh_ms > 0 &&
 	    ui_mono_ms() >= u->next_refresh_ms) {
 		ui_start_refresh(u);
 		refresh_step(u->refresh);

@@ -18,7 +18,7 @@
 
 #include <curses.h>
 
-#include "tui/ui.h"
+#include "tui/ui_signals.h"
 
 static volatile sig_atomic_t got_signal;
 static int sig_pipe[2] = { -1, -1 };

@@ -8,13 +8,15 @@
 
 #include "positions/text.h"
 #include "positions/timeutil.h"
+#include "tui/app/position_edit.h"
+#include "tui/app/unbond_ops.h"
 #include "tui/screens/form.h"
-#include "tui/ui.h"
+#include "tui/loop.h"
 
 static size_t position_index(const struct ui *u, int64_t id)
 {
-	for (size_t i = 0; i < u->app->positions.n; i++)
-		if (u->app->positions.v[i].id == id)
+	for (size_t i = 0; i < u->sc.app->positions.n; i++)
+		if (u->sc.app->positions.v[i].id == id)
 			return i;
 	return NO_ROW;
 }
@@ -22,7 +24,7 @@ static size_t position_index(const struct ui *u, int64_t id)
 static void position_symbol(const struct ui *u, int64_t id, char *buf, size_t len)
 {
 	size_t i = position_index(u, id);
-	text_copy_clean(buf, len, i == NO_ROW ? "?" : u->app->positions.v[i].asset);
+	text_copy_clean(buf, len, i == NO_ROW ? "?" : u->sc.app->positions.v[i].asset);
 }
 
 int64_t ui_action_position(const struct ui *u)
@@ -30,11 +32,11 @@ int64_t ui_action_position(const struct ui *u)
 	if (u->screen == CX_DETAIL)
 		return u->detail.pos_id;
 	if (u->screen == CX_UNBOND) {
-		const struct unbonding *x = unbonding_view_selected(u);
+		const struct unbonding *x = unbonding_view_selected(&u->unbv);
 		return x ? x->position_id : -1;
 	}
 	size_t idx = board_selected(&u->board);
-	return idx == NO_ROW ? -1 : u->app->positions.v[idx].id;
+	return idx == NO_ROW ? -1 : u->sc.app->positions.v[idx].id;
 }
 
 /* --- unbond and claim -------------------------------------------------------------- */
@@ -47,10 +49,10 @@ void ui_unbond_form(struct ui *u)
 		ui_message(u, R_NORMAL, "no position selected");
 		return;
 	}
-	const struct position *p = &u->app->positions.v[idx];
+	const struct position *p = &u->sc.app->positions.v[idx];
 	char sym[SYM_MAX];
 	text_copy_clean(sym, sizeof sym, p->asset);
-	if (!catalog_find(&u->app->cat, p->asset)) {
+	if (!catalog_find(&u->sc.app->cat, p->asset)) {
 		ui_message(u, R_ERROR, "position %lld: %s is not in the catalog, so its unbonding "
 		                       "rule is unknown", (long long)id, sym);
 		return;
@@ -60,7 +62,7 @@ void ui_unbond_form(struct ui *u)
 		return;
 	}
 	form_free(u->form);
-	u->form = form_new_unbond(u, idx);
+	u->form = form_new_unbond(u->sc.app, idx);
 	u->overlay = u->form ? CX_FORM : 0;
 	if (!u->form)
 		ui_message(u, R_ERROR, "out of memory");
@@ -78,10 +80,10 @@ void ui_claim(struct ui *u)
 		return;
 	}
 	/* what is due, for the message: the store claims the same rows */
-	for (size_t i = 0; i < u->n_unb; i++)
-		if (u->unb[i].position_id == id && !u->unb[i].claimed && u->unb[i].available_at <= now)
-			dec_add(due, u->unb[i].amount, &due);
-	if (store_claim(u->app->store, id, now, &n, err, sizeof err) < 0) {
+	for (size_t i = 0; i < u->sc.n_unb; i++)
+		if (u->sc.unb[i].position_id == id && !u->sc.unb[i].claimed && u->sc.unb[i].available_at <= now)
+			dec_add(due, u->sc.unb[i].amount, &due);
+	if (unbond_claim(u->sc.app, id, now, &n, err, sizeof err) < 0) {
 		ui_message(u, strncmp(err, "nothing claimable", 17) == 0 ? R_NORMAL : R_ERROR, "%s",
 		           err);
 		return;
@@ -122,12 +124,12 @@ void ui_event_step(struct ui *u, int dir)
 	}
 	d->sel_event = d->lines[pick].event_id;
 	/* bring it into view, with a line of context below */
-	const long rows = u->lay.body.h > 1 ? u->lay.body.h : 1;
+	const long rows = u->sc.lay.body.h > 1 ? u->sc.lay.body.h : 1;
 	if (pick < (long)d->top)
 		d->top = (size_t)pick;
 	else if (pick + 1 >= (long)d->top + rows)
 		d->top = (size_t)(pick + 2 - rows > 0 ? pick + 2 - rows : 0);
-	detail_scroll(u, 0);
+	detail_scroll(&u->detail, &u->sc, 0);
 	ui_message(u, R_NORMAL, "event %lld selected: x removes it, [ ] picks another",
 	           (long long)d->sel_event);
 }
@@ -145,9 +147,9 @@ void ui_event_remove_ask(struct ui *u)
 	const struct dline *l = &d->lines[i];
 	char sym[SYM_MAX];
 	position_symbol(u, d->pos_id, sym, sizeof sym);
-	u->confirm_kind = CONFIRM_EVENT;
-	u->confirm_id = l->event_id;
-	snprintf(u->confirm_text, sizeof u->confirm_text,
+	u->confirm.kind = CONFIRM_EVENT;
+	u->confirm.id = l->event_id;
+	snprintf(u->confirm.text, sizeof u->confirm.text,
 	         "Remove event %lld (%s %s, %s) of position %lld? It stays in the log, marked "
 	         "removed.",
 	         (long long)l->event_id, l->value, sym, l->label, (long long)d->pos_id);
@@ -157,7 +159,7 @@ void ui_event_remove_ask(struct ui *u)
 void ui_event_remove_key(struct ui *u, enum action a)
 {
 	char err[400];
-	const int64_t id = u->confirm_id;
+	const int64_t id = u->confirm.id;
 	if (a == ACT_CONFIRM_NO) {
 		u->overlay = 0;
 		ui_message(u, R_NORMAL, "kept event %lld", (long long)id);
@@ -166,7 +168,7 @@ void ui_event_remove_key(struct ui *u, enum action a)
 	if (a != ACT_CONFIRM_YES)
 		return;
 	u->overlay = 0;
-	if (store_event_remove(u->app->store, id, "in the interface", app_clock(), err,
+	if (pe_event_remove(u->sc.app, id, "in the interface", app_clock(), err,
 	                       sizeof err) < 0) {
 		ui_message(u, R_ERROR, "could not remove event %lld: %s", (long long)id, err);
 		return;
@@ -185,8 +187,8 @@ void ui_unbond_watch(struct ui *u, int64_t before, int64_t after)
 	size_t n = 0;
 	if (after <= before)
 		return;
-	for (size_t i = 0; i < u->n_unb; i++) {
-		const struct unbonding *x = &u->unb[i];
+	for (size_t i = 0; i < u->sc.n_unb; i++) {
+		const struct unbonding *x = &u->sc.unb[i];
 		if (x->claimed || x->available_at <= before || x->available_at > after)
 			continue;
 		if (!first)
@@ -209,9 +211,9 @@ void ui_unbond_watch(struct ui *u, int64_t before, int64_t after)
 int ui_unbond_watch_next(const struct ui *u)
 {
 	int64_t best = 0;
-	for (size_t i = 0; i < u->n_unb; i++) {
-		const struct unbonding *x = &u->unb[i];
-		int64_t left = x->available_at - u->now;
+	for (size_t i = 0; i < u->sc.n_unb; i++) {
+		const struct unbonding *x = &u->sc.unb[i];
+		int64_t left = x->available_at - u->sc.now;
 		if (!x->claimed && left > 0 && (best == 0 || left < best))
 			best = left;
 	}

@@ -317,10 +317,20 @@ static void store_meta_get__absent_or_too_long(void **state)
 	assert_non_null(strstr(f->err, "long"));
 }
 
+/* Closing NULL touches nothing: a store open beside it keeps working. */
 static void store_close__null__is_ignored(void **state)
 {
-	(void)state;
+	struct fx *f = *state;
+	char v[16];
+
+	open_ok(f);
+	assert_int_equal(store_meta_set(f->s, "k", "before", f->err, sizeof f->err), 0);
 	store_close(NULL);
+	assert_int_equal(store_meta_get(f->s, "k", v, sizeof v, f->err, sizeof f->err), 0);
+	assert_string_equal(v, "before");
+	assert_int_equal(store_meta_set(f->s, "k", "after", f->err, sizeof f->err), 0);
+	assert_int_equal(store_meta_get(f->s, "k", v, sizeof v, f->err, sizeof f->err), 0);
+	assert_string_equal(v, "after");
 }
 
 int main(void)

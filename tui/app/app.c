@@ -14,17 +14,32 @@
 #include "data/positions_db.h"
 #include "data/shares_db.h"
 
-int64_t app_clock(void)
+bool app_clock_fixed(int64_t *at)
 {
 	const char *fixed = getenv("STAKETOP_NOW");
 	if (fixed && fixed[0]) {
 		char *end;
 		errno = 0;
 		long long v = strtoll(fixed, &end, 10);
-		if (!errno && *end == 0 && v > 0)
-			return v;
+		if (!errno && *end == 0 && v > 0) {
+			if (at)
+				*at = v;
+			return true;
+		}
 	}
-	return (int64_t)time(NULL);
+	return false;
+}
+
+int64_t app_clock(void)
+{
+	int64_t fixed;
+	struct timespec ts;
+	if (app_clock_fixed(&fixed))
+		return fixed;
+	/* the clock the loop's wait is timed on (time() reads a coarser one,
+	 * a few ms behind at each second: the screen would miss a second) */
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec;
 }
 
 int app_open(struct app *a, const struct app_options *o, char *err, size_t errlen)

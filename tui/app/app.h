@@ -17,6 +17,10 @@
 #include "positions/position.h"
 #include "positions/valuation.h"
 
+/* Exit status of both faces: 0 success, 1 the work ran but part failed, 2
+ * usage or invalid input. */
+enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2 };
+
 struct app_options {
 	const char *db;          /* --db, or NULL */
 	const char *config;      /* --config, or NULL */
@@ -52,6 +56,9 @@ int app_load(struct app *a, int64_t now, char *err, size_t errlen);
 
 void app_close(struct app *a);
 
+/* Is the clock fixed by STAKETOP_NOW (tests): a positive whole number of
+ * unix seconds, put in *at (may be NULL)? The one place it is read. */
+bool app_clock_fixed(int64_t *at);
 /* Current time (unix s): STAKETOP_NOW when set (tests), else the clock. */
 int64_t app_clock(void);
 

@@ -41,6 +41,11 @@ int feeds_start(struct app *a, struct refresh *r, int64_t now, char *err, size_t
 	return refresh_start(r, now, err, errlen);
 }
 
+int feeds_fetch(struct app *a, struct refresh *r, int64_t now, char *err, size_t errlen)
+{
+	return feeds_start(a, r, now, err, errlen) < 0 || refresh_run(r) < 0 ? -1 : 0;
+}
+
 int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, size_t errlen)
 {
 	size_t n;

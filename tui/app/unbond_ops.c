@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "positions/timeutil.h"
+#include "pricing/queue_estimate.h"
 #include "tui/app/unbond_inputs.h"
 
 int unbond_parse_amount(const struct asset *as, const char *text, dec_t *out, char *err,
@@ -60,4 +61,28 @@ bool unbond_sell_now(const struct valuation *v, const struct unbonding *x, int64
 	exit_compare(dec_to_ld(x->amount), v->exchange_rate.v * v->price_underlying.v,
 	             v->price_market.v, unbond_seconds_left(x, now), out);
 	return true;
+}
+
+int unbond_queue_estimate(const struct app *a, const struct asset *as, dec_t amount, int64_t now,
+                          struct unbond_queue_api *out, char *err, size_t errlen)
+{
+	const struct queue_estimate_source src = {
+		.lido_wq_url = a->cfg.lido_wq_url,
+		.timeout_seconds = a->cfg.timeout_seconds,
+		.offline = a->offline,
+	};
+	return queue_estimate_fetch(&src, as, amount, now, out, err, errlen);
+}
+
+int unbond_request(struct app *a, int64_t position_id, dec_t amount, int64_t at,
+                   const struct unbond_eta *eta, struct unbonding *out, char *err,
+                   size_t errlen)
+{
+	return store_unbond_request(a->store, position_id, amount, at, eta, out, err, errlen);
+}
+
+int unbond_claim(struct app *a, int64_t position_id, int64_t now, int *n_claimed, char *err,
+                 size_t errlen)
+{
+	return store_claim(a->store, position_id, now, n_claimed, err, errlen);
 }

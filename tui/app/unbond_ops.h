@@ -5,9 +5,11 @@
  * with the live inputs the store remembers; and, for a liquid token, wait
  * for redemption at NAV against selling now at the market price.
  *
- * Nothing here fetches: a queue API's estimate (queue_estimate.h, a
- * blocking request) is the caller's to ask for and pass in. Writes stay
- * with data/events_db.h (store_unbond_request, store_claim). */
+ * The writes of both faces go through here (unbond_request, unbond_claim,
+ * over data/events_db.h, whose reads and types this header brings).
+ * unbond_queue_estimate asks a queue API for its estimate (one blocking
+ * request, pricing/queue_estimate.h, for the command line); the rest never
+ * fetches: the estimate is the caller's to pass in. */
 #ifndef STAKETOP_UNBOND_OPS_H
 #define STAKETOP_UNBOND_OPS_H
 
@@ -15,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "data/events_db.h"
 #include "positions/asset.h"
 #include "positions/decimal.h"
 #include "positions/unbonding.h"
@@ -39,6 +42,22 @@ int unbond_parse_time(const char *text, int64_t now, int64_t *out, char *err, si
  * range then). 0, or -1 with eta->basis saying why the rule is unusable. */
 int unbond_eta_for(struct app *a, const struct asset *as, int64_t at,
                    const struct unbond_queue_api *q, struct unbond_eta *eta);
+
+/* A queue API's live estimate of an unbond of amount of `as` made at now,
+ * asked of the service the config names (lido_wq_url, timeout_seconds;
+ * nothing asked when offline). As queue_estimate_fetch: 0 with *out, 1
+ * nothing to ask, -1 with err. */
+int unbond_queue_estimate(const struct app *a, const struct asset *as, dec_t amount, int64_t now,
+                          struct unbond_queue_api *out, char *err, size_t errlen);
+
+/* Record an unbond of amount on position_id requested at `at` with its
+ * ETA: store_unbond_request. *out (may be NULL) is the new unbonding. */
+int unbond_request(struct app *a, int64_t position_id, dec_t amount, int64_t at,
+                   const struct unbond_eta *eta, struct unbonding *out, char *err,
+                   size_t errlen);
+/* Claim what is due on position_id at now: store_claim. */
+int unbond_claim(struct app *a, int64_t position_id, int64_t now, int *n_claimed, char *err,
+                 size_t errlen);
 
 /* The other exit of unbonding x of a position valued v, as of now: sell
  * x's amount at the market price now (v->price_market) instead of waiting

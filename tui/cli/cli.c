@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "data/positions_db.h"
+#include "tui/app/position_edit.h"
 
 const struct command commands[] = {
 	{ "add", "--asset SYMBOL --amount X [--account NAME] [--opened DATE] [--cost-basis X] [--note TEXT]",
@@ -134,6 +134,22 @@ void cli_command_help(const struct command *cmd, FILE *out)
 {
 	fprintf(out, "usage: staketop %s %s\n\n%s\n\n%s", cmd->name, cmd->usage, cmd->summary,
 	        cmd->help);
+}
+
+int cli_getopt(const struct command *cmd, int argc, char **argv, const struct option *opts,
+               int *ch)
+{
+	if (*ch == 0) {
+		optind = 1;
+		opterr = 0;
+	}
+	*ch = getopt_long(argc, argv, ":", opts, NULL);
+	switch (*ch) {
+	case -1: return 0;
+	case ':': cli_usage_error(cmd, "%s needs a value", argv[optind - 1]); return -1;
+	case '?': cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]); return -1;
+	default: return 1;
+	}
 }
 
 int cli_wants_help(int argc, char **argv)

@@ -4,11 +4,10 @@
 #ifndef STAKETOP_CLI_H
 #define STAKETOP_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "tui/app/app.h"
-
-enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2 };
 
 struct cli {
 	struct app_options opt;
@@ -35,6 +34,13 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 int cli_fail(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Print the command's own help on stdout. */
 void cli_command_help(const struct command *cmd, FILE *out);
+/* The options of a command's argv, one a call, as getopt_long reads them
+ * (long options only; start with *ch = 0, which reads from the first
+ * argument). 1 with *ch the option's val; 0 at the end (optind is then the
+ * first operand); -1 after printing the usage error ("--amount needs a
+ * value", "unknown option '--x'"). */
+int cli_getopt(const struct command *cmd, int argc, char **argv, const struct option *opts,
+               int *ch);
 /* Is arg "--help" or "-h"? */
 int cli_wants_help(int argc, char **argv);
 /* Open the app for a command; on error print it and return -1. */
@@ -66,8 +72,5 @@ int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_backfill(struct cli *c, int argc, char **argv);
 int cmd_plan(struct cli *c, int argc, char **argv);   /* tui/cli/cmd_plan.c */
-
-/* The interface (tui/ui.c). */
-int ui_main(struct cli *c);
 
 #endif

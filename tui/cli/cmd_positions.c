@@ -3,12 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
 
-#include "data/positions_db.h"
 #include "positions/text.h"
 #include "positions/timeutil.h"
 #include "tui/cli/cli.h"
+#include "tui/cli/json_out.h"
 #include "tui/app/position_edit.h"
 
 static const char *const flag_of[PE_FIELDS] = {
@@ -33,10 +32,8 @@ int cmd_add(struct cli *c, int argc, char **argv)
 		{ 0, 0, 0, 0 }
 	};
 	struct position_input in = { 0 };
-	int ch;
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	int ch = 0, got;
+	while ((got = cli_getopt(cmd, argc, argv, opts, &ch)) > 0) {
 		switch (ch) {
 		case 'a': in.asset = optarg; break;
 		case 'm': in.amount = optarg; break;
@@ -44,10 +41,11 @@ int cmd_add(struct cli *c, int argc, char **argv)
 		case 'o': in.opened = optarg; break;
 		case 'b': in.cost_basis = optarg; break;
 		case 'n': in.note = optarg; break;
-		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
-		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		default: break;
 		}
 	}
+	if (got < 0)
+		return EXIT_USAGE;
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	if (!in.asset || !in.amount)
@@ -87,18 +85,17 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 		{ "note", required_argument, 0, 'n' }, { 0, 0, 0, 0 }
 	};
 	struct position_input in = { 0 };
-	int ch;
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	int ch = 0, got;
+	while ((got = cli_getopt(cmd, argc, argv, opts, &ch)) > 0) {
 		switch (ch) {
 		case 'm': in.amount = optarg; break;
 		case 'c': in.account = optarg; break;
 		case 'n': in.note = optarg; break;
-		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
-		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		default: break;
 		}
 	}
+	if (got < 0)
+		return EXIT_USAGE;
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "give one position ID");
 	if (!in.amount && !in.account && !in.note)
@@ -199,6 +196,24 @@ static int json_flag(const struct command *cmd, int argc, char **argv, int *json
 	return 0;
 }
 
+static void list_json(struct json_out *j, const struct position *p)
+{
+	char q[DEC_STR_MAX];
+	dec_format(p->quantity, q, sizeof q);
+	json_begin_object(j, NULL);
+	json_int(j, "id", p->id);
+	json_string(j, "account", p->account);
+	json_string(j, "asset", p->asset);
+	json_string(j, "quantity", q);
+	json_string(j, "origin", p->origin == ORIGIN_CHAIN ? "chain" : "manual");
+	if (p->opened[0])
+		json_string(j, "opened", p->opened);
+	else
+		json_null(j, "opened");
+	json_string(j, "note", p->note);
+	json_end_object(j);
+}
+
 int cmd_list(struct cli *c, int argc, char **argv)
 {
 	int json;
@@ -215,27 +230,14 @@ int cmd_list(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (json) {
-		cJSON *arr = cJSON_CreateArray();
-		for (size_t i = 0; i < pl.n; i++) {
-			const struct position *p = &pl.v[i];
-			cJSON *o = cJSON_CreateObject();
-			dec_format(p->quantity, q, sizeof q);
-			cJSON_AddNumberToObject(o, "id", (double)p->id);
-			cJSON_AddStringToObject(o, "account", p->account);
-			cJSON_AddStringToObject(o, "asset", p->asset);
-			cJSON_AddStringToObject(o, "quantity", q);
-			cJSON_AddStringToObject(o, "origin", p->origin == ORIGIN_CHAIN ? "chain" : "manual");
-			if (p->opened[0])
-				cJSON_AddStringToObject(o, "opened", p->opened);
-			else
-				cJSON_AddNullToObject(o, "opened");
-			cJSON_AddStringToObject(o, "note", p->note);
-			cJSON_AddItemToArray(arr, o);
-		}
-		char *s = cJSON_PrintUnformatted(arr);
-		puts(s ? s : "[]");
-		free(s);
-		cJSON_Delete(arr);
+		struct json_out j;
+		json_out_init(&j, stdout);
+		json_begin_array(&j, NULL);
+		for (size_t i = 0; i < pl.n; i++)
+			list_json(&j, &pl.v[i]);
+		json_end_array(&j);
+		rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+		json_out_done(&j);
 		goto out;
 	}
 	printf("%5s  %-14s %-9s %28s  %-10s %s\n", "ID", "ACCOUNT", "ASSET", "QUANTITY", "OPENED",
@@ -263,32 +265,53 @@ static const char *verified_word(const struct rate_source *r)
 }
 
 /* Where the rate comes from, for scripts: a sentence and its parts. */
-static void assets_rate_json(cJSON *o, const struct asset *x)
+static void assets_rate_json(struct json_out *j, const struct asset *x)
 {
 	char from[400];
 	rate_source_describe(x, from, sizeof from);
-	cJSON_AddStringToObject(o, "rate_from", from);
+	json_string(j, "rate_from", from);
 	if (rate_source_checkable(&x->rate))
-		cJSON_AddBoolToObject(o, "rate_verified", x->rate.verified);
+		json_bool(j, "rate_verified", x->rate.verified);
 	else
-		cJSON_AddNullToObject(o, "rate_verified");
+		json_null(j, "rate_verified");
 	if (x->rate.type == RATE_EVM_CALL)
-		cJSON_AddBoolToObject(o, "rate_invert", x->rate.invert);
+		json_bool(j, "rate_invert", x->rate.invert);
 	if (x->rate.n_owners) {
-		cJSON *ow = cJSON_AddArrayToObject(o, "rate_owners");
-		for (unsigned k = 0; ow && k < x->rate.n_owners; k++)
-			cJSON_AddItemToArray(ow, cJSON_CreateString(x->rate.owners[k]));
+		json_begin_array(j, "rate_owners");
+		for (unsigned k = 0; k < x->rate.n_owners; k++)
+			json_string(j, NULL, x->rate.owners[k]);
+		json_end_array(j);
 	}
 	if (x->rate.mint[0])
-		cJSON_AddStringToObject(o, "rate_mint", x->rate.mint);
+		json_string(j, "rate_mint", x->rate.mint);
 	if (x->rate.type == RATE_REST_JSON) {
 		char key[RATE_REST_BASE_MAX + 16];
 		snprintf(key, sizeof key, "%s_rest_url", x->rate.rest_base);
-		cJSON_AddStringToObject(o, "rate_url_key", key);
-		cJSON_AddStringToObject(o, "rate_path", x->rate.path);
-		cJSON_AddStringToObject(o, "rate_json_path", x->rate.json_path);
+		json_string(j, "rate_url_key", key);
+		json_string(j, "rate_path", x->rate.path);
+		json_string(j, "rate_json_path", x->rate.json_path);
 	}
-	cJSON_AddStringToObject(o, "yield_quoted", x->yield.quoted == QUOTE_APY ? "apy" : "apr");
+	json_string(j, "yield_quoted", x->yield.quoted == QUOTE_APY ? "apy" : "apr");
+}
+
+static void asset_json(struct json_out *j, const struct asset *x)
+{
+	json_begin_object(j, NULL);
+	json_string(j, "symbol", x->symbol);
+	json_string(j, "name", x->name);
+	json_string(j, "chain", x->chain);
+	json_string(j, "kind", asset_kind_name(x->kind));
+	json_string(j, "model", token_model_name(x->model));
+	json_string(j, "underlying", x->underlying);
+	json_int(j, "decimals", x->decimals);
+	json_string(j, "rate_source", rate_type_name(x->rate.type));
+	if (x->rate.call[0])
+		json_string(j, "rate_call", x->rate.call);
+	if (x->rate.address[0])
+		json_string(j, "rate_address", x->rate.address);
+	assets_rate_json(j, x);
+	json_string(j, "unbonding", x->unbond.source);
+	json_end_object(j);
 }
 
 int cmd_assets(struct cli *c, int argc, char **argv)
@@ -299,31 +322,16 @@ int cmd_assets(struct cli *c, int argc, char **argv)
 	struct app a;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
+	int rc = EXIT_OK;
 	if (json) {
-		cJSON *arr = cJSON_CreateArray();
-		for (size_t i = 0; i < a.cat.n; i++) {
-			const struct asset *x = &a.cat.assets[i];
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "symbol", x->symbol);
-			cJSON_AddStringToObject(o, "name", x->name);
-			cJSON_AddStringToObject(o, "chain", x->chain);
-			cJSON_AddStringToObject(o, "kind", asset_kind_name(x->kind));
-			cJSON_AddStringToObject(o, "model", token_model_name(x->model));
-			cJSON_AddStringToObject(o, "underlying", x->underlying);
-			cJSON_AddNumberToObject(o, "decimals", x->decimals);
-			cJSON_AddStringToObject(o, "rate_source", rate_type_name(x->rate.type));
-			if (x->rate.call[0])
-				cJSON_AddStringToObject(o, "rate_call", x->rate.call);
-			if (x->rate.address[0])
-				cJSON_AddStringToObject(o, "rate_address", x->rate.address);
-			assets_rate_json(o, x);
-			cJSON_AddStringToObject(o, "unbonding", x->unbond.source);
-			cJSON_AddItemToArray(arr, o);
-		}
-		char *s = cJSON_PrintUnformatted(arr);
-		puts(s ? s : "[]");
-		free(s);
-		cJSON_Delete(arr);
+		struct json_out j;
+		json_out_init(&j, stdout);
+		json_begin_array(&j, NULL);
+		for (size_t i = 0; i < a.cat.n; i++)
+			asset_json(&j, &a.cat.assets[i]);
+		json_end_array(&j);
+		rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+		json_out_done(&j);
 	} else {
 		printf("%-9s %-9s %-8s %-15s %-10s %-10s %s\n", "SYMBOL", "CHAIN", "KIND", "MODEL",
 		       "UNDERLYING", "VERIFIED", "RATE FROM");
@@ -338,5 +346,5 @@ int cmd_assets(struct cli *c, int argc, char **argv)
 		}
 	}
 	app_close(&a);
-	return EXIT_OK;
+	return rc;
 }

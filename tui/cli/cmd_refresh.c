@@ -23,7 +23,7 @@ int cmd_refresh(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	int64_t now = app_clock();
-	if (feeds_start(&a, r, now, err, sizeof err) < 0 || refresh_run(r) < 0) {
+	if (feeds_fetch(&a, r, now, err, sizeof err) < 0) {
 		cli_fail(EXIT_USAGE, "refresh: %s", err);
 		goto out;
 	}

@@ -5,11 +5,11 @@
 #include <string.h>
 
 
-#include "data/events_db.h"
 #include "positions/text.h"
 #include "positions/timeutil.h"
 #include "positions/unbonding.h"
 #include "positions/why.h"
+#include "tui/app/unbond_ops.h"
 #include "tui/cli/cli.h"
 #include "tui/term/format.h"
 #include "tui/cli/json_out.h"

@@ -3,16 +3,49 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "data/events_db.h"
-#include "data/positions_db.h"
 #include "positions/text.h"
 #include "positions/timeutil.h"
 #include "positions/unbonding.h"
 #include "tui/cli/cli.h"
-#include "pricing/queue_estimate.h"
+#include "tui/app/position_edit.h"
 #include "tui/app/unbond_ops.h"
+#include "tui/cli/json_out.h"
+
+/* "unbonding 5 ATOM from position 10: available 2026-12-16T08:00:00Z (in
+ * 21d 0h)" and the rule under it. */
+static void print_unbond(const struct asset *as, int64_t position_id, dec_t q,
+                         const struct unbond_eta *eta, const struct unbonding *u, int64_t now)
+{
+	char qs[DEC_STR_MAX], eta_s[ISO_TIME_LEN], left[32];
+	dec_format(q, qs, sizeof qs);
+	time_format_iso(u->available_at, eta_s, sizeof eta_s);
+	int64_t secs = unbond_seconds_left(u, now);
+	unbond_format_left(secs, left, sizeof left);
+	printf("unbonding %s %s from position %lld: available %s%s (%s%s)\n  %s\n", qs,
+	       as->symbol, (long long)position_id, eta->exact ? "" : "about ", eta_s,
+	       secs > 0 ? "in " : "", secs > 0 ? left : "claimable now", u->rule);
+}
+
+/* The ETA (a queue's live estimate when the request is made about now),
+ * the request recorded, and what it says. An exit status. */
+static int unbond_record(struct app *a, const struct asset *as, int64_t position_id, dec_t q,
+                         int64_t when, int64_t now)
+{
+	char err[512];
+	struct unbond_queue_api qa = { 0 };
+	struct unbond_eta eta;
+	/* Today's queue says nothing about a request made at another time. */
+	if (when >= now - 3600 && when <= now + 3600 &&
+	    unbond_queue_estimate(a, as, q, now, &qa, err, sizeof err) < 0)
+		fprintf(stderr, "staketop: %s; using the catalog's typical range\n", err);
+	if (unbond_eta_for(a, as, when, qa.has ? &qa : NULL, &eta) < 0)
+		return cli_fail(EXIT_USAGE, "%s: %s", as->symbol, eta.basis);
+	struct unbonding u;
+	if (unbond_request(a, position_id, q, when, &eta, &u, err, sizeof err) < 0)
+		return cli_fail(EXIT_USAGE, "%s", err);
+	print_unbond(as, position_id, q, &eta, &u, now);
+	return EXIT_OK;
+}
 
 int cmd_unbond(struct cli *c, int argc, char **argv)
 {
@@ -21,17 +54,16 @@ int cmd_unbond(struct cli *c, int argc, char **argv)
 		                              { "at", required_argument, 0, 't' },
 		                              { 0, 0, 0, 0 } };
 	const char *amount = NULL, *at = NULL;
-	int ch;
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	int ch = 0, got;
+	while ((got = cli_getopt(cmd, argc, argv, opts, &ch)) > 0) {
 		switch (ch) {
 		case 'm': amount = optarg; break;
 		case 't': at = optarg; break;
-		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
-		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		default: break;
 		}
 	}
+	if (got < 0)
+		return EXIT_USAGE;
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "give one position ID");
 	if (!amount)
@@ -60,30 +92,7 @@ int cmd_unbond(struct cli *c, int argc, char **argv)
 		cli_usage_error(cmd, "--amount '%s': %s", amount, err);
 		goto out;
 	}
-	struct unbond_queue_api qa = { 0 };
-	struct unbond_eta eta;
-	/* Today's queue says nothing about a request made at another time. */
-	if (when >= now - 3600 && when <= now + 3600 &&
-	    queue_estimate_fetch(&a, as, q, now, &qa, err, sizeof err) < 0)
-		fprintf(stderr, "staketop: %s; using the catalog's typical range\n", err);
-	if (unbond_eta_for(&a, as, when, qa.has ? &qa : NULL, &eta) < 0) {
-		rc = cli_fail(EXIT_USAGE, "%s: %s", as->symbol, eta.basis);
-		goto out;
-	}
-	struct unbonding u;
-	if (store_unbond_request(a.store, p.id, q, when, &eta, &u, err, sizeof err) < 0) {
-		rc = cli_fail(EXIT_USAGE, "%s", err);
-		goto out;
-	}
-	char qs[DEC_STR_MAX], eta_s[ISO_TIME_LEN], left[32];
-	dec_format(q, qs, sizeof qs);
-	time_format_iso(u.available_at, eta_s, sizeof eta_s);
-	int64_t secs = unbond_seconds_left(&u, now);
-	unbond_format_left(secs, left, sizeof left);
-	printf("unbonding %s %s from position %lld: available %s%s (%s%s)\n  %s\n", qs,
-	       as->symbol, (long long)p.id, eta.exact ? "" : "about ", eta_s,
-	       secs > 0 ? "in " : "", secs > 0 ? left : "claimable now", u.rule);
-	rc = EXIT_OK;
+	rc = unbond_record(&a, as, p.id, q, when, now);
 out:
 	app_close(&a);
 	return rc;
@@ -102,7 +111,7 @@ int cmd_claim(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if ((rc = cli_load_position(cmd, &a, argv[1], &p)) != 0)
 		goto out;
-	if (store_claim(a.store, p.id, app_clock(), &n, err, sizeof err) < 0) {
+	if (unbond_claim(&a, p.id, app_clock(), &n, err, sizeof err) < 0) {
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
@@ -127,10 +136,75 @@ static int remove_event(struct app *a, const struct command *cmd, const char *ev
 		if (ok <= 0)
 			return ok < 0 ? EXIT_USAGE : EXIT_OK;
 	}
-	if (store_event_remove(a->store, id, note, app_clock(), err, sizeof err) < 0)
+	if (pe_event_remove(a, id, note, app_clock(), err, sizeof err) < 0)
 		return cli_fail(EXIT_USAGE, "%s", err);
 	printf("removed event %lld (kept in the log, marked removed)\n", id);
 	return EXIT_OK;
+}
+
+/* An event as both renderings show it. */
+struct event_row {
+	const struct event *ev;
+	char amount[DEC_STR_MAX];   /* "-" when it has none */
+	char time[ISO_TIME_LEN];
+	char note[EVENT_NOTE_MAX];  /* cleaned */
+};
+
+static void event_row(struct event_row *r, const struct event *ev)
+{
+	r->ev = ev;
+	snprintf(r->amount, sizeof r->amount, "-");
+	if (ev->has_amount)
+		dec_format(ev->amount, r->amount, sizeof r->amount);
+	time_format_iso(ev->ts, r->time, sizeof r->time);
+	text_copy_clean(r->note, sizeof r->note, ev->note);
+}
+
+static void events_text(const struct event_row *r)
+{
+	printf("%6lld  %-8s %24s  %-20s  %s%s\n", (long long)r->ev->id, event_type_name(r->ev->type),
+	       r->amount, r->time, r->note, r->ev->removed ? "  [removed]" : "");
+}
+
+static void events_json(struct json_out *j, const struct event_row *r)
+{
+	json_begin_object(j, NULL);
+	json_int(j, "id", r->ev->id);
+	json_string(j, "type", event_type_name(r->ev->type));
+	if (r->ev->has_amount)
+		json_string(j, "amount", r->amount);
+	else
+		json_null(j, "amount");
+	json_string(j, "time", r->time);
+	json_string(j, "note", r->note);
+	json_bool(j, "removed", r->ev->removed);
+	json_end_object(j);
+}
+
+/* The events ev[0..n) as a table or a JSON array. An exit status. */
+static int events_print(const struct event *ev, size_t n, int json)
+{
+	struct json_out j;
+	if (json) {
+		json_out_init(&j, stdout);
+		json_begin_array(&j, NULL);
+	} else {
+		printf("%6s  %-8s %24s  %-20s  %s\n", "EVENT", "TYPE", "AMOUNT", "TIME", "NOTE");
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct event_row r;
+		event_row(&r, &ev[i]);
+		if (json)
+			events_json(&j, &r);
+		else
+			events_text(&r);
+	}
+	if (!json)
+		return EXIT_OK;
+	json_end_array(&j);
+	int rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+	json_out_done(&j);
+	return rc;
 }
 
 int cmd_events(struct cli *c, int argc, char **argv)
@@ -142,19 +216,18 @@ int cmd_events(struct cli *c, int argc, char **argv)
 		                              { "note", required_argument, 0, 'n' },
 		                              { 0, 0, 0, 0 } };
 	const char *rm = NULL, *note = NULL;
-	int json = 0, yes = 0, ch;
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	int json = 0, yes = 0, ch = 0, got;
+	while ((got = cli_getopt(cmd, argc, argv, opts, &ch)) > 0) {
 		switch (ch) {
 		case 'j': json = 1; break;
 		case 'r': rm = optarg; break;
 		case 'y': yes = 1; break;
 		case 'n': note = optarg; break;
-		case ':': return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
-		default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		default: break;
 		}
 	}
+	if (got < 0)
+		return EXIT_USAGE;
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "give one position ID");
 	if (note && text_is_unsafe(note))
@@ -177,40 +250,7 @@ int cmd_events(struct cli *c, int argc, char **argv)
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
-	cJSON *arr = json ? cJSON_CreateArray() : NULL;
-	if (!json)
-		printf("%6s  %-8s %24s  %-20s  %s\n", "EVENT", "TYPE", "AMOUNT", "TIME", "NOTE");
-	for (size_t i = 0; i < n; i++) {
-		char q[DEC_STR_MAX] = "-", t[ISO_TIME_LEN], nt[EVENT_NOTE_MAX];
-		if (ev[i].has_amount)
-			dec_format(ev[i].amount, q, sizeof q);
-		time_format_iso(ev[i].ts, t, sizeof t);
-		text_copy_clean(nt, sizeof nt, ev[i].note);
-		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddNumberToObject(o, "id", (double)ev[i].id);
-			cJSON_AddStringToObject(o, "type", event_type_name(ev[i].type));
-			if (ev[i].has_amount)
-				cJSON_AddStringToObject(o, "amount", q);
-			else
-				cJSON_AddNullToObject(o, "amount");
-			cJSON_AddStringToObject(o, "time", t);
-			cJSON_AddStringToObject(o, "note", nt);
-			cJSON_AddBoolToObject(o, "removed", ev[i].removed);
-			cJSON_AddItemToArray(arr, o);
-		} else {
-			printf("%6lld  %-8s %24s  %-20s  %s%s\n", (long long)ev[i].id,
-			       event_type_name(ev[i].type), q, t, nt,
-			       ev[i].removed ? "  [removed]" : "");
-		}
-	}
-	if (json) {
-		char *s = cJSON_PrintUnformatted(arr);
-		puts(s ? s : "[]");
-		free(s);
-		cJSON_Delete(arr);
-	}
-	rc = EXIT_OK;
+	rc = events_print(ev, n, json);
 out:
 	free(ev);
 	app_close(&a);
@@ -224,6 +264,94 @@ static const struct valuation *row_of(const struct app *a, int64_t position_id)
 		if (a->positions.v[i].id == position_id)
 			return &a->rows[i];
 	return NULL;
+}
+
+/* A pending unbonding as both renderings show it. */
+struct unbonding_row {
+	const struct unbonding *u;
+	const char *sym;
+	char amount[DEC_STR_MAX], requested[ISO_TIME_LEN], available[ISO_TIME_LEN], left[32];
+	int64_t secs;
+	const char *status;
+	bool has_exit;
+	struct exit_choice ex;      /* the sell-now route, when has_exit */
+};
+
+static void unbonding_row(struct unbonding_row *r, const struct app *a, const struct unbonding *u,
+                          int64_t now)
+{
+	const struct valuation *v = row_of(a, u->position_id);
+	r->u = u;
+	r->sym = v && v->asset ? v->asset->symbol : "?";
+	r->secs = unbond_seconds_left(u, now);
+	r->status = unbond_status_name(unbond_status_at(u, now));
+	dec_format(u->amount, r->amount, sizeof r->amount);
+	time_format_iso(u->requested_at, r->requested, sizeof r->requested);
+	time_format_iso(u->available_at, r->available, sizeof r->available);
+	unbond_format_left(r->secs, r->left, sizeof r->left);
+	r->has_exit = unbond_sell_now(v, u, now, &r->ex);
+}
+
+static void unbonding_text(const struct unbonding_row *r, const char *currency)
+{
+	printf("%4lld %-9s %16s  %-20s  %-20s  %-12s %-9s %s\n", (long long)r->u->position_id,
+	       r->sym, r->amount, r->requested, r->available, r->left, r->status, r->u->rule);
+	if (r->has_exit)
+		printf("     or sell now: %.2Lf %s instead of %.2Lf after the wait (%+.2Lf)\n",
+		       r->ex.sell_value, currency, r->ex.wait_value, -r->ex.difference);
+}
+
+static void unbonding_json(struct json_out *j, const struct unbonding_row *r)
+{
+	json_begin_object(j, NULL);
+	json_int(j, "position", r->u->position_id);
+	json_string(j, "asset", r->sym);
+	json_string(j, "amount", r->amount);
+	json_string(j, "requested_at", r->requested);
+	json_string(j, "available_at", r->available);
+	json_number(j, "seconds_left", (double)r->secs);
+	json_string(j, "status", r->status);
+	json_string(j, "rule", r->u->rule);
+	if (r->has_exit) {
+		json_begin_object(j, "sell_now");
+		json_number(j, "wait_value", (double)r->ex.wait_value);
+		json_number(j, "sell_value", (double)r->ex.sell_value);
+		json_number(j, "difference", (double)r->ex.difference);
+		json_end_object(j);
+	}
+	json_end_object(j);
+}
+
+/* The pending unbondings u[0..n) as a table or a JSON array. An exit
+ * status. */
+static int unbonding_print(const struct app *a, const struct unbonding *u, size_t n, int64_t now,
+                           int json)
+{
+	struct json_out j;
+	if (json) {
+		json_out_init(&j, stdout);
+		json_begin_array(&j, NULL);
+	} else {
+		printf("%4s %-9s %16s  %-20s  %-20s  %-12s %-9s %s\n", "POS", "ASSET", "AMOUNT",
+		       "REQUESTED", "AVAILABLE", "LEFT", "STATUS", "RULE");
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct unbonding_row r;
+		unbonding_row(&r, a, &u[i], now);
+		if (json)
+			unbonding_json(&j, &r);
+		else
+			unbonding_text(&r, a->cfg.currency);
+	}
+	if (!json) {
+		if (n == 0)
+			printf("(nothing unbonding)\n");
+		return EXIT_OK;
+	}
+	json_end_array(&j);
+	int rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+	json_out_done(&j);
+	return rc;
 }
 
 int cmd_unbonding(struct cli *c, int argc, char **argv)
@@ -249,55 +377,7 @@ int cmd_unbonding(struct cli *c, int argc, char **argv)
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
-	cJSON *arr = json ? cJSON_CreateArray() : NULL;
-	if (!json)
-		printf("%4s %-9s %16s  %-20s  %-20s  %-12s %-9s %s\n", "POS", "ASSET", "AMOUNT",
-		       "REQUESTED", "AVAILABLE", "LEFT", "STATUS", "RULE");
-	for (size_t i = 0; i < n; i++) {
-		const struct valuation *v = row_of(&a, u[i].position_id);
-		const char *sym = v && v->asset ? v->asset->symbol : "?";
-		char q[DEC_STR_MAX], req[ISO_TIME_LEN], av[ISO_TIME_LEN], left[32];
-		int64_t secs = unbond_seconds_left(&u[i], now);
-		const char *status = unbond_status_name(unbond_status_at(&u[i], now));
-		dec_format(u[i].amount, q, sizeof q);
-		time_format_iso(u[i].requested_at, req, sizeof req);
-		time_format_iso(u[i].available_at, av, sizeof av);
-		unbond_format_left(secs, left, sizeof left);
-		struct exit_choice ex;
-		bool has_exit = unbond_sell_now(v, &u[i], now, &ex);
-		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddNumberToObject(o, "position", (double)u[i].position_id);
-			cJSON_AddStringToObject(o, "asset", sym);
-			cJSON_AddStringToObject(o, "amount", q);
-			cJSON_AddStringToObject(o, "requested_at", req);
-			cJSON_AddStringToObject(o, "available_at", av);
-			cJSON_AddNumberToObject(o, "seconds_left", (double)secs);
-			cJSON_AddStringToObject(o, "status", status);
-			cJSON_AddStringToObject(o, "rule", u[i].rule);
-			if (has_exit) {
-				cJSON *e = cJSON_AddObjectToObject(o, "sell_now");
-				cJSON_AddNumberToObject(e, "wait_value", (double)ex.wait_value);
-				cJSON_AddNumberToObject(e, "sell_value", (double)ex.sell_value);
-				cJSON_AddNumberToObject(e, "difference", (double)ex.difference);
-			}
-			cJSON_AddItemToArray(arr, o);
-		} else {
-			printf("%4lld %-9s %16s  %-20s  %-20s  %-12s %-9s %s\n",
-			       (long long)u[i].position_id, sym, q, req, av, left, status, u[i].rule);
-			if (has_exit)
-				printf("     or sell now: %.2Lf %s instead of %.2Lf after the wait (%+.2Lf)\n",
-				       ex.sell_value, a.cfg.currency, ex.wait_value, -ex.difference);
-		}
-	}
-	if (json) {
-		char *s = cJSON_PrintUnformatted(arr);
-		puts(s ? s : "[]");
-		free(s);
-		cJSON_Delete(arr);
-	} else if (n == 0) {
-		printf("(nothing unbonding)\n");
-	}
+	rc = unbonding_print(&a, u, n, now, json);
 out:
 	free(u);
 	app_close(&a);

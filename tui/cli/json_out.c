@@ -1,9 +1,14 @@
 /* json_out.c — the streaming JSON writer. */
 #include "tui/cli/json_out.h"
 
+#include <float.h>
+#include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "positions/grow.h"
 
 void json_out_init(struct json_out *j, FILE *sink)
 {
@@ -28,18 +33,12 @@ static bool reserve(struct json_out *j, size_t more)
 		}
 		j->len = 0;
 	}
-	if (j->len + more + 1 <= j->cap)
-		return true;
-	size_t cap = j->cap ? j->cap : 4096;
-	while (cap < j->len + more + 1)
-		cap *= 2;
-	char *nb = realloc(j->buf, cap);
+	char *nb = grow(j->buf, 1, &j->cap, j->len + more + 1, 4096);
 	if (!nb) {
 		j->failed = true;
 		return false;
 	}
 	j->buf = nb;
-	j->cap = cap;
 	return true;
 }
 
@@ -214,6 +213,27 @@ void json_decimal(struct json_out *j, const char *key, long double v, int decima
 		*--p = '-';
 	member(j, key);
 	put(j, p, (size_t)(end - p));
+}
+
+void json_number(struct json_out *j, const char *key, double v)
+{
+	char buf[32];
+	int n;
+	if (!isfinite(v)) {
+		json_null(j, key);
+		return;
+	}
+	if (v >= INT_MIN && v <= INT_MAX && v == (double)(int)v) {
+		json_int(j, key, (int)v);
+		return;
+	}
+	n = snprintf(buf, sizeof buf, "%1.15g", v);
+	double back;
+	if (sscanf(buf, "%lg", &back) != 1 ||
+	    fabs(back - v) > (fabs(back) > fabs(v) ? fabs(back) : fabs(v)) * DBL_EPSILON)
+		n = snprintf(buf, sizeof buf, "%1.17g", v);
+	member(j, key);
+	put(j, buf, (size_t)n);
 }
 
 int json_out_write(struct json_out *j, FILE *f)

@@ -44,6 +44,11 @@ void json_int(struct json_out *j, const char *key, int64_t v);
  * finite. */
 void json_decimal(struct json_out *j, const char *key, long double v, int decimals);
 
+/* v as the shortest of "%.15g" and "%.17g" that reads back as v (an
+ * integral value as an integer, as cJSON prints numbers); null when not
+ * finite. */
+void json_number(struct json_out *j, const char *key, double v);
+
 /* Write what is left and a newline to the sink (or to f when there is no
  * sink); -1 when anything failed or the document is not closed. */
 int json_out_write(struct json_out *j, FILE *f);

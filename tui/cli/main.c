@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tui/cli/cli.h"
+#include "tui/ui_main.h"
 
 static void usage(FILE *out)
 {
@@ -63,7 +64,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (i == argc)
-		return ui_main(&c);
+		return ui_main(&c.opt);
 	for (const struct command *cmd = commands; cmd->name; cmd++)
 		if (strcmp(cmd->name, argv[i]) == 0) {
 			if (cli_wants_help(argc - i, argv + i)) {

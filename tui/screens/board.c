@@ -587,3 +587,13 @@ void board_sort_by(struct board *b, enum board_col c)
 	b->sort_col = c;
 	b->sort_desc = cols[c].desc;
 }
+
+bool board_search(struct board *b, const struct app *a, const char *text, int dir,
+                  bool from_cursor)
+{
+	size_t i = board_find(b, a, text, dir, from_cursor);
+	if (i == NO_ROW)
+		return false;
+	board_select(b, i);
+	return true;
+}

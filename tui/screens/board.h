@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "data/events_db.h"
+#include "positions/unbonding.h"
 #include "tui/app/app.h"
 #include "tui/term/layout.h"
 
@@ -33,7 +33,6 @@ enum board_col {
 
 #define CELL_MAX 48
 #define BOARD_TEXT_MAX 256
-#define NO_ROW ((size_t)-1)
 
 /* A row of the board: what sorting and filtering need, computed for every
  * position; its cells are formatted only when it comes into view
@@ -123,7 +122,10 @@ bool board_col_right(enum board_col c);
  * note; moves the cursor there. true when found. */
 bool board_search(struct board *b, const struct app *a, const char *text, int dir,
                   bool from_cursor);
-/* Does position row i match the filter text? (exported for tests) */
+/* board_find.c, which calls nothing of board.c: the row board_search
+ * moves to, or NO_ROW; does app row i match the filter text? */
+size_t board_find(const struct board *b, const struct app *a, const char *text, int dir,
+                  bool from_cursor);
 bool board_filter_match(const struct app *a, size_t i, const char *filter);
 
 /* Draw the titles and the rows that fit r. Reads b only. */

@@ -59,19 +59,17 @@ static bool search_match(const struct app *a, size_t i, const char *text)
 	       (v->asset && (contains(v->asset->name, text) || contains(v->asset->chain, text)));
 }
 
-bool board_search(struct board *b, const struct app *a, const char *text, int dir,
+size_t board_find(const struct board *b, const struct app *a, const char *text, int dir,
                   bool from_cursor)
 {
 	if (!text[0] || b->n == 0)
-		return false;
+		return NO_ROW;
 	size_t start = b->cursor == NO_ROW ? 0 : b->cursor;
 	for (size_t k = from_cursor ? 0 : 1; k <= b->n; k++) {
 		size_t i = (start + (dir >= 0 ? k : b->n * 2 - k)) % b->n;
-		if (!b->rows[i].group && search_match(a, b->rows[i].idx, text)) {
-			board_select(b, i);
-			return true;
-		}
+		if (!b->rows[i].group && search_match(a, b->rows[i].idx, text))
+			return i;
 	}
-	return false;
+	return NO_ROW;
 }
 

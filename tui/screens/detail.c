@@ -14,10 +14,11 @@
 #include "tui/term/draw.h"
 #include "tui/term/format.h"
 #include "tui/term/ticks.h"
-#include "tui/ui.h"
+#include "tui/screens/detail.h"
 
 struct ctx {
-	struct ui *u;
+	struct detail *d;
+	const struct scene *s;
 	const struct position *p;
 	const struct valuation *v;
 	int64_t elapsed;       /* seconds since the valuation was made */
@@ -27,7 +28,7 @@ struct ctx {
 static struct dline *add(struct ctx *c, enum role lr, const char *label, enum role vr,
                          const char *value)
 {
-	struct detail *d = &c->u->detail;
+	struct detail *d = c->d;
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 64;
 		struct dline *n = realloc(d->lines, cap * sizeof *n);
@@ -98,7 +99,7 @@ static void source_note(struct ctx *c, struct dline *l, const struct figure_sour
 		return;
 	}
 	int64_t a = s->age_s + c->elapsed;
-	bool stale = a > c->u->app->cfg.stale_seconds;
+	bool stale = a > c->s->app->cfg.stale_seconds;
 	ticks_format_age(a, age, sizeof age);
 	note(l, stale ? R_STALE : R_DIM, "%s, %s old%s", src, age, stale ? " (STALE)" : "");
 	l->next_change = ticks_age(a);
@@ -134,9 +135,9 @@ static void position_part(struct ctx *c)
 		/* a position without a value says why, with the feed's own error */
 		const char *feed = why_feed(v), *ferr = NULL;
 		char why[320], clean[320];
-		for (size_t i = 0; feed && i < c->u->n_fs; i++)
-			if (strcmp(c->u->fs[i].name, feed) == 0)
-				ferr = c->u->fs[i].last_error;
+		for (size_t i = 0; feed && i < c->s->n_fs; i++)
+			if (strcmp(c->s->fs[i].name, feed) == 0)
+				ferr = c->s->fs[i].last_error;
 		why_text(v, p->created_at, ferr, why, sizeof why);
 		text_copy_clean(clean, sizeof clean, why);
 		l = add(c, R_LABEL, "No value", R_ERROR, why_short(v));
@@ -256,12 +257,12 @@ static void yield_part(struct ctx *c)
 	snprintf(val, sizeof val, "%s %s", v->yield_30d.has ? a : "-", usym);
 	l = add(c, R_LABEL, "projected 30 days", R_FIGURE, val);
 	fmt_money(&v->yield_30d_value, a, sizeof a);
-	note(l, R_DIM, "= %s %s", a, c->u->app->cfg.currency);
+	note(l, R_DIM, "= %s %s", a, c->s->app->cfg.currency);
 	fmt_number(v->yield_365d.v, 6, a, sizeof a);
 	snprintf(val, sizeof val, "%s %s", v->yield_365d.has ? a : "-", usym);
 	l = add(c, R_LABEL, "projected 1 year", R_FIGURE, val);
 	fmt_money(&v->yield_365d_value, a, sizeof a);
-	note(l, R_DIM, "= %s %s", a, c->u->app->cfg.currency);
+	note(l, R_DIM, "= %s %s", a, c->s->app->cfg.currency);
 }
 
 static void sources_part(struct ctx *c)
@@ -288,7 +289,7 @@ static void unbonding_part(struct ctx *c)
 	char err[256], sym[SYM_MAX];
 	text_copy_clean(sym, sizeof sym, c->p->asset);
 	heading(c, "Unbonding", "b unbonds, c claims what is due, u: every unbonding");
-	if (store_unbondings_list(c->u->app->store, c->p->id, true, &ub, &n, err, sizeof err) < 0) {
+	if (store_unbondings_list(c->s->app->store, c->p->id, true, &ub, &n, err, sizeof err) < 0) {
 		add(c, R_ERROR, "error", R_ERROR, err);
 		return;
 	}
@@ -297,8 +298,8 @@ static void unbonding_part(struct ctx *c)
 	for (size_t i = 0; i < n; i++) {
 		const struct unbonding *x = &ub[i];
 		char q[DEC_STR_MAX], label[80], left[32], req[ISO_TIME_LEN], avail[ISO_TIME_LEN];
-		enum unbond_status st = unbond_status_at(x, c->u->now);
-		int64_t s = unbond_seconds_left(x, c->u->now);
+		enum unbond_status st = unbond_status_at(x, c->s->now);
+		int64_t s = unbond_seconds_left(x, c->s->now);
 		dec_format(x->amount, q, sizeof q);
 		snprintf(label, sizeof label, "%s %s", q, sym);
 		if (st == UNBOND_PENDING)
@@ -321,7 +322,7 @@ static void events_part(struct ctx *c)
 	size_t n = 0;
 	char err[256];
 	heading(c, "Events", "] [ select one, x removes it (kept, marked removed)");
-	if (store_events_list(c->u->app->store, c->p->id, &ev, &n, err, sizeof err) < 0) {
+	if (store_events_list(c->s->app->store, c->p->id, &ev, &n, err, sizeof err) < 0) {
 		add(c, R_ERROR, "error", R_ERROR, err);
 		return;
 	}
@@ -352,19 +353,19 @@ static void events_part(struct ctx *c)
 	free(ev);
 }
 
-int detail_compute(struct ui *u)
+int detail_compute(struct detail *d, const struct scene *s)
 {
-	struct app *a = u->app;
-	struct ctx c = { .u = u };
+	struct app *a = s->app;
+	struct ctx c = { .d = d, .s = s };
 	for (size_t i = 0; i < a->positions.n; i++)
-		if (a->positions.v[i].id == u->detail.pos_id) {
+		if (a->positions.v[i].id == d->pos_id) {
 			c.p = &a->positions.v[i];
 			c.v = &a->rows[i];
 		}
 	if (!c.p)
 		return 1;
-	c.elapsed = u->now > a->now ? u->now - a->now : 0;
-	u->detail.n = 0;
+	c.elapsed = s->now > a->now ? s->now - a->now : 0;
+	d->n = 0;
 	position_part(&c);
 	valuation_part(&c);
 	yield_part(&c);
@@ -374,10 +375,9 @@ int detail_compute(struct ui *u)
 	return c.oom ? -1 : 0;
 }
 
-void detail_scroll(struct ui *u, long delta)
+void detail_scroll(struct detail *d, const struct scene *s, long delta)
 {
-	struct detail *d = &u->detail;
-	long rows = u->lay.body.h > 1 ? u->lay.body.h : 1;
+	long rows = s->lay.body.h > 1 ? s->lay.body.h : 1;
 	long max = (long)d->n - rows;
 	long top = (long)d->top + delta;
 	if (top > max)
@@ -387,9 +387,8 @@ void detail_scroll(struct ui *u, long delta)
 	d->top = (size_t)top;
 }
 
-void detail_draw(const struct ui *u, const struct rect *r)
+void detail_draw(const struct detail *d, const struct rect *r)
 {
-	const struct detail *d = &u->detail;
 	const int lw = 24, vw = 22, nx = r->x + 2 + lw + 1 + vw + 2;
 	for (int k = 0; k < r->h; k++) {
 		size_t i = d->top + (size_t)k;
@@ -419,14 +418,14 @@ void detail_draw(const struct ui *u, const struct rect *r)
 	}
 }
 
-int detail_next_change(const struct ui *u, const struct rect *r)
+int detail_next_change(const struct detail *d, const struct rect *r)
 {
 	int s = 0;
 	for (int k = 0; k < r->h; k++) {
-		size_t i = u->detail.top + (size_t)k;
-		if (i >= u->detail.n)
+		size_t i = d->top + (size_t)k;
+		if (i >= d->n)
 			break;
-		s = ticks_min(s, u->detail.lines[i].next_change);
+		s = ticks_min(s, d->lines[i].next_change);
 	}
 	return s;
 }

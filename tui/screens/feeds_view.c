@@ -8,7 +8,7 @@
 #include "positions/timeutil.h"
 #include "tui/term/draw.h"
 #include "tui/term/ticks.h"
-#include "tui/ui.h"
+#include "tui/screens/feeds_view.h"
 
 static const struct {
 	const char *title;
@@ -37,16 +37,15 @@ static void age_cell(struct feed_line *l, int col, int64_t now, int64_t t)
 	l->next_change = ticks_min(l->next_change, ticks_age(now - t));
 }
 
-void feeds_view_compute(struct ui *u)
+void feeds_view_compute(struct feeds_view *f, const struct scene *sc)
 {
-	struct feeds_view *f = &u->feeds;
-	struct feed_line *rows = realloc(f->rows, (u->n_fs ? u->n_fs : 1) * sizeof *rows);
+	struct feed_line *rows = realloc(f->rows, (sc->n_fs ? sc->n_fs : 1) * sizeof *rows);
 	if (!rows)
 		return;
 	f->rows = rows;
-	f->n = u->n_fs;
-	for (size_t i = 0; i < u->n_fs; i++) {
-		const struct feed_status *s = &u->fs[i];
+	f->n = sc->n_fs;
+	for (size_t i = 0; i < sc->n_fs; i++) {
+		const struct feed_status *s = &sc->fs[i];
 		struct feed_line *l = &rows[i];
 		memset(l, 0, sizeof *l);
 		text_copy_clean(l->cell[FC_NAME], sizeof l->cell[FC_NAME], s->name);
@@ -54,11 +53,11 @@ void feeds_view_compute(struct ui *u)
 		bool took = s->values_taken > 0;
 		bool ok = s->last_error[0] == 0 && s->last_success > 0;
 		snprintf(l->cell[FC_STATE], sizeof l->cell[FC_STATE], "%s",
-		         u->refreshing ? "running" : ok ? "ok" : took ? "partial" : "failed");
-		l->role[FC_STATE] = u->refreshing ? R_BUSY : ok ? R_DONE : took ? R_LOSS : R_ERROR;
-		age_cell(l, FC_SUCCESS, u->now, s->last_success);
-		age_cell(l, FC_ATTEMPT, u->now, s->last_attempt);
-		if (s->last_success > 0 && u->now - s->last_success > u->app->cfg.stale_seconds)
+		         sc->refreshing ? "running" : ok ? "ok" : took ? "partial" : "failed");
+		l->role[FC_STATE] = sc->refreshing ? R_BUSY : ok ? R_DONE : took ? R_LOSS : R_ERROR;
+		age_cell(l, FC_SUCCESS, sc->now, s->last_success);
+		age_cell(l, FC_ATTEMPT, sc->now, s->last_attempt);
+		if (s->last_success > 0 && sc->now - s->last_success > sc->app->cfg.stale_seconds)
 			l->role[FC_SUCCESS] = R_STALE;
 		snprintf(l->cell[FC_LATENCY], sizeof l->cell[FC_LATENCY], "%ld ms", s->latency_ms);
 		snprintf(l->cell[FC_VALUES], sizeof l->cell[FC_VALUES], "%ld", s->values_taken);
@@ -69,10 +68,9 @@ void feeds_view_compute(struct ui *u)
 	}
 }
 
-void feeds_view_scroll(struct ui *u, long delta)
+void feeds_view_scroll(struct feeds_view *f, const struct scene *sc, long delta)
 {
-	struct feeds_view *f = &u->feeds;
-	long max = (long)f->n - (u->lay.body.h - 1);
+	long max = (long)f->n - (sc->lay.body.h - 1);
 	long top = (long)f->top + delta;
 	if (top > max)
 		top = max;
@@ -81,9 +79,8 @@ void feeds_view_scroll(struct ui *u, long delta)
 	f->top = (size_t)top;
 }
 
-void feeds_view_draw(const struct ui *u, const struct rect *r)
+void feeds_view_draw(const struct feeds_view *f, const struct scene *sc, const struct rect *r)
 {
-	const struct feeds_view *f = &u->feeds;
 	int x = r->x;
 	draw_fill(r->y, r->x, r->w, R_COLHEAD);
 	for (int c = 0; c < FC_COUNT; c++) {
@@ -107,16 +104,16 @@ void feeds_view_draw(const struct ui *u, const struct rect *r)
 	}
 	if (f->n == 0)
 		draw_cell(r->y + 2, r->x, r->w,
-		          u->app->offline ? "Offline: no feed has been tried. Start without --offline to fetch."
+		          sc->app->offline ? "Offline: no feed has been tried. Start without --offline to fetch."
 		                          : "No feed has run yet. F2 (or r) refreshes now.",
 		          R_DIM, AL_CENTER);
 }
 
-int feeds_view_next_change(const struct ui *u)
+int feeds_view_next_change(const struct feeds_view *f)
 {
 	int s = 0;
-	for (size_t i = 0; i < u->feeds.n; i++)
-		s = ticks_min(s, u->feeds.rows[i].next_change);
+	for (size_t i = 0; i < f->n; i++)
+		s = ticks_min(s, f->rows[i].next_change);
 	return s;
 }
 

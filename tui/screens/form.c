@@ -1,6 +1,7 @@
 /* form.c — add / edit forms and the removal confirmation. */
 #include "tui/screens/form.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +12,8 @@
 #include "tui/term/draw.h"
 #include "tui/term/format.h"
 #include "tui/app/position_edit.h"
+#include "tui/term/lineedit.h"
 #include "tui/term/ticks.h"
-#include "tui/ui.h"
 #include "tui/app/unbond_ops.h"
 
 enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND };
@@ -54,14 +55,14 @@ static void add_field(struct form *f, const char *label, enum pe_field pe, const
 	lineedit_set(&x->le, value);
 }
 
-struct form *form_new_add(const struct ui *u)
+struct form *form_new_add(const struct app *a)
 {
 	struct form *f = calloc(1, sizeof *f);
 	if (!f)
 		return NULL;
 	f->kind = FORM_ADD;
-	f->cat = &u->app->cat;
-	snprintf(f->currency, sizeof f->currency, "%s", u->app->cfg.currency);
+	f->cat = &a->cat;
+	snprintf(f->currency, sizeof f->currency, "%s", a->cfg.currency);
 	snprintf(f->title, sizeof f->title, "Add a position");
 	add_field(f, "Asset", PE_ASSET, "", "a catalog symbol; Left/Right picks one", false);
 	add_field(f, "Amount", PE_AMOUNT, "", "a plain decimal, e.g. 1.5", false);
@@ -72,9 +73,9 @@ struct form *form_new_add(const struct ui *u)
 	return f;
 }
 
-struct form *form_new_edit(const struct ui *u, size_t idx)
+struct form *form_new_edit(const struct app *a, size_t idx)
 {
-	const struct position *p = &u->app->positions.v[idx];
+	const struct position *p = &a->positions.v[idx];
 	struct form *f = calloc(1, sizeof *f);
 	char q[DEC_STR_MAX], acc[ACCOUNT_MAX], note[POS_NOTE_MAX], sym[SYM_MAX];
 	if (!f)
@@ -82,8 +83,8 @@ struct form *form_new_edit(const struct ui *u, size_t idx)
 	f->kind = FORM_EDIT;
 	f->pos_id = p->id;
 	f->cur = *p;
-	f->cat = &u->app->cat;
-	snprintf(f->currency, sizeof f->currency, "%s", u->app->cfg.currency);
+	f->cat = &a->cat;
+	snprintf(f->currency, sizeof f->currency, "%s", a->cfg.currency);
 	snprintf(f->title, sizeof f->title, "Edit position %lld", (long long)p->id);
 	dec_format(p->quantity, q, sizeof q);
 	text_copy_clean(acc, sizeof acc, p->account);
@@ -97,12 +98,12 @@ struct form *form_new_edit(const struct ui *u, size_t idx)
 	return f;
 }
 
-static void unbond_preview(struct ui *u, struct form *f);
+static void unbond_preview(struct app *a, struct form *f);
 
-struct form *form_new_unbond(struct ui *u, size_t idx)
+struct form *form_new_unbond(struct app *a, size_t idx)
 {
-	const struct position *p = &u->app->positions.v[idx];
-	const struct asset *as = catalog_find(&u->app->cat, p->asset);
+	const struct position *p = &a->positions.v[idx];
+	const struct asset *as = catalog_find(&a->cat, p->asset);
 	struct form *f;
 	char q[DEC_STR_MAX], sym[SYM_MAX], acc[ACCOUNT_MAX], now[32];
 	if (!as || !(f = calloc(1, sizeof *f)))
@@ -110,7 +111,7 @@ struct form *form_new_unbond(struct ui *u, size_t idx)
 	f->kind = FORM_UNBOND;
 	f->pos_id = p->id;
 	f->cur = *p;
-	f->cat = &u->app->cat;
+	f->cat = &a->cat;
 	f->asset = as;
 	fmt_quantity(p->quantity, q, sizeof q);
 	text_copy_clean(sym, sizeof sym, p->asset);
@@ -124,7 +125,7 @@ struct form *form_new_unbond(struct ui *u, size_t idx)
 	         now);
 	add_field(f, "Amount", PE_AMOUNT, "", f->amount_hint, false);
 	add_field(f, "Requested", PE_OPENED, "", f->time_hint, false);
-	unbond_preview(u, f);
+	unbond_preview(a, f);
 	return f;
 }
 
@@ -147,16 +148,25 @@ static const char *value(struct form *f, enum pe_field pe)
 	return x ? x->le.buf : NULL;
 }
 
-static void close_form(struct ui *u)
+static void say(struct form_host *u, enum role r, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void say(struct form_host *u, enum role r, const char *fmt, ...)
 {
-	form_free(u->form);
-	u->form = NULL;
-	u->overlay = 0;
-	u->dirty = true;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->done.msg, sizeof u->done.msg, fmt, ap);
+	va_end(ap);
+	u->done.role = r;
+}
+
+/* The loop frees the form and takes the overlay down. */
+static void close_form(struct form_host *u)
+{
+	u->done.close = true;
 }
 
 /* Show e beside the fields; focus the first wrong one. */
-static int show_errors(struct ui *u, struct form *f, const struct pe_errors *e)
+static int show_errors(struct form_host *u, struct form *f, const struct pe_errors *e)
 {
 	int first = -1;
 	for (int i = 0; i < f->n; i++) {
@@ -166,13 +176,13 @@ static int show_errors(struct ui *u, struct form *f, const struct pe_errors *e)
 	}
 	if (first >= 0)
 		f->focus = first;
-	ui_message(u, R_ERROR, "%s: %s", f->f[f->focus].label, f->f[f->focus].error);
+	say(u, R_ERROR, "%s: %s", f->f[f->focus].label, f->f[f->focus].error);
 	return -1;
 }
 
 /* Unbond form: when the time typed makes the unbonding claimable, shown
  * under the fields as the user types. */
-static void unbond_preview(struct ui *u, struct form *f)
+static void unbond_preview(struct app *a, struct form *f)
 {
 	struct unbond_eta eta;
 	int64_t now = app_clock(), at;
@@ -185,7 +195,7 @@ static void unbond_preview(struct ui *u, struct form *f)
 		f->basis[0] = 0;
 		return;
 	}
-	if (unbond_eta_for(u->app, f->asset, at, NULL, &eta) < 0) {
+	if (unbond_eta_for(a, f->asset, at, NULL, &eta) < 0) {
 		snprintf(f->eta, sizeof f->eta, "no estimate");
 		text_copy_clean(f->basis, sizeof f->basis, eta.basis);
 		return;
@@ -202,7 +212,7 @@ static void unbond_preview(struct ui *u, struct form *f)
  * position holds, the time not in the future; then the request as
  * `staketop unbond` records it (the catalog's range for a queue: no
  * blocking request from the interface). */
-static void save_unbond(struct ui *u, struct form *f)
+static void save_unbond(struct form_host *u, struct form *f)
 {
 	struct app *a = u->app;
 	struct pe_errors e;
@@ -230,25 +240,25 @@ static void save_unbond(struct ui *u, struct form *f)
 		return;
 	}
 	if (unbond_eta_for(a, f->asset, at, NULL, &eta) < 0) {
-		ui_message(u, R_ERROR, "%s: %s", sym, eta.basis);
+		say(u, R_ERROR, "%s: %s", sym, eta.basis);
 		return;
 	}
-	if (store_unbond_request(a->store, f->pos_id, amount, at, &eta, &ub, err, sizeof err) < 0) {
-		ui_message(u, R_ERROR, "could not unbond: %s", err);
+	if (unbond_request(a, f->pos_id, amount, at, &eta, &ub, err, sizeof err) < 0) {
+		say(u, R_ERROR, "could not unbond: %s", err);
 		return;
 	}
 	dec_format(amount, q, sizeof q);
 	time_format_minute(ub.available_at, when, sizeof when);
 	close_form(u);
-	u->unbv.selected_id = ub.id;
-	if (ui_reload(u) == 0)
-		ui_message(u, R_DONE, "unbonding %s %s on position %lld: claimable %s%s", q, sym,
+	u->done.select_unbonding = ub.id;
+	u->done.reload = true;
+	say(u, R_DONE, "unbonding %s %s on position %lld: claimable %s%s", q, sym,
 		           (long long)pid, eta.exact ? "" : "about ", when);
 }
 
 /* The row changed under the edit form: show the stored values in the
  * fields the user left alone, keep what was typed, say what changed. */
-static void reload_edit(struct ui *u, struct form *f, const struct position *now)
+static void reload_edit(struct form_host *u, struct form *f, const struct position *now)
 {
 	char was[3][POS_NOTE_MAX], is[3][POS_NOTE_MAX], what[200];
 	const enum pe_field pf[3] = { PE_AMOUNT, PE_ACCOUNT, PE_NOTE };
@@ -266,12 +276,12 @@ static void reload_edit(struct ui *u, struct form *f, const struct position *now
 	}
 	position_diff_describe(position_diff(&f->cur, now), &f->cur, now, what, sizeof what);
 	f->cur = *now;
-	if (ui_reload(u) == 0)
-		ui_message(u, R_ERROR, "position %lld changed meanwhile (%s): reloaded, not saved",
-		           (long long)f->pos_id, what[0] ? what : "rewritten");
+	u->done.reload = true;
+	say(u, R_ERROR, "position %lld changed meanwhile (%s): reloaded, not saved",
+	    (long long)f->pos_id, what[0] ? what : "rewritten");
 }
 
-static void save(struct ui *u, struct form *f)
+static void save(struct form_host *u, struct form *f)
 {
 	struct app *a = u->app;
 	struct pe_errors e;
@@ -296,18 +306,16 @@ static void save(struct ui *u, struct form *f)
 			return;
 		}
 		if (pe_add(a, &p, opened_ts, "added in the interface", err, sizeof err) < 0) {
-			ui_message(u, R_ERROR, "could not add: %s", err);
+			say(u, R_ERROR, "could not add: %s", err);
 			return;
 		}
 		char q[DEC_STR_MAX], acc[ACCOUNT_MAX];
 		dec_format(p.quantity, q, sizeof q);
 		text_copy_clean(acc, sizeof acc, p.account);
 		close_form(u);
-		u->board.selected_id = p.id;
-		u->board.cursor = NO_ROW;
-		if (ui_reload(u) == 0)
-			ui_message(u, R_DONE, "added position %lld: %s %s (%s)", (long long)p.id, q, p.asset,
-			           acc);
+		u->done.select_position = p.id;
+		u->done.reload = true;
+		say(u, R_DONE, "added position %lld: %s %s (%s)", (long long)p.id, q, p.asset, acc);
 		return;
 	}
 	const struct position_input in = {
@@ -323,7 +331,7 @@ static void save(struct ui *u, struct form *f)
 	int w = pe_edit(a, &f->cur, &p, want, now, "edited in the interface", &stored, err,
 	                sizeof err);
 	if (w < 0) {
-		ui_message(u, R_ERROR, "could not save: %s", err);
+		say(u, R_ERROR, "could not save: %s", err);
 		return;
 	}
 	if (w == 1) {
@@ -332,8 +340,8 @@ static void save(struct ui *u, struct form *f)
 	}
 	int64_t id = p.id;
 	close_form(u);
-	if (ui_reload(u) == 0)
-		ui_message(u, R_DONE, "updated position %lld", (long long)id);
+	u->done.reload = true;
+	say(u, R_DONE, "updated position %lld", (long long)id);
 }
 
 /* Left/Right in the asset field: step through the catalog. */
@@ -361,14 +369,14 @@ static void move_focus(struct form *f, int dir)
 	}
 }
 
-static void field_key(struct ui *u, struct form *f, enum action a, int key)
+static void field_key(struct form_host *u, struct form *f, enum action a, int key)
 {
 	struct form_field *x = &f->f[f->focus];
 	switch (a) {
 	case ACT_FORM_SAVE: save(u, f); return;
 	case ACT_FORM_CANCEL:
 		close_form(u);
-		ui_message(u, R_NORMAL, "nothing saved");
+		say(u, R_NORMAL, "nothing saved");
 		return;
 	case ACT_FORM_NEXT: move_focus(f, 1); return;
 	case ACT_FORM_PREV: move_focus(f, -1); return;
@@ -391,14 +399,14 @@ static void field_key(struct ui *u, struct form *f, enum action a, int key)
 		x->error[0] = 0;
 }
 
-void form_key(struct ui *u, enum action a, int key)
+void form_key(struct form_host *u, enum action a, int key)
 {
 	if (!u->form)
 		return;
 	field_key(u, u->form, a, key);
-	/* saving closes the form: u->form is then NULL or another one */
-	if (u->form && u->form->kind == FORM_UNBOND)
-		unbond_preview(u, u->form);
+	/* saving closes the form: the loop then frees it */
+	if (!u->done.close && u->form->kind == FORM_UNBOND)
+		unbond_preview(u->app, u->form);
 }
 
 /* --- drawing ---------------------------------------------------------------- */
@@ -495,56 +503,49 @@ void form_cursor(const struct form *f, const struct layout *l, int *y, int *x)
 
 /* --- confirmation ------------------------------------------------------------ */
 
-void form_confirm_open(struct ui *u, size_t idx)
+void form_confirm_open(struct confirm *c, const struct app *a, size_t idx)
 {
-	const struct position *p = &u->app->positions.v[idx];
+	const struct position *p = &a->positions.v[idx];
 	char q[DEC_STR_MAX], acc[ACCOUNT_MAX], sym[SYM_MAX];
 	dec_format(p->quantity, q, sizeof q);
 	text_copy_clean(acc, sizeof acc, p->account);
 	text_copy_clean(sym, sizeof sym, p->asset);
-	u->confirm_kind = CONFIRM_POSITION;
-	u->confirm_id = p->id;
-	snprintf(u->confirm_text, sizeof u->confirm_text,
+	c->kind = CONFIRM_POSITION;
+	c->id = p->id;
+	snprintf(c->text, sizeof c->text,
 	         "Remove position %lld (%s %s, %s) with its events and unbondings?",
 	         (long long)p->id, q, sym, acc);
-	u->overlay = CX_CONFIRM;
-	u->dirty = true;
 }
 
-void form_confirm_key(struct ui *u, enum action a)
+void form_confirm_key(struct form_host *u, enum action a)
 {
 	char err[400];
-	if (u->confirm_kind == CONFIRM_EVENT) {
-		ui_event_remove_key(u, a);
-		return;
-	}
 	if (a == ACT_CONFIRM_NO) {
-		u->overlay = 0;
-		ui_message(u, R_NORMAL, "kept position %lld", (long long)u->confirm_id);
+		close_form(u);
+		say(u, R_NORMAL, "kept position %lld", (long long)u->confirm->id);
 		return;
 	}
 	if (a != ACT_CONFIRM_YES)
 		return;
-	u->overlay = 0;
-	if (pe_remove(u->app, u->confirm_id, err, sizeof err) < 0) {
-		ui_message(u, R_ERROR, "could not remove: %s", err);
+	close_form(u);
+	if (pe_remove(u->app, u->confirm->id, err, sizeof err) < 0) {
+		say(u, R_ERROR, "could not remove: %s", err);
 		return;
 	}
-	if (u->screen == CX_DETAIL)
-		u->screen = CX_BOARD;
-	if (ui_reload(u) == 0)
-		ui_message(u, R_DONE, "removed position %lld", (long long)u->confirm_id);
+	u->done.leave_detail = true;
+	u->done.reload = true;
+	say(u, R_DONE, "removed position %lld", (long long)u->confirm->id);
 }
 
-void form_confirm_draw(const struct ui *u, const struct layout *l)
+void form_confirm_draw(const struct confirm *c, const struct layout *l)
 {
 	const struct rect b = layout_centered(l, 7, 76);
 	const int w = b.w - 4;
-	char first[sizeof u->confirm_text];
+	char first[sizeof c->text];
 	const char *rest = "";
 	draw_box(&b, "Confirm");
 	/* two lines, broken at the last space that fits */
-	snprintf(first, sizeof first, "%s", u->confirm_text);
+	snprintf(first, sizeof first, "%s", c->text);
 	if (draw_width(first) > w) {
 		char *cut = NULL;
 		for (char *p = first; *p; p++)
@@ -558,7 +559,7 @@ void form_confirm_draw(const struct ui *u, const struct layout *l)
 			}
 		if (cut) {
 			*cut = 0;
-			rest = u->confirm_text + (cut - first) + 1;
+			rest = c->text + (cut - first) + 1;
 		}
 	}
 	draw_cell(b.y + 2, b.x + 2, w, first, R_FIGURE, AL_LEFT);

@@ -8,15 +8,15 @@
 #include "tui/term/draw.h"
 #include "tui/term/format.h"
 #include "tui/term/ticks.h"
-#include "tui/ui.h"
+#include "tui/screens/header.h"
 
-static bool is_stale(const struct ui *u)
+static bool is_stale(const struct scene *u)
 {
 	return u->stale_since > 0 && u->now - u->stale_since > u->app->cfg.stale_seconds;
 }
 
 /* The soonest pending unbonding and how many there are. */
-static const struct unbonding *next_unbond(const struct ui *u, size_t *count)
+static const struct unbonding *next_unbond(const struct scene *u, size_t *count)
 {
 	const struct unbonding *best = NULL;
 	*count = 0;
@@ -30,7 +30,7 @@ static const struct unbonding *next_unbond(const struct ui *u, size_t *count)
 	return best;
 }
 
-static const char *position_asset(const struct ui *u, int64_t id)
+static const char *position_asset(const struct scene *u, int64_t id)
 {
 	for (size_t i = 0; i < u->app->positions.n; i++)
 		if (u->app->positions.v[i].id == id)
@@ -48,7 +48,7 @@ static int marker(int y, int right, const char *text, enum role r)
 	return right - w - 1;
 }
 
-static void title_line(const struct ui *u, const struct rect *r)
+static void title_line(const struct scene *u, const struct rect *r)
 {
 	const struct app *a = u->app;
 	const struct glyphs *g = theme_glyphs();
@@ -73,7 +73,7 @@ static void title_line(const struct ui *u, const struct rect *r)
 	}
 	if (a->offline)
 		right = marker(r->y, right, " OFFLINE ", R_OFFLINE);
-	else if (u->feeds_opened && !u->refresh)
+	else if (u->feeds_opened && u->feeds_off)
 		right = marker(r->y, right, " FEEDS OFF ", R_OFFLINE);
 	else if (u->feeds_failing && !u->refreshing)
 		right = marker(r->y, right, " FEEDS FAILING ", R_OFFLINE);
@@ -101,7 +101,7 @@ static int item(int y, int x, int end, const char *label, const char *value, enu
 	return x + 3;
 }
 
-void header_draw(const struct ui *u, const struct rect *r)
+void header_draw(const struct scene *u, const struct rect *r)
 {
 	const struct totals *t = &u->app->totals;
 	const enum role fig = t->stale ? R_STALE : R_FIGURE;
@@ -148,7 +148,7 @@ void header_draw(const struct ui *u, const struct rect *r)
 	}
 }
 
-int header_next_change(const struct ui *u)
+int header_next_change(const struct scene *u)
 {
 	int s = 0;
 	if (u->last_success)

@@ -3,7 +3,8 @@
 #include <stdio.h>
 
 #include "tui/term/draw.h"
-#include "tui/ui.h"
+#include "tui/screens/help.h"
+#include "tui/term/keymap.h"
 
 static const char *const legend[] = {
 	"",
@@ -23,12 +24,12 @@ size_t help_lines(void)
 	return keymap_len + N_LEGEND;
 }
 
-void help_draw(const struct ui *u, const struct rect *r)
+void help_draw(const struct help *h, const struct rect *r)
 {
 	draw_box(r, "Help: keys (from the key table)");
 	const int x = r->x + 2, w = r->w - 4, rows = r->h - 2;
 	const int kw = 22, cw = w >= 100 ? 26 : 20;
-	size_t line = u->help_top;
+	size_t line = h->top;
 	for (int k = 0; k < rows; k++, line++) {
 		const int y = r->y + 1 + k;
 		if (line < keymap_len) {

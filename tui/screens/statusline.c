@@ -6,12 +6,12 @@
 
 #include "positions/text.h"
 #include "tui/term/draw.h"
-#include "tui/screens/form.h"
-#include "tui/ui.h"
+#include "tui/screens/statusline.h"
+#include "tui/term/keymap.h"
 
-static void state_text(const struct ui *u, char *buf, size_t len)
+static void state_text(const struct status_view *u, char *buf, size_t len)
 {
-	const struct board *b = &u->board;
+	const struct board *b = u->board;
 	const struct glyphs *g = theme_glyphs();
 	int o = snprintf(buf, len, "sort %s%s", board_col_title(b->sort_col),
 	                 b->sort_desc ? g->down : g->up);
@@ -25,13 +25,13 @@ static void state_text(const struct ui *u, char *buf, size_t len)
 }
 
 /* "2 pending · 1 claimable" on the unbonding screen. */
-static void unbond_text(const struct ui *u, char *buf, size_t len)
+static void unbond_text(const struct status_view *u, char *buf, size_t len)
 {
-	const struct unbonding_view *v = &u->unbv;
+	const struct unbonding_view *v = u->unbv;
 	const char *dot = theme_glyphs()->dot;
 	size_t n[3] = { 0, 0, 0 };
 	for (size_t i = 0; i < v->n_items; i++)
-		n[unbond_status_at(&v->items[i], u->now)]++;
+		n[unbond_status_at(&v->items[i], u->sc->now)]++;
 	if (v->show_claimed)
 		snprintf(buf, len, "%zu pending %s %zu claimable %s %zu claimed", n[UNBOND_PENDING],
 		         dot, n[UNBOND_CLAIMABLE], dot, n[UNBOND_CLAIMED]);
@@ -40,16 +40,16 @@ static void unbond_text(const struct ui *u, char *buf, size_t len)
 		         n[UNBOND_PENDING], dot, n[UNBOND_CLAIMABLE]);
 }
 
-static void prompt_text(const struct ui *u, char *buf, size_t len)
+static void prompt_text(const struct status_view *u, char *buf, size_t len)
 {
-	const struct prompt *p = &u->prompt;
+	const struct prompt *p = u->prompt;
 	if (p->kind == PROMPT_SEARCH)
 		snprintf(buf, len, "/%s", p->le.buf);
 	else
 		snprintf(buf, len, "filter (kind: chain: account: or words): %s", p->le.buf);
 }
 
-void statusline_draw(const struct ui *u, const struct rect *r)
+void statusline_draw(const struct status_view *u, const struct rect *r)
 {
 	char right[BOARD_TEXT_MAX + 64], left[BOARD_TEXT_MAX + 64];
 	draw_fill(r->y, r->x, r->w, R_NORMAL);
@@ -65,7 +65,7 @@ void statusline_draw(const struct ui *u, const struct rect *r)
 	if (u->overlay == CX_PROMPT) {
 		prompt_text(u, left, sizeof left);
 		int used = draw_put(r->y, r->x, lw, left, R_FIGURE);
-		if (u->prompt.failed)
+		if (u->prompt->failed)
 			draw_put(r->y, r->x + used, lw - used, "  (no match)", R_ERROR);
 		/* the cursor where the next character goes */
 		curs_set(1);
@@ -76,9 +76,9 @@ void statusline_draw(const struct ui *u, const struct rect *r)
 		draw_put(r->y, r->x, lw, u->msg, u->msg_role);
 	} else if (u->screen == CX_BOARD && !u->overlay) {
 		/* what Enter, F8 and F9 act on */
-		size_t idx = board_selected(&u->board);
+		size_t idx = board_selected(u->board);
 		if (idx != NO_ROW) {
-			const struct position *p = &u->app->positions.v[idx];
+			const struct position *p = &u->sc->app->positions.v[idx];
 			char acc[ACCOUNT_MAX], sym[SYM_MAX];
 			text_copy_clean(acc, sizeof acc, p->account);
 			text_copy_clean(sym, sizeof sym, p->asset);
@@ -87,16 +87,16 @@ void statusline_draw(const struct ui *u, const struct rect *r)
 		}
 	} else if (u->screen == CX_DETAIL && !u->overlay) {
 		char ev[48] = "";
-		if (u->detail.sel_event)
+		if (u->detail->sel_event)
 			snprintf(ev, sizeof ev, " %s event %lld selected (x removes)", theme_glyphs()->dot,
-			         (long long)u->detail.sel_event);
+			         (long long)u->detail->sel_event);
 		snprintf(left, sizeof left,
 		         "position #%lld %s lines %zu-%zu of %zu (Up/Down, PgUp/PgDn)%s",
-		         (long long)u->detail.pos_id, theme_glyphs()->dot, u->detail.top + 1,
-		         u->detail.top + (size_t)u->lay.body.h < u->detail.n
-		                 ? u->detail.top + (size_t)u->lay.body.h
-		                 : u->detail.n,
-		         u->detail.n, ev);
+		         (long long)u->detail->pos_id, theme_glyphs()->dot, u->detail->top + 1,
+		         u->detail->top + (size_t)u->sc->lay.body.h < u->detail->n
+		                 ? u->detail->top + (size_t)u->sc->lay.body.h
+		                 : u->detail->n,
+		         u->detail->n, ev);
 		draw_put(r->y, r->x, lw, left, R_DIM);
 	} else if (u->screen == CX_UNBOND && !u->overlay) {
 		unbond_text(u, left, sizeof left);
@@ -104,16 +104,16 @@ void statusline_draw(const struct ui *u, const struct rect *r)
 	}
 	if (u->overlay == CX_FORM && u->form) {
 		int y, x;
-		form_cursor(u->form, &u->lay, &y, &x);
+		form_cursor(u->form, &u->sc->lay, &y, &x);
 		curs_set(1);
 		move(y, x);
 	}
 }
 
-void bar_draw(const struct ui *u, const struct rect *r)
+void bar_draw(unsigned context, const struct rect *r)
 {
 	struct bar_item items[BAR_MAX_ITEMS];
-	size_t n = keymap_bar(ui_context(u), r->w, items, BAR_MAX_ITEMS);
+	size_t n = keymap_bar(context, r->w, items, BAR_MAX_ITEMS);
 	draw_fill(r->y, r->x, r->w, R_BAR_LABEL);
 	for (size_t i = 0; i < n; i++) {
 		int x = r->x + items[i].x;

@@ -17,8 +17,7 @@
 #include "tui/term/draw.h"
 #include "tui/term/format.h"
 #include "tui/term/ticks.h"
-#include "tui/ui.h"
-#include "tui/app/unbond_ops.h"
+#include "tui/screens/unbonding_view.h"
 
 static const struct {
 	const char *title;
@@ -99,16 +98,15 @@ static void when(int64_t t, int w, char *buf, size_t len)
 	snprintf(buf, len, "%s", iso);
 }
 
-int unbonding_view_load(struct ui *u)
+int unbonding_view_load(struct unbonding_view *v, const struct scene *sc)
 {
-	struct unbonding_view *v = &u->unbv;
 	char err[256];
 	free(v->items);
 	v->items = NULL;
 	v->n_items = 0;
-	if (store_unbondings_list(u->app->store, 0, v->show_claimed, &v->items, &v->n_items, err,
+	if (store_unbondings_list(sc->app->store, 0, v->show_claimed, &v->items, &v->n_items, err,
 	                          sizeof err) < 0) {
-		ui_message(u, R_ERROR, "unbondings: %s", err);
+		scene_say(sc, R_ERROR, "unbondings: %s", err);
 		return -1;
 	}
 	/* the selection follows its unbonding; else the first row */
@@ -137,16 +135,16 @@ static struct uline *add(struct unbonding_view *v, enum uline_kind kind, size_t 
 	return l;
 }
 
-static void row_line(struct ui *u, struct uline *l, const struct unbonding *x, const char *sym)
+static void row_line(const struct unbonding_view *v, const struct scene *sc, struct uline *l, const struct unbonding *x, const char *sym)
 {
-	const enum unbond_status st = unbond_status_at(x, u->now);
-	const int64_t left = unbond_seconds_left(x, u->now);
+	const enum unbond_status st = unbond_status_at(x, sc->now);
+	const int64_t left = unbond_seconds_left(x, sc->now);
 	snprintf(l->cell[UC_POS], sizeof l->cell[UC_POS], "%lld", (long long)x->position_id);
 	text_copy_clean(l->cell[UC_ASSET], sizeof l->cell[UC_ASSET], sym);
 	fmt_quantity(x->amount, l->cell[UC_AMOUNT], sizeof l->cell[UC_AMOUNT]);
-	when(x->requested_at, u->unbv.col_w[UC_REQUESTED], l->cell[UC_REQUESTED],
+	when(x->requested_at, v->col_w[UC_REQUESTED], l->cell[UC_REQUESTED],
 	     sizeof l->cell[UC_REQUESTED]);
-	when(x->available_at, u->unbv.col_w[UC_ETA], l->cell[UC_ETA], sizeof l->cell[UC_ETA]);
+	when(x->available_at, v->col_w[UC_ETA], l->cell[UC_ETA], sizeof l->cell[UC_ETA]);
 	snprintf(l->cell[UC_STATUS], sizeof l->cell[UC_STATUS], "%s", unbond_status_name(st));
 	for (int c = 0; c < UC_COUNT; c++)
 		l->role[c] = R_NORMAL;
@@ -163,7 +161,7 @@ static void row_line(struct ui *u, struct uline *l, const struct unbonding *x, c
 			st == UNBOND_CLAIMABLE ? R_CLAIMABLE : R_DIM;
 	}
 	const int64_t span = x->available_at - x->requested_at;
-	const int64_t done = u->now - x->requested_at;
+	const int64_t done = sc->now - x->requested_at;
 	l->progress = st != UNBOND_PENDING || span <= 0 ? 1.0
 	              : done <= 0                       ? 0.0
 	                                                : (double)done / (double)span;
@@ -171,7 +169,7 @@ static void row_line(struct ui *u, struct uline *l, const struct unbonding *x, c
 
 /* "or sell now: 7,300.20 usd vs 7,320.25 after 3d 0h (-20.05)": selling
  * now gets 20.05 less than waiting for NAV. */
-static void sell_text(const struct ui *u, const struct exit_choice *ex, const struct unbonding *x,
+static void sell_text(const struct scene *sc, const struct exit_choice *ex, const struct unbonding *x,
                       char *buf, size_t len, enum role *r)
 {
 	char sell[48], wait[48], diff[48], after[40], left[32];
@@ -180,12 +178,12 @@ static void sell_text(const struct ui *u, const struct exit_choice *ex, const st
 	fmt_money(&fs, sell, sizeof sell);
 	fmt_money(&fw, wait, sizeof wait);
 	fmt_money(&fd, diff, sizeof diff);
-	const int64_t s = unbond_seconds_left(x, u->now);
+	const int64_t s = unbond_seconds_left(x, sc->now);
 	if (s > 0)
 		snprintf(after, sizeof after, "after %s", unbond_format_left(s, left, sizeof left));
 	else
 		snprintf(after, sizeof after, "claimable now");
-	snprintf(buf, len, "or sell now: %s %s vs %s %s (%s%s)", sell, u->app->cfg.currency, wait,
+	snprintf(buf, len, "or sell now: %s %s vs %s %s (%s%s)", sell, sc->app->cfg.currency, wait,
 	         after, diff[0] == '-' || strcmp(diff, "0.00") == 0 ? "" : "+", diff);
 	text_sanitize(buf);
 	*r = fd.v <= -0.005L ? R_LOSS : fd.v >= 0.005L ? R_GAIN : R_DIM;
@@ -234,22 +232,21 @@ static int add_wrapped(struct unbonding_view *v, enum uline_kind kind, size_t it
 	return 0;
 }
 
-void unbonding_view_compute(struct ui *u)
+int unbonding_view_compute(struct unbonding_view *v, const struct scene *sc)
 {
-	struct unbonding_view *v = &u->unbv;
 	const char *dot = theme_glyphs()->dot;
-	geometry(v, u->lay.body.w);
+	geometry(v, sc->lay.body.w);
 	const int indent = v->col_x[UC_ASSET], tw = v->width - indent;
 	v->n = 0;
 	for (size_t i = 0; i < v->n_items; i++) {
 		const struct unbonding *x = &v->items[i];
 		const char *sym;
-		const struct valuation *val = row_of(u->app, x->position_id, &sym);
+		const struct valuation *val = row_of(sc->app, x->position_id, &sym);
 		struct uline *l = add(v, UL_ROW, i);
 		char rule[UNBOND_BASIS_MAX], t[UNBOND_BASIS_MAX + 96], req[24], claimed[24];
 		if (!l)
 			goto oom;
-		row_line(u, l, x, sym);
+		row_line(v, sc, l, x, sym);
 		/* under the row: the request time when its column does not fit,
 		 * when it was claimed, and the rule or source of the ETA */
 		text_copy_clean(rule, sizeof rule, x->rule[0] ? x->rule : "no rule recorded");
@@ -264,39 +261,39 @@ void unbonding_view_compute(struct ui *u)
 		if (add_wrapped(v, UL_RULE, i, t, tw, R_DIM) < 0)
 			goto oom;
 		struct exit_choice ex;
-		if (unbond_sell_now(val, x, u->now, &ex)) {
+		if (unbond_sell_now(val, x, sc->now, &ex)) {
 			enum role r;
-			sell_text(u, &ex, x, t, sizeof t, &r);
+			sell_text(sc, &ex, x, t, sizeof t, &r);
 			if (add_wrapped(v, UL_SELL, i, t, tw, r) < 0)
 				goto oom;
 		}
 	}
-	return;
+	return 0;
 oom:
-	snprintf(u->fatal, sizeof u->fatal, "out of memory building the unbonding screen");
+	return -1;
 }
 
-void unbonding_view_open(struct ui *u)
+int unbonding_view_open(struct unbonding_view *v, const struct scene *sc)
 {
-	u->screen = CX_UNBOND;
-	u->unbv.top = 0;
-	if (unbonding_view_load(u) == 0)
-		unbonding_view_compute(u);
-	unbonding_view_move(u, 0, false, false);
+	int rc = 0;
+	v->top = 0;
+	if (unbonding_view_load(v, sc) == 0)
+		rc = unbonding_view_compute(v, sc);
+	unbonding_view_move(v, sc, 0, false, false);
+	return rc;
 }
 
-const struct unbonding *unbonding_view_selected(const struct ui *u)
+const struct unbonding *unbonding_view_selected(const struct unbonding_view *v)
 {
-	const struct unbonding_view *v = &u->unbv;
 	return v->cursor != NO_ROW && v->cursor < v->n_items ? &v->items[v->cursor] : NULL;
 }
 
 /* --- moving ------------------------------------------------------------------- */
 
-void unbonding_view_move(struct ui *u, long delta, bool home, bool end)
+void unbonding_view_move(struct unbonding_view *v, const struct scene *sc, long delta, bool home,
+                         bool end)
 {
-	struct unbonding_view *v = &u->unbv;
-	const long rows = u->lay.body.h > 2 ? u->lay.body.h - 1 : 1;
+	const long rows = sc->lay.body.h > 2 ? sc->lay.body.h - 1 : 1;
 	if (v->n_items == 0) {
 		v->cursor = NO_ROW;
 		v->top = 0;
@@ -375,9 +372,8 @@ static void draw_titles(const struct unbonding_view *v, const struct rect *r)
 			          ucols[c].right ? AL_RIGHT : AL_LEFT);
 }
 
-void unbonding_view_draw(const struct ui *u, const struct rect *r)
+void unbonding_view_draw(const struct unbonding_view *v, const struct rect *r)
 {
-	const struct unbonding_view *v = &u->unbv;
 	if (r->h < 2)
 		return;
 	draw_titles(v, r);
@@ -418,9 +414,9 @@ void unbonding_view_draw(const struct ui *u, const struct rect *r)
 		          R_DIM, AL_CENTER);
 }
 
-int unbonding_view_next_change(const struct ui *u, const struct rect *r)
+int unbonding_view_next_change(const struct unbonding_view *v, const struct scene *sc,
+                               const struct rect *r)
 {
-	const struct unbonding_view *v = &u->unbv;
 	for (int k = 1; k < r->h; k++) {
 		const size_t i = v->top + (size_t)(k - 1);
 		if (i >= v->n)
@@ -428,7 +424,7 @@ int unbonding_view_next_change(const struct ui *u, const struct rect *r)
 		const struct uline *l = &v->lines[i];
 		/* a countdown on screen reads differently every second */
 		if (l->kind == UL_ROW &&
-		    unbond_status_at(&v->items[l->item], u->now) == UNBOND_PENDING)
+		    unbond_status_at(&v->items[l->item], sc->now) == UNBOND_PENDING)
 			return 1;
 	}
 	return 0;

@@ -6,10 +6,14 @@
 #define STAKETOP_LAYOUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define LAYOUT_MIN_COLS 80
 #define LAYOUT_MIN_LINES 24
 #define HEADER_LINES 3
+
+/* No row: a list's cursor when the list is empty, a miss of a lookup. */
+#define NO_ROW ((size_t)-1)
 
 struct rect {
 	int y, x, h, w;

@@ -1,7 +1,7 @@
 /* lineedit.c — a line of UTF-8 typed at its end (search, filter, forms). */
 #include <string.h>
 
-#include "tui/ui.h"
+#include "tui/term/lineedit.h"
 
 void lineedit_set(struct lineedit *l, const char *s)
 {

@@ -1,0 +1,18 @@
+/* help.h — the help overlay (help.c), drawn from the key table itself and
+ * a short legend of the board's marks. */
+#ifndef STAKETOP_HELP_H
+#define STAKETOP_HELP_H
+
+#include <stddef.h>
+
+#include "tui/term/layout.h"
+
+struct help {
+	size_t top;                /* first line shown */
+};
+
+void help_draw(const struct help *h, const struct rect *r);
+/* Lines the help has (key table entries and the legend). */
+size_t help_lines(void);
+
+#endif
