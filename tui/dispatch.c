@@ -320,6 +320,13 @@ static bool board_action(struct ui *u, enum action a)
 		ui_recompute(u);
 		sorted_message(u);
 		break;
+	case ACT_PNL_COLUMNS:
+		b->show_pnl = !b->show_pnl;
+		board_columns(b, b->width);
+		ui_recompute(u);
+		ui_message(u, R_NORMAL, b->show_pnl ? "cost, P&L and P&L %% columns shown"
+		                                    : "P&L columns hidden");
+		break;
 	case ACT_SORT_INVERT:
 		b->sort_desc = !b->sort_desc;
 		ui_recompute(u);

@@ -1,6 +1,8 @@
 /* cli.c — the command table and what every command shares. */
 #include "tui/cli/cli.h"
 
+#include "positions/text.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -37,6 +39,11 @@ const struct command commands[] = {
 	  "  --at TIME          when it was requested (ISO-8601 or YYYY-MM-DD; default now)\n"
 	  "  Prints when it becomes claimable, and the rule the estimate comes from.\n",
 	  cmd_unbond },
+	{ "stake", "ID --amount X [--price P] [--at TIME]", "record more staked or bought",
+	  "  --amount X         how much was added\n"
+	  "  --price P          paid per unit, display currency: a lot with its own cost\n"
+	  "  --at TIME          when (ISO-8601 or YYYY-MM-DD; default now)\n",
+	  cmd_stake },
 	{ "claim", "ID", "claim what is claimable on a position",
 	  "  Marks every due unbonding of the position claimed.\n", cmd_claim },
 	{ "events", "ID [--json] [--remove EVENT --yes [--note TEXT]]", "a position's events",
@@ -189,8 +196,11 @@ int cli_load_position(const struct command *cmd, struct app *a, const char *id_t
 {
 	long long id;
 	char err[256];
-	if (cli_parse_id(id_text, &id) < 0)
-		return cli_usage_error(cmd, "'%s' is not a position id", id_text);
+	if (cli_parse_id(id_text, &id) < 0) {
+		char safe[64];
+		text_copy_clean(safe, sizeof safe, id_text);   /* never raw bytes back */
+		return cli_usage_error(cmd, "'%s' is not a position id", safe);
+	}
 	int r = store_position_get(a->store, id, p, err, sizeof err);
 	if (r < 0)
 		return cli_fail(EXIT_PARTIAL, "%s", err);

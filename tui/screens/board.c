@@ -37,6 +37,10 @@ static const struct col_spec cols[COL_COUNT] = {
 	[COL_Y30] = { "30D YIELD", 10, 4, true, true },
 	[COL_AGE] = { "AGE", 4, 2, true, true },
 	[COL_UNBOND] = { "UNBONDING", 9, 3, true, false },
+	/* when shown (show_pnl), before every column but the first ones */
+	[COL_COST] = { "COST", 11, 1, true, true },
+	[COL_PNL] = { "P&L", 11, 1, true, true },
+	[COL_PNL_PCT] = { "P&L %", 7, 1, true, true },
 };
 
 const char *board_col_title(enum board_col c)
@@ -70,6 +74,8 @@ void board_columns(struct board *b, int width)
 	for (int prio = 0; prio <= 7; prio++)
 		for (int c = 0; c < COL_COUNT; c++) {
 			if (cols[c].prio != prio)
+				continue;
+			if (!b->show_pnl && c >= COL_COST && c <= COL_PNL_PCT)
 				continue;
 			int need = cols[c].width + (used ? 1 : 0);
 			if (used + need <= width) {
@@ -300,6 +306,19 @@ static void format_row(const struct board *b, struct board_row *r, struct board_
 		snprintf(cell[COL_UNBOND], CELL_MAX, "-");
 		role[COL_UNBOND] = R_DIM;
 	}
+	const struct pnl *pl = &a->pnl[r->idx];
+	if (pl->has) {
+		const struct figure c = { true, pl->cost }, g = { true, pl->pnl };
+		money_fit(&c, cols[COL_COST].width, cell[COL_COST], CELL_MAX);
+		money_fit(&g, cols[COL_PNL].width, cell[COL_PNL], CELL_MAX);
+		snprintf(cell[COL_PNL_PCT], CELL_MAX, "%+.1Lf%%", pl->pnl_pct);
+		role[COL_PNL] = role[COL_PNL_PCT] = pl->pnl < 0 ? R_ERROR : R_NORMAL;
+	} else {
+		snprintf(cell[COL_COST], CELL_MAX, "no cost");
+		snprintf(cell[COL_PNL], CELL_MAX, "-");
+		snprintf(cell[COL_PNL_PCT], CELL_MAX, "-");
+		role[COL_COST] = role[COL_PNL] = role[COL_PNL_PCT] = R_DIM;
+	}
 	role[COL_ID] = R_DIM;
 	role[COL_KIND] = R_DIM;
 	for (int c = COL_QTY; c <= COL_Y30; c++)
@@ -350,6 +369,17 @@ static void set_key(struct board_row *r, const struct app *a, enum board_col c, 
 		const struct unbonding *ub = first_unbond(u, nu, p->id, &n);
 		r->has_key = ub != NULL;
 		r->key = ub ? (long double)unbond_seconds_left(ub, now) : 0;
+		return;
+	}
+	case COL_COST:
+	case COL_PNL:
+	case COL_PNL_PCT: {
+		const struct pnl *pl = &a->pnl[r->idx];
+		if (!pl->has) {
+			r->has_key = false;
+			return;
+		}
+		r->key = c == COL_COST ? pl->cost : c == COL_PNL ? pl->pnl : pl->pnl_pct;
 		return;
 	}
 	case COL_COUNT: break;

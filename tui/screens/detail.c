@@ -11,6 +11,7 @@
 #include "positions/text.h"
 #include "positions/why.h"
 #include "positions/timeutil.h"
+#include "tui/app/pnl.h"
 #include "tui/term/draw.h"
 #include "tui/term/format.h"
 #include "tui/term/ticks.h"
@@ -282,6 +283,91 @@ static void sources_part(struct ctx *c)
 	}
 }
 
+static void money(long double v, char *buf, size_t len)
+{
+	const struct figure f = { true, v };
+	fmt_money(&f, buf, len);
+}
+
+/* Cost basis and P&L worked out, the split into rewards and price, and
+ * the lots still held. */
+static void pnl_part(struct ctx *c)
+{
+	const struct app *a = c->s->app;
+	size_t i = (size_t)(c->v - a->rows);
+	const struct pnl *pl = &a->pnl[i];
+	char x[48], y[48], z[48], val[120], usym[SYM_MAX];
+	struct dline *l;
+	heading(c, "Cost basis and P&L", a->cfg.lot_method == LOT_AVERAGE
+	                                     ? "lots at average cost ([pnl] lots)"
+	                                     : "lots first-in-first-out ([pnl] lots)");
+	text_copy_clean(usym, sizeof usym, c->v->underlying ? c->v->underlying->symbol : "?");
+	if (!pl->has) {
+		l = add(c, R_LABEL, "P&L", R_DIM, pl->missing ? pl->missing : "no cost basis");
+		note(l, R_DIM, "%s", pl->n_lots_no_cost && pl->n_lots_no_cost < pl->n_lots
+		                         ? "record each lot's price: staketop stake ID --price P"
+		                         : "give one: add --cost-basis, or stake --price");
+	} else {
+		money(pl->cost, x, sizeof x);
+		add(c, R_LABEL, "Cost basis", R_FIGURE, x);
+		money(pl->value, y, sizeof y);
+		money(pl->pnl, z, sizeof z);
+		snprintf(val, sizeof val, "%s%s", pl->pnl > 0 ? "+" : "", z);
+		l = add(c, R_LABEL, "P&L", pl->pnl < 0 ? R_ERROR : R_FIGURE, val);
+		note(l, R_DIM, "NAV %s - cost %s = %s (%+.2Lf %%)", y, x, z, pl->pnl_pct);
+		if (pl->has_apy) {
+			snprintf(val, sizeof val, "%.2Lf%%", pl->apy * 100);
+			l = add(c, R_LABEL, "APY since opening", R_FIGURE, val);
+			note(l, R_DIM, "(NAV / cost)^(365 / %.1Lf d) - 1", pl->days);
+		}
+		if (!pl->has_split) {
+			add(c, R_LABEL, "Rewards / price", R_DIM,
+			    pl->split_missing ? pl->split_missing : "-");
+		} else {
+			money(pl->rewards, x, sizeof x);
+			l = add(c, R_LABEL, "from rewards", R_FIGURE, x);
+			note(l, R_DIM, "(%.6Lf - %.6Lf) %s gained x %.2Lf", pl->underlying_now,
+			     pl->underlying_open, usym, pl->price_underlying);
+			money(pl->price, y, sizeof y);
+			l = add(c, R_LABEL, "from price", R_FIGURE, y);
+			note(l, R_DIM, "P&L %s - rewards %s", z, x);
+		}
+	}
+	struct lots lots;
+	struct lot_rate *rates = NULL;
+	char err[256];
+	if (app_pnl_lots(a, i, &lots, &rates, err, sizeof err) < 0) {
+		add(c, R_ERROR, "lots", R_ERROR, err);
+		return;
+	}
+	for (size_t k = 0; k < lots.n; k++) {
+		const struct lot *t = &lots.v[k];
+		char date[ISO_TIME_LEN], q[DEC_STR_MAX], qi[DEC_STR_MAX], label[80];
+		time_format_iso(t->ts, date, sizeof date);
+		date[10] = 0;
+		fmt_quantity(t->units, q, sizeof q);
+		fmt_quantity(t->units_in, qi, sizeof qi);
+		snprintf(label, sizeof label, "lot %s", date);
+		if (t->has_cost)
+			money(t->cost, x, sizeof x);
+		snprintf(val, sizeof val, "%s of %s", q, qi);
+		l = add(c, R_LABEL, label, dec_is_zero(t->units) ? R_DIM : R_FIGURE, val);
+		if (t->reward)
+			note(l, R_DIM, "gained at no cost (event %lld)", (long long)t->event_id);
+		else if (t->has_cost && rates && rates[k].has)
+			note(l, R_DIM, "cost %s held; rate then %.6Lf (event %lld)", x, rates[k].rate,
+			     (long long)t->event_id);
+		else if (t->has_cost)
+			note(l, R_DIM, "cost %s held (event %lld)", x, (long long)t->event_id);
+		else
+			note(l, R_STALE, "no price (event %lld)", (long long)t->event_id);
+	}
+	if (lots.n == 0)
+		add(c, R_DIM, "no lots", R_NORMAL, "");
+	free(rates);
+	lots_free(&lots);
+}
+
 static void unbonding_part(struct ctx *c)
 {
 	struct unbonding *ub = NULL;
@@ -372,6 +458,7 @@ int detail_compute(struct detail *d, const struct scene *s)
 	sources_part(&c);
 	unbonding_part(&c);
 	events_part(&c);
+	pnl_part(&c);
 	return c.oom ? -1 : 0;
 }
 
