@@ -130,7 +130,7 @@ static const char *const migrations[] = {
 	"  result TEXT NOT NULL);"
 	"PRAGMA user_version = 5;",
 	/* 6: investor essentials: a stake or deposit event's own price per unit
-	 * (a lot's cost, positions/lots.h); alerts fired, with when they fired,
+	 * (a lot's cost, positions/lots.h); an index of manual prices; alerts fired, with when they fired,
 	 * when the user saw them and when their condition ended (an alert fires
 	 * again only after its condition ended) */
 	"ALTER TABLE events ADD COLUMN price TEXT;"
@@ -143,6 +143,10 @@ static const char *const migrations[] = {
 	"  seen_at INTEGER,"
 	"  ended_at INTEGER);"
 	"CREATE INDEX alerts_key ON alerts(key, ended_at);"
+	/* manual prices (staketop price set) win over any feed until cleared:
+	 * found by this index without reading the feeds' rows */
+	"CREATE INDEX observations_manual ON observations(asset, kind, ts)"
+	"  WHERE source = 'manual';"
 	"PRAGMA user_version = 6;",
 };
 

@@ -243,6 +243,22 @@ static void confirm_key(struct ui *u, enum action a)
 
 /* Add, edit or remove: from the board (its selected row) and the detail
  * (its position). */
+/* The manual price form, for the selected position's asset. */
+static void price_form(struct ui *u)
+{
+	size_t idx = u->screen == CX_DETAIL ? NO_ROW : board_selected(&u->board);
+	if (u->screen == CX_DETAIL)
+		for (size_t i = 0; i < u->sc.app->positions.n; i++)
+			if (u->sc.app->positions.v[i].id == u->detail.pos_id)
+				idx = i;
+	form_free(u->form);
+	u->form = form_new_price(u->sc.app,
+	                         idx == NO_ROW ? NULL : u->sc.app->positions.v[idx].asset);
+	u->overlay = u->form ? CX_FORM : 0;
+	if (!u->form)
+		ui_message(u, R_ERROR, "out of memory");
+}
+
 static void position_action(struct ui *u, enum action a)
 {
 	size_t idx;
@@ -335,6 +351,7 @@ static bool board_action(struct ui *u, enum action a)
 	case ACT_ADD:
 	case ACT_EDIT:
 	case ACT_DELETE: position_action(u, a); break;
+	case ACT_PRICE: price_form(u); break;
 	case ACT_QUIT: u->quit = true; break;
 	case ACT_DETAIL:
 	case ACT_DETAIL2: open_detail(u); break;
@@ -353,6 +370,7 @@ static bool detail_action(struct ui *u, enum action a)
 	case ACT_ADD:
 	case ACT_EDIT:
 	case ACT_DELETE: position_action(u, a); break;
+	case ACT_PRICE: price_form(u); break;
 	case ACT_UNBONDINGS: toggle_unbondings(u); break;
 	case ACT_UNBOND: ui_unbond_form(u); break;
 	case ACT_CLAIM: ui_claim(u); break;

@@ -44,6 +44,15 @@ const struct command commands[] = {
 	  "  --price P          paid per unit, display currency: a lot with its own cost\n"
 	  "  --at TIME          when (ISO-8601 or YYYY-MM-DD; default now)\n",
 	  cmd_stake },
+	{ "price", "set SYMBOL PRICE [--rate R] [--apr A] [--pin] | clear SYMBOL | list [--json]",
+	  "manual prices: in force over every feed until cleared",
+	  "  set SYMBOL PRICE   the token's price in the display currency (source manual)\n"
+	  "  --rate R           its exchange rate too (underlying per token)\n"
+	  "  --apr A            its APR too, in percent (3.5 = 3.5 %)\n"
+	  "  --pin              never stale (else stale after stale_seconds like any value)\n"
+	  "  clear SYMBOL       remove them: the feeds' values apply again\n"
+	  "  list [--json]      the manual values in force, with their dates\n",
+	  cmd_price },
 	{ "claim", "ID", "claim what is claimable on a position",
 	  "  Marks every due unbonding of the position claimed.\n", cmd_claim },
 	{ "events", "ID [--json] [--remove EVENT --yes [--note TEXT]]", "a position's events",

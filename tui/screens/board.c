@@ -235,10 +235,14 @@ static void init_row(struct board_row *r, const struct app *a, size_t i, int64_t
 	r->group_key = kind_order(v);
 	/* freshness: the oldest input, aged to now */
 	int64_t max_age = -1;
-	for (unsigned k = 0; k < v->n_sources; k++)
+	for (unsigned k = 0; k < v->n_sources; k++) {
+		if (v->sources[k].has && strcmp(v->sources[k].source, "manual") == 0)
+			r->manual = true;
+		/* a pinned manual value does not age */
 		if (v->sources[k].has && strcmp(v->sources[k].source, "catalog") != 0 &&
-		    v->sources[k].age_s + elapsed > max_age)
+		    !v->sources[k].pinned && v->sources[k].age_s + elapsed > max_age)
 			max_age = v->sources[k].age_s + elapsed;
+	}
 	r->age = max_age;
 	r->stale = v->stale || max_age > a->cfg.stale_seconds;
 }
@@ -283,12 +287,14 @@ static void format_row(const struct board *b, struct board_row *r, struct board_
 	fmt_pct(&v->apy, cell[COL_APY], CELL_MAX);
 	money_fit(&v->yield_30d_value, cols[COL_Y30].width, cell[COL_Y30], CELL_MAX);
 	if (r->age >= 0) {
-		ticks_format_age(r->age, cell[COL_AGE], CELL_MAX - 1);
-		if (r->stale)
-			strcat(cell[COL_AGE], "!");
+		/* M: a manual price or rate is in force (the date is in the detail) */
+		char age[CELL_MAX - 4];
+		ticks_format_age(r->age, age, sizeof age);
+		snprintf(cell[COL_AGE], CELL_MAX, "%s%s%s", r->manual ? "M" : "", age,
+		         r->stale ? "!" : "");
 		note_change(r, ticks_age(r->age));
 	} else {
-		snprintf(cell[COL_AGE], CELL_MAX, "-");
+		snprintf(cell[COL_AGE], CELL_MAX, "%s", r->manual ? "M" : "-");
 	}
 	int nub;
 	const struct unbonding *ub = first_unbond(b->unb, b->n_unb, p->id, &nub);

@@ -52,6 +52,7 @@ struct board_row {
 	const char *skey;
 	int group_key;
 	int64_t age;                /* oldest input, aged to now; -1 none */
+	bool manual;                /* a manual price or rate is in force */
 };
 
 struct board_cells {

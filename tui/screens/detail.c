@@ -100,8 +100,17 @@ static void source_note(struct ctx *c, struct dline *l, const struct figure_sour
 		return;
 	}
 	int64_t a = s->age_s + c->elapsed;
-	bool stale = a > c->s->app->cfg.stale_seconds;
+	bool stale = a > c->s->app->cfg.stale_seconds && !s->pinned;
 	ticks_format_age(a, age, sizeof age);
+	if (strcmp(s->source, "manual") == 0) {
+		/* M and the date it was set; it stays until `price clear` */
+		char when[ISO_TIME_LEN];
+		time_format_iso(c->s->app->now - s->age_s, when, sizeof when);
+		note(l, stale ? R_STALE : R_DIM, "M manual, set %.16s%s%s", when,
+		     s->pinned ? ", pinned" : "", stale ? " (STALE)" : "");
+		l->next_change = s->pinned ? 0 : ticks_age(a);
+		return;
+	}
 	note(l, stale ? R_STALE : R_DIM, "%s, %s old%s", src, age, stale ? " (STALE)" : "");
 	l->next_change = ticks_age(a);
 }

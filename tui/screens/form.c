@@ -14,9 +14,10 @@
 #include "tui/app/position_edit.h"
 #include "tui/term/lineedit.h"
 #include "tui/term/ticks.h"
+#include "tui/app/prices.h"
 #include "tui/app/unbond_ops.h"
 
-enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND };
+enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND, FORM_PRICE };
 
 struct form_field {
 	const char *label;
@@ -126,6 +127,28 @@ struct form *form_new_unbond(struct app *a, size_t idx)
 	add_field(f, "Amount", PE_AMOUNT, "", f->amount_hint, false);
 	add_field(f, "Requested", PE_OPENED, "", f->time_hint, false);
 	unbond_preview(a, f);
+	return f;
+}
+
+/* The manual price form: the price slots reuse the position fields' ids
+ * (asset, amount = price, account = rate, cost = APR, note = pin). */
+struct form *form_new_price(const struct app *a, const char *symbol)
+{
+	struct form *f = calloc(1, sizeof *f);
+	char sym[SYM_MAX];
+	if (!f)
+		return NULL;
+	f->kind = FORM_PRICE;
+	f->cat = &a->cat;
+	snprintf(f->currency, sizeof f->currency, "%s", a->cfg.currency);
+	snprintf(f->title, sizeof f->title, "Set a manual price (in force until cleared)");
+	text_copy_clean(sym, sizeof sym, symbol ? symbol : "");
+	add_field(f, "Asset", PE_ASSET, sym, "a catalog symbol; Left/Right picks one", false);
+	add_field(f, "Price", PE_AMOUNT, "", "per token, in the display currency", false);
+	add_field(f, "Rate", PE_ACCOUNT, "", "optional: underlying per token", false);
+	add_field(f, "APR %", PE_COST, "", "optional: 3.5 is 3.5 %", false);
+	add_field(f, "Pin", PE_NOTE, "", "y: never stale; empty: stale like any value", false);
+	f->focus = sym[0] ? 1 : 0;
 	return f;
 }
 
@@ -281,6 +304,42 @@ static void reload_edit(struct form_host *u, struct form *f, const struct positi
 	    (long long)f->pos_id, what[0] ? what : "rewritten");
 }
 
+static void save_price(struct form_host *u, struct form *f)
+{
+	const char *pin = value(f, PE_NOTE);
+	struct form_field *bad = NULL;
+	char err[320], sym[SYM_MAX];
+	if (pin[0] && strcmp(pin, "y") != 0 && strcmp(pin, "n") != 0) {
+		bad = field(f, PE_NOTE);
+		snprintf(bad->error, sizeof bad->error, "y or empty");
+		f->focus = (int)(bad - f->f);
+		return;
+	}
+	const struct price_input in = { value(f, PE_ASSET), value(f, PE_AMOUNT),
+		                        value(f, PE_ACCOUNT), value(f, PE_COST),
+		                        strcmp(pin, "y") == 0 };
+	int r = app_price_set(u->app, &in, app_clock(), sym, err, sizeof err);
+	if (r == -1) {
+		/* the message names its field: "price: …", "rate: …", "apr: …" */
+		bad = strncmp(err, "rate", 4) == 0    ? field(f, PE_ACCOUNT)
+		      : strncmp(err, "apr", 3) == 0   ? field(f, PE_COST)
+		      : strncmp(err, "price", 5) == 0 || strncmp(err, "give", 4) == 0
+		                                      ? field(f, PE_AMOUNT)
+		                                      : field(f, PE_ASSET);
+		text_copy_clean(bad->error, sizeof bad->error, err);
+		f->focus = (int)(bad - f->f);
+		return;
+	}
+	if (r < 0) {
+		say(u, R_ERROR, "could not set the price: %s", err);
+		return;
+	}
+	close_form(u);
+	u->done.reload = true;
+	say(u, R_DONE, "%s: manual price set%s; feeds will not replace it until cleared", sym,
+	    in.pinned ? " (pinned)" : "");
+}
+
 static void save(struct form_host *u, struct form *f)
 {
 	struct app *a = u->app;
@@ -291,6 +350,10 @@ static void save(struct form_host *u, struct form *f)
 		f->f[i].error[0] = 0;
 	if (f->kind == FORM_UNBOND) {
 		save_unbond(u, f);
+		return;
+	}
+	if (f->kind == FORM_PRICE) {
+		save_price(u, f);
 		return;
 	}
 	if (f->kind == FORM_ADD) {

@@ -71,6 +71,9 @@ enum {
 	X(DETAIL2, CX_BOARD | CX_UNBOND, NULL, "open the selected position", 'l', 0, 0, 0)       \
 	X(SORT_PREV, CX_BOARD, NULL, "sort by the previous column", '<', ',', 0, 0)               \
 	X(SORT_INVERT, CX_BOARD, NULL, "invert the sort order", 'I', 0, 0, 0)                     \
+	X(PRICE, CX_BOARD | CX_DETAIL, NULL,                                                      \
+	  "set a manual price for the selected asset (a form; staketop price clear undoes it)",   \
+	  'M', 0, 0, 0)                                                                           \
 	X(PNL_COLUMNS, CX_BOARD, NULL, "cost basis, P&L and P&L % columns (on/off)", '$', 0, 0, 0) \
 	X(SEARCH_NEXT, CX_BOARD, NULL, "next search match", 'n', 0, 0, 0)                         \
 	X(SEARCH_PREV, CX_BOARD, NULL, "previous search match", 'N', 0, 0, 0)                     \
