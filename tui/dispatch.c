@@ -6,6 +6,7 @@
 #include <curses.h>
 
 #include "tui/loop.h"
+#include "tui/term/format.h"
 
 unsigned ui_context(const struct ui *u)
 {
@@ -428,6 +429,12 @@ static void common_action(struct ui *u, enum action a)
 		break;
 	case ACT_QUIT:
 	case ACT_QUIT_NOW: u->quit = true; break;
+	case ACT_PRIVATE:
+		fmt_set_private(!fmt_private());
+		ui_recompute(u);   /* every cell formatted again */
+		ui_message(u, R_NORMAL, fmt_private() ? "amounts hidden (p shows them)"
+		                                      : "amounts shown");
+		break;
 	case ACT_BACK:
 	case ACT_BACK2:
 		if (u->overlay)

@@ -13,6 +13,7 @@
  * the first frame and the cost of a board redraw after a keystroke to
  * stderr once the screen is restored. */
 #include "tui/ui_main.h"
+#include "tui/term/format.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -160,6 +161,8 @@ static int st_app(struct run *r)
 {
 	if (app_open(&r->app, r->opt, r->err, sizeof r->err) < 0)
 		return -1;
+	/* hide amounts: --private or [display] private = true (the key toggles) */
+	fmt_set_private(r->opt->private_mode || r->app.cfg.private_mode);
 	for (int i = 0; i < 2; i++) /* before the screen is taken */
 		if (r->app.warning[i][0])
 			fprintf(stderr, "staketop: warning: %s\n", r->app.warning[i]);

@@ -27,6 +27,7 @@ struct app_options {
 	const char *config;      /* --config, or NULL */
 	bool demo;               /* --demo: the demo database, seeded from data/ */
 	bool offline;            /* --offline: never fetch */
+	bool private_mode;       /* --private: the interface hides amounts */
 };
 
 struct app {

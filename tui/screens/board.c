@@ -139,7 +139,7 @@ static void note_change(struct board_row *r, int s)
 static void money_fit(const struct figure *f, int w, char *buf, size_t len)
 {
 	fmt_money(f, buf, len);
-	if ((int)strlen(buf) <= w || !f->has)
+	if ((int)strlen(buf) <= w || !f->has || fmt_private())
 		return;
 	fmt_number(f->v, 0, buf, len);
 	if ((int)strlen(buf) <= w)
@@ -269,7 +269,7 @@ static void format_row(const struct board *b, struct board_row *r, struct board_
 		char num[40], sym[SYM_MAX];
 		/* about seven significant digits: 9.9630, 524.160, 1,250.00 */
 		long double uq = v->underlying_qty.v;
-		fmt_number(uq, uq >= 1000 || uq <= -1000 ? 2 : uq >= 100 || uq <= -100 ? 3 : 4, num,
+		fmt_amount(uq, uq >= 1000 || uq <= -1000 ? 2 : uq >= 100 || uq <= -100 ? 3 : 4, num,
 		           sizeof num);
 		text_copy_clean(sym, sizeof sym, v->underlying->symbol);
 		snprintf(cell[COL_UQTY], CELL_MAX, "%.24s %.20s", num, sym);

@@ -130,7 +130,7 @@ static void position_part(struct ctx *c)
 	l = add(c, R_LABEL, "Position", R_FIGURE, t);
 	note(l, R_DIM, "account %s, %s, %s%s%s", acc, v->idle ? "idle" : asset_kind_name(v->kind),
 	     v->asset ? v->asset->chain : "?", p->opened[0] ? ", opened " : "", p->opened);
-	dec_format(v->asset ? v->quantity : p->quantity, q, sizeof q);
+	fmt_dec(v->asset ? v->quantity : p->quantity, q, sizeof q);
 	l = add(c, R_LABEL, "Quantity", R_FIGURE, q);
 	note(l, R_DIM, "%s (exact)%s", sym,
 	     p->has_shares     ? ", from protocol shares"
@@ -208,7 +208,7 @@ static void valuation_part(struct ctx *c)
 	fmt_money(&v->price_market, a, sizeof a);
 	fmt_money(&navpt, b, sizeof b);
 	note(l, R_DIM, "(%s / %s - 1) x 10000", a, b);
-	fmt_number(v->underlying_qty.v, 6, a, sizeof a);
+	fmt_amount(v->underlying_qty.v, 6, a, sizeof a);
 	snprintf(val, sizeof val, "%s %s", v->underlying_qty.has ? a : "-", usym);
 	add(c, R_LABEL, "underlying quantity", R_FIGURE, val);
 	fmt_money(&v->nav, val, sizeof val);
@@ -263,12 +263,12 @@ static void yield_part(struct ctx *c)
 		note(l, R_DIM, "(1 + APR/%u)^%u - 1", v->compounding, v->compounding);
 	else
 		note(l, R_DIM, "rewards do not compound: APY = APR");
-	fmt_number(v->yield_30d.v, 6, a, sizeof a);
+	fmt_amount(v->yield_30d.v, 6, a, sizeof a);
 	snprintf(val, sizeof val, "%s %s", v->yield_30d.has ? a : "-", usym);
 	l = add(c, R_LABEL, "projected 30 days", R_FIGURE, val);
 	fmt_money(&v->yield_30d_value, a, sizeof a);
 	note(l, R_DIM, "= %s %s", a, c->s->app->cfg.currency);
-	fmt_number(v->yield_365d.v, 6, a, sizeof a);
+	fmt_amount(v->yield_365d.v, 6, a, sizeof a);
 	snprintf(val, sizeof val, "%s %s", v->yield_365d.has ? a : "-", usym);
 	l = add(c, R_LABEL, "projected 1 year", R_FIGURE, val);
 	fmt_money(&v->yield_365d_value, a, sizeof a);
@@ -307,16 +307,23 @@ static void pnl_part(struct ctx *c)
 	const struct pnl *pl = &a->pnl[i];
 	char x[48], y[48], z[48], val[120], usym[SYM_MAX];
 	struct dline *l;
-	heading(c, "Cost basis and P&L", a->cfg.lot_method == LOT_AVERAGE
-	                                     ? "lots at average cost ([pnl] lots)"
-	                                     : "lots first-in-first-out ([pnl] lots)");
 	text_copy_clean(usym, sizeof usym, c->v->underlying ? c->v->underlying->symbol : "?");
 	if (!pl->has) {
-		l = add(c, R_LABEL, "P&L", R_DIM, pl->missing ? pl->missing : "no cost basis");
-		note(l, R_DIM, "%s", pl->n_lots_no_cost && pl->n_lots_no_cost < pl->n_lots
-		                         ? "record each lot's price: staketop stake ID --price P"
-		                         : "give one: add --cost-basis, or stake --price");
+		/* one line: why there is none, and how to give one */
+		char why[160];
+		snprintf(why, sizeof why, "%s: %s", pl->missing ? pl->missing : "no cost basis",
+		         pl->n_lots_no_cost && pl->n_lots_no_cost < pl->n_lots
+		                 ? "record each lot's price (staketop stake ID --price P)"
+		                 : "give one (add --cost-basis, or stake --price)");
+		heading(c, "Cost basis and P&L", why);
+		if (pl->n_lots_no_cost == pl->n_lots)
+			return;   /* no lot has a cost: nothing more to list */
 	} else {
+		heading(c, "Cost basis and P&L", a->cfg.lot_method == LOT_AVERAGE
+		                                     ? "lots at average cost ([pnl] lots)"
+		                                     : "lots first-in-first-out ([pnl] lots)");
+	}
+	if (pl->has) {
 		money(pl->cost, x, sizeof x);
 		add(c, R_LABEL, "Cost basis", R_FIGURE, x);
 		money(pl->value, y, sizeof y);
@@ -335,8 +342,11 @@ static void pnl_part(struct ctx *c)
 		} else {
 			money(pl->rewards, x, sizeof x);
 			l = add(c, R_LABEL, "from rewards", R_FIGURE, x);
-			note(l, R_DIM, "(%.6Lf - %.6Lf) %s gained x %.2Lf", pl->underlying_now,
-			     pl->underlying_open, usym, pl->price_underlying);
+			char un[48], uo[48], pu[48];
+			fmt_amount(pl->underlying_now, 6, un, sizeof un);
+			fmt_amount(pl->underlying_open, 6, uo, sizeof uo);
+			money(pl->price_underlying, pu, sizeof pu);
+			note(l, R_DIM, "(%s - %s) %s gained x %s", un, uo, usym, pu);
 			money(pl->price, y, sizeof y);
 			l = add(c, R_LABEL, "from price", R_FIGURE, y);
 			note(l, R_DIM, "P&L %s - rewards %s", z, x);
@@ -395,7 +405,7 @@ static void unbonding_part(struct ctx *c)
 		char q[DEC_STR_MAX], label[80], left[32], req[ISO_TIME_LEN], avail[ISO_TIME_LEN];
 		enum unbond_status st = unbond_status_at(x, c->s->now);
 		int64_t s = unbond_seconds_left(x, c->s->now);
-		dec_format(x->amount, q, sizeof q);
+		fmt_dec(x->amount, q, sizeof q);
 		snprintf(label, sizeof label, "%s %s", q, sym);
 		if (st == UNBOND_PENDING)
 			unbond_format_left(s, left, sizeof left);
@@ -427,7 +437,7 @@ static void events_part(struct ctx *c)
 		char date[ISO_TIME_LEN], val[64], q[DEC_STR_MAX] = "";
 		time_format_iso(ev[i].ts, date, sizeof date);
 		if (ev[i].has_amount)
-			dec_format(ev[i].amount, q, sizeof q);
+			fmt_dec(ev[i].amount, q, sizeof q);
 		snprintf(val, sizeof val, "%s %s", event_type_name(ev[i].type), q);
 		struct dline *l = add(c, ev[i].removed ? R_DIM : R_LABEL, date,
 		                      ev[i].removed ? R_DIM : R_FIGURE, val);
@@ -462,12 +472,12 @@ int detail_compute(struct detail *d, const struct scene *s)
 	c.elapsed = s->now > a->now ? s->now - a->now : 0;
 	d->n = 0;
 	position_part(&c);
+	pnl_part(&c);
 	valuation_part(&c);
 	yield_part(&c);
 	sources_part(&c);
 	unbonding_part(&c);
 	events_part(&c);
-	pnl_part(&c);
 	return c.oom ? -1 : 0;
 }
 

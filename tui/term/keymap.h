@@ -56,6 +56,9 @@ enum {
 	X(BACK2, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_HELP, NULL, "back to the board", 'h',     \
 	  KC(KEY_BACKSPACE), 127, 0)                                                              \
 	X(QUIT_NOW, CX_SCREENS, NULL, "quit from any screen", 'Q', 0, 0, 0)                       \
+	X(PRIVATE, CX_SCREENS, NULL,                                                              \
+	  "hide amounts: quantities and money as dots, percentages and times stay (on/off)",     \
+	  'p', 0, 0, 0)                                                                           \
 	X(UNBONDINGS, CX_BOARD | CX_DETAIL | CX_UNBOND, "Unbonding",                              \
 	  "unbonding screen: every exit, its countdown, wait or sell now (on/off)", KC(KEY_F(11)), \
 	  'u', 0, 0)                                                                              \
