@@ -74,7 +74,7 @@ size_t alerts_evaluate(const struct alert_rules *r, const struct alert_input *in
 		if (r->move_pct > 0 && in->past && in->past[i].has && in->past[i].nav > 0 &&
 		    v->nav.has) {
 			long double ch = (v->nav.v / in->past[i].nav - 1.0L) * 100.0L;
-			if (fabsl(ch) > r->move_pct) {
+			if (fabsl(ch) > r->move_pct + 1e-9) {   /* 10.0 % is not beyond 10 */
 				snprintf(key, sizeof key, "move:%lld", (long long)p->id);
 				text_copy_clean(safe, sizeof safe, p->asset);
 				snprintf(msg, sizeof msg, "position %lld (%s) value %+.1Lf %% in a day",

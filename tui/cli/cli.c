@@ -53,6 +53,11 @@ const struct command commands[] = {
 	  "  clear SYMBOL       remove them: the feeds' values apply again\n"
 	  "  list [--json]      the manual values in force, with their dates\n",
 	  cmd_price },
+	{ "alerts", "[--json] [--seen]", "alerts fired ([alerts] rules); exit 1 when any is unseen",
+	  "  Evaluates the rules now, then lists every alert, newest first.\n"
+	  "  --json             an array: id, kind, key, message, fired_at, seen, ended_at\n"
+	  "  --seen             mark them all seen\n",
+	  cmd_alerts },
 	{ "claim", "ID", "claim what is claimable on a position",
 	  "  Marks every due unbonding of the position claimed.\n", cmd_claim },
 	{ "events", "ID [--json] [--remove EVENT --yes [--note TEXT]]", "a position's events",
