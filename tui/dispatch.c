@@ -6,6 +6,7 @@
 #include <curses.h>
 
 #include "tui/loop.h"
+#include "tui/app/alerts.h"
 #include "tui/term/format.h"
 
 unsigned ui_context(const struct ui *u)
@@ -137,6 +138,10 @@ static void scroll_view(struct ui *u, long delta, bool home, bool end)
 	}
 	if (u->screen == CX_UNBOND) {
 		unbonding_view_move(&u->unbv, &u->sc, delta, home, end);
+		return;
+	}
+	if (u->screen == CX_ALERTS) {
+		alerts_view_scroll(&u->alerts, &u->sc, home ? -1000000 : end ? 1000000 : delta);
 		return;
 	}
 	if (home)
@@ -289,6 +294,43 @@ static void position_action(struct ui *u, enum action a)
 	u->overlay = u->form ? CX_FORM : 0;
 }
 
+static void toggle_alerts(struct ui *u)
+{
+	u->screen = u->screen == CX_ALERTS ? CX_BOARD : CX_ALERTS;
+	if (u->screen == CX_ALERTS) {
+		u->alerts.top = 0;
+		alerts_view_compute(&u->alerts, &u->sc);
+	}
+}
+
+/* The alerts screen's keys: mark them seen, edit the rules. */
+static bool alerts_action(struct ui *u, enum action a)
+{
+	char err[256];
+	int n = 0;
+	switch (a) {
+	case ACT_ALERTS: toggle_alerts(u); break;
+	case ACT_ALERTS_SEEN:
+		if (app_alerts_mark_seen(u->sc.app, app_clock(), &n, err, sizeof err) < 0) {
+			ui_message(u, R_ERROR, "could not mark them seen: %s", err);
+			break;
+		}
+		u->sc.alerts_unseen = 0;
+		alerts_view_compute(&u->alerts, &u->sc);
+		ui_message(u, R_DONE, "%d alert%s marked seen", n, n == 1 ? "" : "s");
+		break;
+	case ACT_ALERT_RULES:
+		form_free(u->form);
+		u->form = form_new_alert_rules(u->sc.app);
+		u->overlay = u->form ? CX_FORM : 0;
+		if (!u->form)
+			ui_message(u, R_ERROR, "out of memory");
+		break;
+	default: return false;
+	}
+	return true;
+}
+
 static void toggle_feeds(struct ui *u)
 {
 	u->screen = u->screen == CX_FEEDS ? CX_BOARD : CX_FEEDS;
@@ -359,6 +401,7 @@ static bool board_action(struct ui *u, enum action a)
 	case ACT_FEEDS: toggle_feeds(u); break;
 	case ACT_UNBONDINGS: toggle_unbondings(u); break;
 	case ACT_UNBOND: ui_unbond_form(u); break;
+	case ACT_ALERTS: toggle_alerts(u); break;
 	default: return false;
 	}
 	return true;
@@ -463,6 +506,7 @@ static void screen_action(struct ui *u, enum action a)
 	case CX_DETAIL: done = detail_action(u, a); break;
 	case CX_FEEDS: done = feeds_action(u, a); break;
 	case CX_UNBOND: done = unbonding_action(u, a); break;
+	case CX_ALERTS: done = alerts_action(u, a); break;
 	default: break;
 	}
 	if (!done)

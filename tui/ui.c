@@ -62,6 +62,8 @@ static void prepare(struct ui *u)
 		feeds_view_scroll(&u->feeds, &u->sc, 0);
 	if (u->screen == CX_UNBOND)
 		unbonding_view_move(&u->unbv, &u->sc, 0, false, false);
+	if (u->screen == CX_ALERTS)
+		alerts_view_scroll(&u->alerts, &u->sc, 0);
 }
 
 static void draw_frame(struct ui *u)
@@ -85,6 +87,8 @@ static void draw_frame(struct ui *u)
 			feeds_view_draw(&u->feeds, &u->sc, &l->body);
 		else if (u->screen == CX_UNBOND)
 			unbonding_view_draw(&u->unbv, &l->body);
+		else if (u->screen == CX_ALERTS)
+			alerts_view_draw(&u->alerts, &l->body);
 		else
 			board_draw(&u->board, &l->body);
 		if (u->overlay == CX_HELP)
@@ -103,6 +107,10 @@ static void draw_frame(struct ui *u)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	if (u->ring) {
+		beep();   /* once per new alert, [alerts] bell = true */
+		u->ring = false;
+	}
 }
 
 /* --- timers ---------------------------------------------------------------- */
@@ -121,6 +129,8 @@ static int wait_timeout(const struct ui *u)
 			s = ticks_min(s, detail_next_change(&u->detail, &u->sc.lay.body));
 		else if (u->screen == CX_UNBOND)
 			s = ticks_min(s, unbonding_view_next_change(&u->unbv, &u->sc, &u->sc.lay.body));
+		else if (u->screen == CX_ALERTS)
+			; /* its times are dates: nothing ticks */
 		else
 			s = ticks_min(s, feeds_view_next_change(&u->feeds));
 		if (s > 0) {
@@ -199,6 +209,7 @@ static void st_load_done(struct run *r)
 	detail_free(&u->detail);
 	feeds_view_free(&u->feeds);
 	unbonding_view_free(&u->unbv);
+	alerts_view_free(&u->alerts);
 	form_free(u->form);
 	u->form = NULL;
 	free(u->sc.unb);

@@ -14,10 +14,11 @@
 #include "tui/app/position_edit.h"
 #include "tui/term/lineedit.h"
 #include "tui/term/ticks.h"
+#include "tui/app/alert_rules.h"
 #include "tui/app/prices.h"
 #include "tui/app/unbond_ops.h"
 
-enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND, FORM_PRICE };
+enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND, FORM_PRICE, FORM_RULES };
 
 struct form_field {
 	const char *label;
@@ -149,6 +150,26 @@ struct form *form_new_price(const struct app *a, const char *symbol)
 	add_field(f, "APR %", PE_COST, "", "optional: 3.5 is 3.5 %", false);
 	add_field(f, "Pin", PE_NOTE, "", "y: never stale; empty: stale like any value", false);
 	f->focus = sym[0] ? 1 : 0;
+	return f;
+}
+
+struct form *form_new_alert_rules(const struct app *a)
+{
+	const struct alert_rules *r = &a->cfg.alerts;
+	struct form *f = calloc(1, sizeof *f);
+	char bps[16], pct[32];
+	if (!f)
+		return NULL;
+	f->kind = FORM_RULES;
+	f->cat = &a->cat;
+	snprintf(f->title, sizeof f->title, "Alert rules (saved in the config's [alerts])");
+	snprintf(bps, sizeof bps, "%d", r->premium_bps);
+	snprintf(pct, sizeof pct, "%g", r->move_pct);
+	add_field(f, "Premium bps", PE_ASSET, bps, "beyond this, any token (0 off)", false);
+	add_field(f, "Move % a day", PE_AMOUNT, pct, "a position's value (0 off)", false);
+	add_field(f, "Claimable", PE_ACCOUNT, r->claimable ? "y" : "n", "y or n", false);
+	add_field(f, "Stale feed", PE_OPENED, r->stale ? "y" : "n", "y or n", false);
+	add_field(f, "Bell", PE_COST, r->bell ? "y" : "n", "y or n: beep once per new alert", false);
 	return f;
 }
 
@@ -304,6 +325,32 @@ static void reload_edit(struct form_host *u, struct form *f, const struct positi
 	    (long long)f->pos_id, what[0] ? what : "rewritten");
 }
 
+/* The alert rules form: the slots reuse the position fields' ids. */
+static const enum pe_field rule_slot[5] = { PE_ASSET, PE_AMOUNT, PE_ACCOUNT, PE_OPENED, PE_COST };
+
+static void save_rules(struct form_host *u, struct form *f)
+{
+	const struct alert_rules_input in = { value(f, rule_slot[0]), value(f, rule_slot[1]),
+		                              value(f, rule_slot[2]), value(f, rule_slot[3]),
+		                              value(f, rule_slot[4]) };
+	char err[320];
+	int field_no;
+	int r = app_alert_rules_save(u->app, &in, &field_no, err, sizeof err);
+	if (r == -1) {
+		struct form_field *bad = field(f, rule_slot[field_no]);
+		text_copy_clean(bad->error, sizeof bad->error, err);
+		f->focus = (int)(bad - f->f);
+		return;
+	}
+	if (r < 0) {
+		say(u, R_ERROR, "could not write the rules: %s", err);
+		return;
+	}
+	close_form(u);
+	u->done.reload = true;
+	say(u, R_DONE, "alert rules saved in the config's [alerts] section");
+}
+
 static void save_price(struct form_host *u, struct form *f)
 {
 	const char *pin = value(f, PE_NOTE);
@@ -354,6 +401,10 @@ static void save(struct form_host *u, struct form *f)
 	}
 	if (f->kind == FORM_PRICE) {
 		save_price(u, f);
+		return;
+	}
+	if (f->kind == FORM_RULES) {
+		save_rules(u, f);
 		return;
 	}
 	if (f->kind == FORM_ADD) {
@@ -411,7 +462,7 @@ static void save(struct form_host *u, struct form *f)
 static void pick(struct form *f, int dir)
 {
 	struct form_field *x = &f->f[f->focus];
-	if (x->pe != PE_ASSET || x->readonly || f->cat->n == 0)
+	if (x->pe != PE_ASSET || x->readonly || f->cat->n == 0 || f->kind == FORM_RULES)
 		return;
 	int i = catalog_index(f->cat, x->le.buf);
 	if (i < 0)

@@ -77,6 +77,10 @@ static void title_line(const struct scene *u, const struct rect *r)
 		right = marker(r->y, right, " FEEDS OFF ", R_OFFLINE);
 	else if (u->feeds_failing && !u->refreshing)
 		right = marker(r->y, right, " FEEDS FAILING ", R_OFFLINE);
+	if (u->alerts_unseen > 0) {
+		snprintf(t, sizeof t, " ALERTS %lld ", (long long)u->alerts_unseen);
+		right = marker(r->y, right, t, R_ERROR);
+	}
 	if (fmt_private())
 		right = marker(r->y, right, " PRIVATE ", R_OFFLINE);
 	if (is_stale(u)) {
