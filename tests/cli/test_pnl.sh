@@ -70,6 +70,14 @@ e=$(S report 2>&1); rc=$?
 check "an unknown lot method is refused, naming the key" '[ $rc = 2 ] && echo "$e" | grep -q "\[pnl\] lots: expected fifo or average"'
 : >"$T/cfg/config.ini"
 
+# the lots survive an export and an import into a fresh database (the
+# stake's own price included): the same P&L, 6 000
+S export --json >"$T/export.json"
+"$ST" --db "$T/q.db" --config "$T/cfg/config.ini" --offline import "$T/export.json" >/dev/null
+j=$("$ST" --db "$T/q.db" --config "$T/cfg/config.ini" --offline report --json)
+p1=$(echo "$j" | sed 's/{"id":/\n{"id":/g' | grep '^{"id":1,')
+check "export and import keep the lots: pnl 6000" '[ "$(field "$p1" pnl)" = 6000 ] && [ "$(field "$p1" cost_basis)" = 17100 ]'
+
 # hostile bytes in stake's arguments: refused, nothing echoed raw
 esc=$(printf '\033[31m')
 bad=$(printf '\377\376')
