@@ -129,6 +129,20 @@ static const char *const migrations[] = {
 	"  inputs TEXT NOT NULL,"
 	"  result TEXT NOT NULL);"
 	"PRAGMA user_version = 5;",
+	/* 6: watched addresses (staketop watch): positions read from the
+	 * chains; the last read's block/slot/height, time and error */
+	"CREATE TABLE watches("
+	"  id INTEGER PRIMARY KEY,"
+	"  chain TEXT NOT NULL,"
+	"  address TEXT NOT NULL,"
+	"  label TEXT NOT NULL DEFAULT '',"
+	"  created_at INTEGER NOT NULL,"
+	"  read_at INTEGER,"
+	"  read_height TEXT,"
+	"  last_ok_at INTEGER,"
+	"  last_error TEXT,"
+	"  UNIQUE(chain, address));"
+	"PRAGMA user_version = 6;",
 };
 
 
@@ -137,7 +151,7 @@ static const char *const migrations[] = {
  * if it holds these alone. A migration that creates a table lists it here. */
 static const char *const our_tables =
 	"'accounts','positions','events','unbondings','observations','feed_status',"
-	"'snapshots','meta','plans'";
+	"'snapshots','meta','plans','watches'";
 
 #define STR_(x) #x
 #define STR(x) STR_(x)

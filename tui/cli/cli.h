@@ -58,6 +58,7 @@ int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_refresh(struct cli *c, int argc, char **argv);
 int cmd_unbond(struct cli *c, int argc, char **argv);
 int cmd_claim(struct cli *c, int argc, char **argv);
+int cmd_watch(struct cli *c, int argc, char **argv);
 int cmd_events(struct cli *c, int argc, char **argv);
 int cmd_unbonding(struct cli *c, int argc, char **argv);
 int cmd_history(struct cli *c, int argc, char **argv);
