@@ -142,6 +142,14 @@ static const char *const migrations[] = {
 	"  last_ok_at INTEGER,"
 	"  last_error TEXT,"
 	"  UNIQUE(chain, address));"
+	/* which position holds each thing a watch reads (its key: "ETH",
+	 * "ATOM@cosmosvaloper1…", "validator 42"); the position outlives the
+	 * watch and this row */
+	"CREATE TABLE watch_items("
+	"  watch_id INTEGER NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  position_id INTEGER NOT NULL,"
+	"  PRIMARY KEY(watch_id, key));"
 	"PRAGMA user_version = 6;",
 };
 
@@ -151,7 +159,7 @@ static const char *const migrations[] = {
  * if it holds these alone. A migration that creates a table lists it here. */
 static const char *const our_tables =
 	"'accounts','positions','events','unbondings','observations','feed_status',"
-	"'snapshots','meta','plans','watches'";
+	"'snapshots','meta','plans','watches','watch_items'";
 
 #define STR_(x) #x
 #define STR(x) STR_(x)

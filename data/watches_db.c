@@ -154,3 +154,83 @@ int store_watch_mark(struct store *s, int64_t id, int64_t now, const char *heigh
 	sqlite3_finalize(st);
 	return 0;
 }
+
+int store_watch_item_find(struct store *s, int64_t watch_id, const char *key,
+                          int64_t *position_id, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(store_handle(s),
+	                       "SELECT position_id FROM watch_items WHERE watch_id = ?1 AND key = ?2",
+	                       -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, watch_id) || sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC)) {
+		sqlite3_finalize(st);
+		return store_fail_db(s, err, errlen, "reading a watch item");
+	}
+	int r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		*position_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (r == SQLITE_ROW)
+		return 0;
+	if (r == SQLITE_DONE)
+		return 1;
+	return store_fail_db(s, err, errlen, "reading a watch item");
+}
+
+int store_watch_item_put(struct store *s, int64_t watch_id, const char *key,
+                         int64_t position_id, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(store_handle(s),
+	                       "INSERT OR REPLACE INTO watch_items(watch_id, key, position_id)"
+	                       " VALUES(?1, ?2, ?3)", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, watch_id) || sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC) ||
+	    sqlite3_bind_int64(st, 3, position_id) || sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return store_fail_db(s, err, errlen, "writing a watch item");
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int store_watch_items_list(struct store *s, int64_t watch_id, struct watch_item **out,
+                           size_t *n, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	struct watch_item *v = NULL;
+	size_t len = 0, cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(store_handle(s),
+	                       "SELECT key, position_id FROM watch_items WHERE watch_id = ?1"
+	                       " ORDER BY key", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, watch_id)) {
+		sqlite3_finalize(st);
+		return store_fail_db(s, err, errlen, "listing watch items");
+	}
+	int r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			size_t nc = cap ? cap * 2 : 8;
+			struct watch_item *nv = realloc(v, nc * sizeof *nv);
+			if (!nv) {
+				free(v);
+				sqlite3_finalize(st);
+				return store_fail(err, errlen, "out of memory");
+			}
+			v = nv;
+			cap = nc;
+		}
+		copy_col(st, 0, v[len].key, sizeof v[len].key);
+		v[len].position_id = sqlite3_column_int64(st, 1);
+		len++;
+	}
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE) {
+		free(v);
+		return store_fail_db(s, err, errlen, "listing watch items");
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}

@@ -45,4 +45,20 @@ int store_watches_list(struct store *s, struct watch **out, size_t *n, char *err
 int store_watch_mark(struct store *s, int64_t id, int64_t now, const char *height,
                      const char *error, char *err, size_t errlen);
 
+/* The position watch_id's read of key lives in: 0 with *position_id, 1
+ * when none yet. */
+int store_watch_item_find(struct store *s, int64_t watch_id, const char *key,
+                          int64_t *position_id, char *err, size_t errlen);
+/* Set (or move) key's position. */
+int store_watch_item_put(struct store *s, int64_t watch_id, const char *key,
+                         int64_t position_id, char *err, size_t errlen);
+
+struct watch_item {
+	char key[160];
+	int64_t position_id;
+};
+/* Every item of a watch; *out the caller's (free). */
+int store_watch_items_list(struct store *s, int64_t watch_id, struct watch_item **out,
+                           size_t *n, char *err, size_t errlen);
+
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pricing/feed.h"
 
@@ -54,13 +55,18 @@ static int one(const cJSON *v, const char *const *ids, size_t n, const struct as
 		                 (unsigned long long)index);
 	char idx[24];
 	snprintf(idx, sizeof idx, "%llu", (unsigned long long)index);
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(ids[i], idx) == 0)
-			found[i] = true;
-		else if (pubkey && strncmp(ids[i], "0x", 2) == 0 && strcasecmp(ids[i], pubkey) == 0)
-			found[i] = true;
-	}
 	struct chain_item it = { 0 };
+	it.tag = -1;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(ids[i], idx) == 0 ||
+		    (pubkey && strncmp(ids[i], "0x", 2) == 0 && strcasecmp(ids[i], pubkey) == 0)) {
+			found[i] = true;
+			if (it.tag < 0)
+				it.tag = (int)i;
+		}
+	}
+	if (it.tag < 0)
+		return 0; /* not asked for: left out */
 	char g[24];
 	snprintf(g, sizeof g, "%llu", (unsigned long long)gwei);
 	/* Gwei to ETH: 10^9 Gwei each, whatever the asset's wei decimals */

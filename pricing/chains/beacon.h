@@ -20,8 +20,9 @@
 /* The POST URL and body for ids (n <= BEACON_MAX_IDS). Caller frees both. */
 int beacon_build(const char *base, const char *const *ids, size_t n, char **url, char **body);
 
-/* One answer: one item per validator found, key "validator <index>",
- * detail its status. found[i] tells whether ids[i] (an index or a
+/* One answer: one item per validator asked for and found, key "validator
+ * <index>", detail its status, tag the index into ids it answers (others
+ * are left out). found[i] tells whether ids[i] (an index or a
  * lower-case pubkey) was in the answer. A 404 body
  * {"code":404,"message":"…"} is -1 with "validator not found". */
 int beacon_parse(const char *body, size_t len, const char *const *ids, size_t n,

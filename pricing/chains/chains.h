@@ -37,6 +37,8 @@ struct chain_item {
 	int64_t available_at;         /* unix s; 0 unknown */
 	bool estimate;                /* available_at is an estimate */
 	char detail[CHAIN_DETAIL_MAX];/* status, voter, validator: safe text */
+	int tag;                      /* the reader's: which asked id it answers
+	                                 (beacon: the index into ids), else 0 */
 };
 
 struct chain_items {
