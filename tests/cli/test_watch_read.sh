@@ -218,6 +218,10 @@ check "the ETH watch says no contract code at rETH's token" \
 	'grep -q "no contract code at 0xae78736Cd615f374D3085123A210448E74Fc6393" "$T/out"'
 check "the Solana watch says HTTP 410" 'grep -q "HTTP 410" "$T/out"'
 keep "no code / 410"
+rows >"$T/out"
+# now 2026-11-25T10:00:00Z, the last good read at 09:00: 3600 s old
+check "report --json: the kept SOL says its age (3600 s) and the error" \
+	'row sol SOL "\"read_age_seconds\":3600,\"read_error\":\"HTTP 410" | grep -q .'
 # a node refusing batches: single calls instead, each answered by a match
 eth_answer 0x1bc16d674ec80000 "$(w32 2000000000000000123)" "$(w32 1500000000000000000)" "$(w32 500000000000000000)"
 sol_answer
