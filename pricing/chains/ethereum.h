@@ -18,6 +18,15 @@
 
 #define ETH_W_BLOCK_ID 1L
 #define ETH_W_ID(k, slot) ((long)(k) * 1000 + (long)(slot) + 2)
+/* EigenLayer, where the catalog names a DelegationManager: per address
+ * getDepositedShares and getQueuedWithdrawals in the first batch,
+ * minWithdrawalDelayBlocks once; getWithdrawableShares for the strategies
+ * found in a second batch (it needs them). */
+#define ETH_W_EL_DEPOSITS 900
+#define ETH_W_EL_QUEUED 901
+#define ETH_W_EL_WITHDRAWABLE 902
+#define ETH_W_DELAY_ID 999999999L
+#define ETH_BLOCK_SECONDS 12 /* a slot: 12 s since the merge [checked] */
 
 /* The batch (JSON array) for n addresses, or with single != NULL the same
  * calls as separate JSON objects: *single gets n_calls strings (for a node
@@ -35,5 +44,31 @@ int ethereum_parse(const char *body, size_t len, size_t k, const struct catalog 
 
 /* Does the catalog read asset a by balanceOf (an ethereum token)? */
 bool ethereum_reads(const struct asset *a);
+
+#include "pricing/chains/eigenlayer.h"
+
+/* The DelegationManager the catalog names, or NULL (EigenLayer not read). */
+const char *ethereum_el_manager(const struct catalog *cat);
+
+/* From the first batch's answers: address k's deposited shares (*dep) and
+ * its queued withdrawals as unbonding items (shares of the strategy's
+ * catalog asset; ETA now + (startBlock + minWithdrawalDelayBlocks − block)
+ * × 12 s, an estimate). Strategies not in the catalog are left out. */
+int ethereum_parse_el(const char *body, size_t len, size_t k, const struct catalog *cat,
+                      uint64_t block, int64_t now, struct el_shares *dep,
+                      struct chain_items *out, char *err, size_t errlen);
+
+/* The second batch: getWithdrawableShares(addr_k, dep[k].strategies) for
+ * every address with deposits (as ethereum_build; NULL body when none:
+ * *none is then true). */
+char *ethereum_build_el2(const char *const *addrs, size_t n, const struct catalog *cat,
+                         const struct el_shares *dep, char ***single, size_t *n_single,
+                         bool *none);
+
+/* Its answer for address k: one item per catalog strategy, valued by the
+ * withdrawable shares (after slashing). */
+int ethereum_parse_el2(const char *body, size_t len, size_t k, const struct catalog *cat,
+                       const struct el_shares *dep, struct chain_items *out, char *err,
+                       size_t errlen);
 
 #endif

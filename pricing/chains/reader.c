@@ -8,12 +8,14 @@
 
 #include "pricing/chains/beacon.h"
 #include "pricing/chains/cosmos.h"
+#include "pricing/chains/eigenlayer.h"
 #include "pricing/chains/ethereum.h"
 #include "pricing/chains/polkadot.h"
 #include "pricing/chains/solana.h"
 #include "pricing/feed.h"
 
-enum req_kind { R_ETH_BATCH, R_ETH_SINGLE, R_SOL, R_BEACON, R_COSMOS, R_DOT_PROGRESS, R_DOT };
+enum req_kind { R_ETH_BATCH, R_ETH_SINGLE, R_ETH_EL2, R_SOL, R_BEACON, R_COSMOS, R_DOT_PROGRESS,
+	        R_DOT };
 
 struct req {
 	struct chain_reader *cr;
@@ -40,6 +42,9 @@ struct chain_reader {
 	/* Ethereum single calls gathered into one array */
 	struct feed_buf eth_single;
 	int eth_single_left;
+	int eth_phase;               /* the singles gathered: 1 first batch, 2 EigenLayer's second */
+	bool eth_refused;            /* the node refused a batch: singles from now on */
+	struct el_shares *el_dep;    /* per Ethereum address (in batch order) */
 	/* Polkadot: the era, once */
 	bool dot_era_ok;
 	uint64_t dot_era;
@@ -90,6 +95,10 @@ static void clear(struct chain_reader *cr)
 	}
 	feed_buf_done(&cr->eth_single);
 	cr->eth_single_left = 0;
+	cr->eth_phase = 1;
+	cr->eth_refused = false;
+	free(cr->el_dep);
+	cr->el_dep = NULL;
 	cr->dot_era_ok = false;
 	cr->dot_era_err[0] = '\0';
 	cr->requests = 0;
@@ -157,41 +166,31 @@ static void set_height(struct chain_result *r, uint64_t h)
 
 /* --- per chain: the answers ---------------------------------------------------- */
 
-static void eth_parse_all(struct chain_reader *cr, const char *body, size_t len)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < cr->n; i++) {
-		if (cr->res[i].t.chain != WCHAIN_ETHEREUM)
-			continue;
-		char err[256] = "";
-		uint64_t block;
-		if (ethereum_parse(body, len, k++, cr->cat, &cr->res[i].items, &block, err,
-		                   sizeof err) < 0)
-			target_fail(cr, i, err);
-		else
-			set_height(&cr->res[i], block);
-	}
-}
-
-static void eth_fall_back(struct chain_reader *cr)
+/* The Ethereum addresses in batch order; caller frees. */
+static const char **eth_addrs(struct chain_reader *cr, size_t *na)
 {
 	const char **addrs = malloc((cr->n ? cr->n : 1) * sizeof *addrs);
-	char **single = NULL, err[HTTP_ERROR_MAX];
-	size_t n = 0, na = 0;
-	if (!addrs) {
-		fail_chain(cr, WCHAIN_ETHEREUM, "out of memory");
-		return;
-	}
-	for (size_t i = 0; i < cr->n; i++)
+	*na = 0;
+	for (size_t i = 0; addrs && i < cr->n; i++)
 		if (cr->res[i].t.chain == WCHAIN_ETHEREUM)
-			addrs[na++] = cr->res[i].t.address;
-	char *batch = ethereum_build(addrs, na, cr->cat, &single, &n);
-	free(addrs);
-	if (!batch) {
-		fail_chain(cr, WCHAIN_ETHEREUM, "out of memory");
+			addrs[(*na)++] = cr->res[i].t.address;
+	return addrs;
+}
+
+/* Send calls: one batch, or (a node refusing batches) each alone, gathered
+ * in cr->eth_single for phase. */
+static void eth_send(struct chain_reader *cr, const char *batch, char **single, size_t n,
+                     int phase, enum req_kind kind)
+{
+	char err[HTTP_ERROR_MAX];
+	if (!cr->eth_refused) {
+		struct req p = { .kind = kind };
+		if (add(cr, &p, cr->url[U_ETH], batch, err, sizeof err) < 0)
+			fail_chain(cr, WCHAIN_ETHEREUM, err);
 		return;
 	}
-	free(batch);
+	feed_buf_done(&cr->eth_single);
+	cr->eth_phase = phase;
 	feed_buf_printf(&cr->eth_single, "[");
 	for (size_t i = 0; i < n; i++) {
 		struct req p = { .kind = R_ETH_SINGLE };
@@ -200,6 +199,82 @@ static void eth_fall_back(struct chain_reader *cr)
 		else
 			cr->eth_single_left++;
 	}
+}
+
+static void eth_round2(struct chain_reader *cr)
+{
+	size_t na, n = 0;
+	char **single = NULL;
+	bool none;
+	const char **addrs = eth_addrs(cr, &na);
+	char *body = addrs ? ethereum_build_el2(addrs, na, cr->cat, cr->el_dep,
+	                                        cr->eth_refused ? &single : NULL, &n, &none)
+	                   : NULL;
+	if (!body)
+		fail_chain(cr, WCHAIN_ETHEREUM, "out of memory");
+	else if (!none)
+		eth_send(cr, body, single, n, 2, R_ETH_EL2);
+	free(body);
+	feed_urls_free(single, n);
+	free(addrs);
+}
+
+static void eth_parse_all(struct chain_reader *cr, const char *body, size_t len)
+{
+	size_t k = 0;
+	bool deposits = false;
+	const bool el = ethereum_el_manager(cr->cat) != NULL;
+	for (size_t i = 0; i < cr->n; i++) {
+		if (cr->res[i].t.chain != WCHAIN_ETHEREUM)
+			continue;
+		char err[256] = "";
+		uint64_t block;
+		if (ethereum_parse(body, len, k, cr->cat, &cr->res[i].items, &block, err,
+		                   sizeof err) < 0) {
+			target_fail(cr, i, err);
+		} else if (el && ethereum_parse_el(body, len, k, cr->cat, block, cr->now,
+		                                   &cr->el_dep[k], &cr->res[i].items, err,
+		                                   sizeof err) < 0) {
+			target_fail(cr, i, err);
+		} else {
+			set_height(&cr->res[i], block);
+			deposits |= el && cr->el_dep[k].n > 0;
+		}
+		k++;
+	}
+	if (deposits)
+		eth_round2(cr);
+}
+
+static void eth_parse_el2_all(struct chain_reader *cr, const char *body, size_t len)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < cr->n; i++) {
+		if (cr->res[i].t.chain != WCHAIN_ETHEREUM)
+			continue;
+		char err[256] = "";
+		if (!cr->res[i].error[0] &&
+		    ethereum_parse_el2(body, len, k, cr->cat, &cr->el_dep[k], &cr->res[i].items, err,
+		                       sizeof err) < 0)
+			target_fail(cr, i, err);
+		k++;
+	}
+}
+
+static void eth_fall_back(struct chain_reader *cr)
+{
+	size_t na, n = 0;
+	char **single = NULL;
+	const char **addrs = eth_addrs(cr, &na);
+	char *batch = addrs ? ethereum_build(addrs, na, cr->cat, &single, &n) : NULL;
+	free(addrs);
+	if (!batch) {
+		fail_chain(cr, WCHAIN_ETHEREUM, "out of memory");
+		return;
+	}
+	free(batch);
+	cr->eth_refused = true;
+	eth_send(cr, NULL, single, n, 1, R_ETH_SINGLE);
 	feed_urls_free(single, n);
 }
 
@@ -215,16 +290,19 @@ static void eth_done(struct chain_reader *cr, const struct req *q,
 		if (--cr->eth_single_left == 0) {
 			feed_buf_printf(&cr->eth_single, "]");
 			char *all = feed_buf_take(&cr->eth_single);
+			int phase = cr->eth_phase;
 			if (!all)
 				fail_chain(cr, WCHAIN_ETHEREUM, "out of memory");
-			else
+			else if (phase == 1)
 				eth_parse_all(cr, all, strlen(all));
+			else
+				eth_parse_el2_all(cr, all, strlen(all));
 			free(all);
 		}
 		return;
 	}
 	size_t p = res->len ? feed_json_ws(res->body, res->len, 0) : 0;
-	if (!res->error[0] && p < res->len && res->body[p] == '{') {
+	if (q->kind == R_ETH_BATCH && !res->error[0] && p < res->len && res->body[p] == '{') {
 		/* one object for the whole batch: the node refuses batches */
 		eth_fall_back(cr);
 		return;
@@ -233,7 +311,10 @@ static void eth_done(struct chain_reader *cr, const struct req *q,
 		fail_chain(cr, WCHAIN_ETHEREUM, res->error);
 		return;
 	}
-	eth_parse_all(cr, res->body, res->len);
+	if (q->kind == R_ETH_EL2)
+		eth_parse_el2_all(cr, res->body, res->len);
+	else
+		eth_parse_all(cr, res->body, res->len);
 }
 
 static void sol_done(struct chain_reader *cr, const struct http_response *res)
@@ -401,6 +482,7 @@ static void on_done(const struct http_response *res, void *vctx)
 	switch (q->kind) {
 	case R_ETH_BATCH:
 	case R_ETH_SINGLE:
+	case R_ETH_EL2:
 		eth_done(cr, q, res);
 		break;
 	case R_SOL:
@@ -509,7 +591,8 @@ int chain_reader_start(struct chain_reader *cr, struct http *h, const struct cha
 	cr->res = calloc(n, sizeof *cr->res);
 	cr->dot_body = calloc(n, sizeof *cr->dot_body);
 	cr->dot_len = calloc(n, sizeof *cr->dot_len);
-	if (!cr->res || !cr->dot_body || !cr->dot_len) {
+	cr->el_dep = calloc(n, sizeof *cr->el_dep);
+	if (!cr->res || !cr->dot_body || !cr->dot_len || !cr->el_dep) {
 		clear(cr);
 		return -1;
 	}

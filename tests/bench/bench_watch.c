@@ -48,10 +48,20 @@ static int fixtures(const char *dir, const char *fx)
 			n += (size_t)snprintf(buf + n, sizeof buf - n,
 			                      ",{\"jsonrpc\":\"2.0\",\"id\":%d,\"result\":\"0x%064x\"}",
 			                      (int)ETH_W_ID(k, s), 0);
-	snprintf(buf + n, sizeof buf - n, "]");
 	/* the word 0x…0de0b6b3a7640000 = 1e18: patch the zero words' tails */
 	for (char *p = buf; (p = strstr(p, "\"result\":\"0x0000")); p += 10)
 		memcpy(p + 10 + 2 + 48, "0de0b6b3a7640000", 16);
+	/* EigenLayer: no deposits, nothing queued (two empty arrays: offsets
+	 * 0x40 and 0x60, lengths 0), the delay 100800 */
+	for (int k = 0; k < 3; k++)
+		for (int s = ETH_W_EL_DEPOSITS; s <= ETH_W_EL_QUEUED; s++)
+			n += (size_t)snprintf(buf + n, sizeof buf - n,
+			                      ",{\"jsonrpc\":\"2.0\",\"id\":%d,\"result\":\"0x%064x%064x%064x%064x\"}",
+			                      (int)ETH_W_ID(k, s), 0x40, 0x60, 0, 0);
+	n += (size_t)snprintf(buf + n, sizeof buf - n,
+	                      ",{\"jsonrpc\":\"2.0\",\"id\":%ld,\"result\":\"0x%064x\"}",
+	                      ETH_W_DELAY_ID, 100800);
+	snprintf(buf + n, sizeof buf - n, "]");
 	if (write_file(dir, "eth.json", buf) < 0)
 		return -1;
 	n = (size_t)snprintf(buf, sizeof buf, "[{\"jsonrpc\":\"2.0\",\"id\":999999999,\"result\":"

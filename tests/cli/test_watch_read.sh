@@ -37,6 +37,15 @@ SOLW=So11111111111111111111111111111111111111112
 # Ethereum batch for one address (k = 0): id 1 eth_blockNumber, 2
 # eth_getBalance, 3 + 2i balanceOf / 4 + 2i sharesOf for catalog index i
 # (stETH is 4: ids 11, 12; rETH is 7: id 17). Every other token: 0.
+# EigenLayer (the DelegationManager's ABI, CHAINS.md): 902
+# getDepositedShares: the stETH strategy, 1.5e18 shares; 903
+# getQueuedWithdrawals: 0.25e18 shares queued at block 20950000;
+# 999999999 minWithdrawalDelayBlocks 100800; then 904 getWithdrawableShares
+# (second batch): 1.4e18 after a slash.
+EL_DEP=0x00000000000000000000000000000000000000000000000000000000000000400000000000000000000000000000000000000000000000000000000000000080000000000000000000000000000000000000000000000000000000000000000100000000000000000000000093c4b944d05dfe6df7645a86cd2206016c51564d000000000000000000000000000000000000000000000000000000000000000100000000000000000000000000000000000000000000000014d1120d7b160000
+EL_Q=0x000000000000000000000000000000000000000000000000000000000000004000000000000000000000000000000000000000000000000000000000000001e0000000000000000000000000000000000000000000000000000000000000000100000000000000000000000000000000000000000000000000000000000000200000000000000000000000005aaeb6053f3e94c9b9a09f33669435e7ef1beaed00000000000000000000000000000000000000000000000000000000000000000000000000000000000000005aaeb6053f3e94c9b9a09f33669435e7ef1beaed000000000000000000000000000000000000000000000000000000000000000700000000000000000000000000000000000000000000000000000000013fabf000000000000000000000000000000000000000000000000000000000000000e00000000000000000000000000000000000000000000000000000000000000120000000000000000000000000000000000000000000000000000000000000000100000000000000000000000093c4b944d05dfe6df7645a86cd2206016c51564d000000000000000000000000000000000000000000000000000000000000000100000000000000000000000000000000000000000000000003782dace9d9000000000000000000000000000000000000000000000000000000000000000000010000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000100000000000000000000000000000000000000000000000003782dace9d90000
+EL_WD=0x000000000000000000000000000000000000000000000000000000000000004000000000000000000000000000000000000000000000000000000000000000800000000000000000000000000000000000000000000000000000000000000001000000000000000000000000000000000000000000000000136dcc951d8c0000000000000000000000000000000000000000000000000000000000000000000100000000000000000000000000000000000000000000000014d1120d7b160000
+EL_DELAY=0x00000000000000000000000000000000000000000000000000000000000189c0
 w32() { printf '0x%064x' "$1"; }
 eth_answer() { # eth-wei steth-wei steth-shares reth-word(or 0x)
 	{
@@ -45,6 +54,9 @@ eth_answer() { # eth-wei steth-wei steth-shares reth-word(or 0x)
 		printf ',{"jsonrpc":"2.0","id":11,"result":"%s"}' "$2"
 		printf ',{"jsonrpc":"2.0","id":12,"result":"%s"}' "$3"
 		printf ',{"jsonrpc":"2.0","id":17,"result":"%s"}' "$4"
+		printf ',{"jsonrpc":"2.0","id":902,"result":"%s"}' "$EL_DEP"
+		printf ',{"jsonrpc":"2.0","id":903,"result":"%s"}' "$EL_Q"
+		printf ',{"jsonrpc":"2.0","id":999999999,"result":"%s"}' "$EL_DELAY"
 		i=0
 		while [ $i -le 40 ]; do
 			printf ',{"jsonrpc":"2.0","id":%d,"result":"%s"}' $((3 + 2 * i)) "$(w32 0)"
@@ -94,6 +106,7 @@ routes() { # extra lines first (they win), then the good routes
 	{
 		for l in "$@"; do echo "$l"; done
 		cat <<EOR
+POST /eth match=0xc978f7ac body=[{"jsonrpc":"2.0","id":904,"result":"$EL_WD"}]
 POST /eth match=eth_blockNumber file=eth.json
 POST /sol match=getBalance file=sol.json
 POST /beacon/eth/v1/beacon/states/head/validators file=beacon.json
@@ -147,7 +160,7 @@ nqty() { S list --json | sed 's/},{/}\n{/g' | grep "\"account\":\"$1\"" | grep "
 chains_ok() { grep -q "^chains .* ok " "$T/out"; }
 
 S refresh >"$T/out" 2>&1
-check "first read: the chains line says ok, 33 values" 'chains_ok && grep -q "^chains .* 33 values" "$T/out"'
+check "first read: the chains line says ok, 35 values" 'chains_ok && grep -q "^chains .* 35 values" "$T/out"'
 rows >"$T/rows"
 cp "$T/rows" "$T/out"
 check "ETH held is idle, 2.000000000000000001 (0x1bc16d674ec80001 wei)" \
@@ -156,7 +169,13 @@ check "positions say origin chain, the address and read_at" \
 	'row main ETH "\"origin\":\"chain\",\"address\":\"$EVM\",\"read_at\":\"2026-11-25T08:00:00Z\"" | grep -q .'
 check "stETH: 1.999999999999999999 (2e18 - 1 wei)" '[ "$(qty main stETH .)" = 1.999999999999999999 ]'
 check "rETH: 0.5; tokens at zero make no position" \
-	'[ "$(qty main rETH .)" = 0.5 ] && [ "$(grep -c "\"account\":\"main\"" "$T/rows")" -eq 3 ]'
+	'[ "$(qty main rETH .)" = 0.5 ] && [ "$(grep -c "\"account\":\"main\"" "$T/rows")" -eq 5 ]'
+check "EigenLayer stETH: the withdrawable shares 1.4 (0x136dcc951d8c0000), not the deposited 1.5" \
+	'[ "$(nqty main EL-stETH "withdrawable shares")" = 1.4 ]'
+# startBlock 20950000 + 100800 = 21050800; 50800 blocks after 21000000 × 12 s
+# = 609600 s after 2026-11-25T08:00:00Z: 2026-12-02T09:20:00Z
+check "the queued withdrawal: 0.25 EL-stETH, available after 2026-12-02T09:20:00Z (estimate)" \
+	'[ "$(nqty main EL-stETH "block 21050800; available after 2026-12-02T09:20:00Z (estimate)")" = 0.25 ]'
 # Gwei / 1e9
 check "validator 1: 32.001234567 ETH (string FAR_FUTURE: not exiting)" '[ "$(qty beacon:1 ETH .)" = 32.001234567 ]'
 check "validator 2: 32 ETH (bare-number FAR_FUTURE read)" '[ "$(qty beacon:2 ETH .)" = 32 ]'
@@ -229,6 +248,10 @@ sol_answer
 	printf '%s\n' 'POST /eth match=[{"jsonrpc" body={"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"batch_not_supported"}}'
 	printf '%s\n' 'POST /eth match=eth_blockNumber body={"jsonrpc":"2.0","id":1,"result":"0x1406f41"}'
 	printf '%s\n' 'POST /eth match=eth_getBalance body={"jsonrpc":"2.0","id":2,"result":"0x1bc16d674ec80000"}'
+	printf 'POST /eth match="id":902, body={"jsonrpc":"2.0","id":902,"result":"%s"}\n' "$EL_DEP"
+	printf 'POST /eth match="id":903, body={"jsonrpc":"2.0","id":903,"result":"%s"}\n' "$EL_Q"
+	printf 'POST /eth match="id":904, body={"jsonrpc":"2.0","id":904,"result":"%s"}\n' "$EL_WD"
+	printf 'POST /eth match="id":999999999, body={"jsonrpc":"2.0","id":999999999,"result":"%s"}\n' "$EL_DELAY"
 	printf 'POST /eth match="data":"0xf5eb42dc body={"jsonrpc":"2.0","id":12,"result":"%s"}\n' "$(w32 1500000000000000000)"
 	printf 'POST /eth match="id":11, body={"jsonrpc":"2.0","id":11,"result":"%s"}\n' "$(w32 2000000000000000200)"
 	printf 'POST /eth match="id":17, body={"jsonrpc":"2.0","id":17,"result":"%s"}\n' "$(w32 500000000000000000)"

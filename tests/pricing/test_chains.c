@@ -13,6 +13,7 @@
 
 #include "pricing/chains/beacon.h"
 #include "pricing/chains/cosmos.h"
+#include "pricing/chains/eigenlayer.h"
 #include "pricing/chains/ethereum.h"
 #include "pricing/chains/polkadot.h"
 #include "pricing/chains/solana.h"
@@ -329,6 +330,82 @@ static void polkadot__bonded_and_unlocking(void **state)
 	chain_items_free(&out);
 }
 
+
+/* --- EigenLayer ABI ------------------------------------------------------------ */
+
+static void eigenlayer__abi_vectors(void **state)
+{
+	(void)state;
+	/* CHAINS.md's vector: one stETH-strategy deposit of 1.5e18 shares is six
+	 * words: 0x40, 0x80, 1, the strategy, 1, 0x14d1120d7b160000 */
+	const char *dep =
+		"0x0000000000000000000000000000000000000000000000000000000000000040"
+		"0000000000000000000000000000000000000000000000000000000000000080"
+		"0000000000000000000000000000000000000000000000000000000000000001"
+		"00000000000000000000000093c4b944d05dfe6df7645a86cd2206016c51564d"
+		"0000000000000000000000000000000000000000000000000000000000000001"
+		"00000000000000000000000000000000000000000000000014d1120d7b160000";
+	uint8_t *b;
+	size_t n;
+	char err[160];
+	struct el_shares s;
+	assert_int_equal(abi_hex_bytes(dep, &b, &n), 0);
+	assert_int_equal(n, 6 * 32);
+	assert_int_equal(el_parse_deposited(b, n, &s, err, sizeof err), 0);
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.strategy[0], "0x93c4b944d05dfe6df7645a86cd2206016c51564d");
+	assert_q(s.shares[0], "1.5");
+	/* the second offset pointing past the end: refused, not read */
+	b[2 * 32 - 1] = 0xc0;
+	assert_int_equal(el_parse_deposited(b, n, &s, err, sizeof err), -1);
+	assert_non_null(strstr(err, "out of bounds"));
+	free(b);
+	char *cd = el_withdrawable_calldata("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+	                                    &(struct el_shares){ .n = 1, .strategy = {
+	                                      "0x93c4b944d05dfe6df7645a86cd2206016c51564d" } });
+	/* selector, staker, offset 0x40, length 1, the strategy */
+	assert_string_equal(cd, "0xc978f7ac"
+	                        "0000000000000000000000005aaeb6053f3e94c9b9a09f33669435e7ef1beaed"
+	                        "0000000000000000000000000000000000000000000000000000000000000040"
+	                        "0000000000000000000000000000000000000000000000000000000000000001"
+	                        "00000000000000000000000093c4b944d05dfe6df7645a86cd2206016c51564d");
+	free(cd);
+	/* one queued withdrawal: startBlock 20950000 (0x13fabf0), one strategy,
+	 * shares 0.25e18 (0x3782dace9d90000); the tuple's offsets are relative
+	 * to the tuple, the arrays' to their data */
+	const char *q =
+		"0x0000000000000000000000000000000000000000000000000000000000000040"
+		"00000000000000000000000000000000000000000000000000000000000001e0"
+		"0000000000000000000000000000000000000000000000000000000000000001"
+		"0000000000000000000000000000000000000000000000000000000000000020"
+		"0000000000000000000000005aaeb6053f3e94c9b9a09f33669435e7ef1beaed"
+		"0000000000000000000000000000000000000000000000000000000000000000"
+		"0000000000000000000000005aaeb6053f3e94c9b9a09f33669435e7ef1beaed"
+		"0000000000000000000000000000000000000000000000000000000000000007"
+		"00000000000000000000000000000000000000000000000000000000013fabf0"
+		"00000000000000000000000000000000000000000000000000000000000000e0"
+		"0000000000000000000000000000000000000000000000000000000000000120"
+		"0000000000000000000000000000000000000000000000000000000000000001"
+		"00000000000000000000000093c4b944d05dfe6df7645a86cd2206016c51564d"
+		"0000000000000000000000000000000000000000000000000000000000000001"
+		"00000000000000000000000000000000000000000000000003782dace9d90000"
+		"0000000000000000000000000000000000000000000000000000000000000001"
+		"0000000000000000000000000000000000000000000000000000000000000020"
+		"0000000000000000000000000000000000000000000000000000000000000001"
+		"00000000000000000000000000000000000000000000000003782dace9d90000";
+	struct el_withdrawal w[4];
+	size_t nw;
+	assert_int_equal(abi_hex_bytes(q, &b, &n), 0);
+	assert_int_equal(el_parse_queued(b, n, w, 4, &nw, err, sizeof err), 0);
+	assert_int_equal(nw, 1);
+	assert_true(w[0].start_block == 20950000);
+	assert_int_equal(w[0].s.n, 1);
+	assert_string_equal(w[0].s.strategy[0], "0x93c4b944d05dfe6df7645a86cd2206016c51564d");
+	assert_q(w[0].s.shares[0], "0.25");
+	assert_int_equal(el_parse_queued(b, n - 32, w, 4, &nw, err, sizeof err), -1); /* cut */
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -339,6 +416,7 @@ int main(void)
 		cmocka_unit_test(cosmos__pages_unbonding_rewards),
 		cmocka_unit_test(solana__wallet_and_stake_account),
 		cmocka_unit_test(polkadot__bonded_and_unlocking),
+		cmocka_unit_test(eigenlayer__abi_vectors),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
