@@ -217,6 +217,13 @@ check "validator growth 100000 Gwei is reward accrual" \
 	'grep -q "\"type\":\"adjust\",\"amount\":\"0.0001\"" "$T/out" && grep -q "reward accrual" "$T/out"'
 cp "$T/rows" "$T/out"
 check "the delegation no longer read is closed at 0, kept" '[ "$(nqty hub ATOM "no longer held")" = 0 ]'
+check "report --json says it is closed, the others not" \
+	'[ "$(grep "\"account\":\"hub\"" "$T/rows" | grep -c "\"closed\":true")" -eq 1 ] &&
+	 [ "$(grep "\"account\":\"hub\"" "$T/rows" | grep -c "\"closed\":false")" -eq 3 ]'
+dclosed=$(S list --json | sed 's/},{/}\n{/g' | grep "no longer held" | sed 's/^\[*{"id":\([0-9]*\),.*/\1/')
+S events "$dclosed" --json >"$T/out" 2>&1
+check "its history stays: the first read (stake 1.000001) and the transfer out" \
+	'grep -q "\"type\":\"stake\",\"amount\":\"1.000001\"" "$T/out" && grep -q "\"type\":\"withdraw\",\"amount\":\"1.000001\"" "$T/out"'
 
 # --- failed reads keep the last quantities -------------------------------------
 export STAKETOP_NOW=1795600800
@@ -240,7 +247,7 @@ keep "no code / 410"
 rows >"$T/out"
 # now 2026-11-25T10:00:00Z, the last good read at 09:00: 3600 s old
 check "report --json: the kept SOL says its age (3600 s) and the error" \
-	'row sol SOL "\"read_age_seconds\":3600,\"read_error\":\"HTTP 410" | grep -q .'
+	'row sol SOL "\"read_age_seconds\":3600,\"closed\":false,\"read_error\":\"HTTP 410" | grep -q .'
 # a node refusing batches: single calls instead, each answered by a match
 eth_answer 0x1bc16d674ec80000 "$(w32 2000000000000000123)" "$(w32 1500000000000000000)" "$(w32 500000000000000000)"
 sol_answer

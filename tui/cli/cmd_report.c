@@ -86,6 +86,8 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 		add_time(j, "read_at", p->read_at);
 		/* a failed read keeps the last quantities: how old, and why */
 		json_int(j, "read_age_seconds", p->read_at > 0 ? a->now - p->read_at : 0);
+		/* no longer held on chain: kept with its history, closed */
+		json_bool(j, "closed", dec_is_zero(p->quantity));
 		const char *e = read_error(p, w, nw);
 		if (e) {
 			char clean[WATCH_ERROR_MAX];
