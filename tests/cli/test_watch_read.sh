@@ -32,6 +32,7 @@ check() { if eval "$2"; then ok "$1"; else no "$1"; echo "  output: $(head -c 80
 EVM=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed
 ATOMADDR=cosmos1qqqsyqcyq5rqwzqfpg9scrgwpugpzysnrk363e
 SOLW=So11111111111111111111111111111111111111112
+DOTADDR=15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5
 
 # --- the answers ---------------------------------------------------------------
 # Ethereum batch for one address (k = 0): id 1 eth_blockNumber, 2
@@ -114,6 +115,8 @@ GET /cosmos/cosmos/staking/v1beta1/delegations/$ATOMADDR?pagination.key=FPoo%2B%
 GET /cosmos/cosmos/staking/v1beta1/delegations/$ATOMADDR file=del1.json
 GET /cosmos/cosmos/staking/v1beta1/delegators/$ATOMADDR/unbonding_delegations file=unb.json
 GET /cosmos/cosmos/distribution/v1beta1/delegators/$ATOMADDR/rewards file=rew.json
+GET /dot/pallets/staking/progress body={"activeEra":"210","forceEra":"NotForcing"}
+GET /dot/accounts/$DOTADDR/staking-info?includeClaimedRewards=false file=dot.json
 EOR
 	} >"$T/routes"
 }
@@ -122,6 +125,7 @@ eth_answer 0x1bc16d674ec80001 "$(w32 1999999999999999999)" "$(w32 15000000000000
 sol_answer
 beacon_answer 32001234567
 cosmos_answer 1000001
+printf '{"at":{"hash":"0x1","height":"3000000"},"controller":"14SP","rewardDestination":{"stash":null},"staking":{"stash":"%s","total":"155514320103496","active":"112964320103496","unlocking":[{"value":"42550000000000","era":"221"}]}}' "$DOTADDR" >"$T/dot.json"
 routes
 "$SERVER" --routes "$T/routes" --port-file "$T/port" --max-seconds 300 >/dev/null &
 spid=$!
@@ -137,6 +141,7 @@ eth_rpc_url = $B/eth
 sol_rpc_url = $B/sol
 beacon_url = $B/beacon
 cosmos_rest_url = $B/cosmos
+polkadot_sidecar_url = $B/dot
 timeout_seconds = 2
 beacon_genesis_time = 1606824023
 beacon_sweep_seconds = 86400
@@ -148,6 +153,7 @@ S watch add --chain beacon 2 >/dev/null
 S watch add --chain beacon 7 >/dev/null
 S watch add --chain cosmos "$ATOMADDR" --label hub >/dev/null
 S watch add --chain solana "$SOLW" --label sol >/dev/null
+S watch add --chain polkadot "$DOTADDR" --label dot >/dev/null
 # one report row per position: "{"id":N,... }"
 rows() { S report --json | sed 's/{"id":/\n{"id":/g' | grep '^{"id":[0-9]*,"account"'; }
 row() { rows | grep "\"account\":\"$1\"" | grep "\"asset\":\"$2\"" | grep -- "$3"; }
@@ -160,7 +166,7 @@ nqty() { S list --json | sed 's/},{/}\n{/g' | grep "\"account\":\"$1\"" | grep "
 chains_ok() { grep -q "^chains .* ok " "$T/out"; }
 
 S refresh >"$T/out" 2>&1
-check "first read: the chains line says ok, 35 values" 'chains_ok && grep -q "^chains .* 35 values" "$T/out"'
+check "first read: the chains line says ok, 37 values" 'chains_ok && grep -q "^chains .* 37 values" "$T/out"'
 rows >"$T/rows"
 cp "$T/rows" "$T/out"
 check "ETH held is idle, 2.000000000000000001 (0x1bc16d674ec80001 wei)" \
@@ -189,6 +195,10 @@ check "slashed unbonding valued by balance: 47.5, at 2026-12-16T10:59:03Z exactl
 check "cosmos rewards truncated: 1.234567" '[ "$(nqty hub ATOM "pending rewards")" = 1.234567 ]'
 check "SOL idle 5.000000001; JitoSOL summed over two accounts 420.000000001" \
 	'[ "$(qty sol SOL "\"kind\":\"idle\"")" = 5.000000001 ] && [ "$(qty sol JitoSOL .)" = 420.000000001 ]'
+# planck / 1e10; active + unlocking = total: 112964320103496 + 42550000000000 = 155514320103496
+check "Polkadot: bonded 11296.4320103496 DOT, unlocking 4255 after (221 - 210) eras of 86400 s" \
+	'[ "$(nqty dot DOT "bonded")" = 11296.4320103496 ] &&
+	 [ "$(nqty dot DOT "era 221; available after 2026-12-06T08:00:00Z (estimate)")" = 4255 ]'
 S watch list --json >"$T/out"
 check "watch list: the height read at (block 21000000, slot 345600000)" \
 	'grep -q "\"read_height\":\"21000000\"" "$T/out" && grep -q "\"read_height\":\"345600000\"" "$T/out"'
