@@ -24,7 +24,12 @@ int64_t app_clock(void)
 		if (!errno && *end == 0 && v > 0)
 			return v;
 	}
-	return (int64_t)time(NULL);
+	/* not time(NULL): glibc reads it from the coarse clock, up to a tick
+	 * behind CLOCK_REALTIME, so a wake-up timed for the next whole second
+	 * (ui.c) could still read the old second and skip a tick */
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec;
 }
 
 int app_open(struct app *a, const struct app_options *o, char *err, size_t errlen)
