@@ -118,6 +118,16 @@ const struct command commands[] = {
 	  "  Exit 2 when the targets are not understood or do not sum to 100,\n"
 	  "  1 when a target cannot be met (the plan is still printed).\n",
 	  cmd_plan },
+	{ "watch", "add --chain ethereum|beacon|solana|cosmos|polkadot ADDRESS [--label NAME] | list [--json] | remove ID",
+	  "addresses and validators whose positions are read from the chains",
+	  "  add                check the address (EIP-55, validator index or 48-byte\n"
+	  "                     pubkey, base58 of 32 bytes, bech32 cosmos, SS58) and\n"
+	  "                     keep it; every refresh then reads its positions\n"
+	  "  --label NAME       the account its positions go in (default chain:address)\n"
+	  "  list [--json]      what is watched, the last good read and the last error\n"
+	  "  remove ID          stop reading it (its positions and history stay)\n"
+	  "  Exit 2 on an invalid address, naming the rule it breaks.\n",
+	  cmd_watch },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
