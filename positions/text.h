@@ -5,6 +5,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The single path for outside text bound for a terminal (messages, tables,
+ * exports): C0 controls other than newline and tab become "\x1b"-style
+ * escapes; DEL, C1 controls and bytes of invalid UTF-8 become '?' (both
+ * stay valid inside a JSON or CSV string). */
+#define TEXT_PRINTABLE_MAX 16 /* >= 4 * the bytes of one character */
+/* Copy src into dst (size n) printable, truncated on a character boundary. */
+void text_printable(char *dst, size_t n, const char *src);
+/* The same on len bytes that may hold NUL and may end inside a character:
+ * dst needs 4 * len bytes; returns the bytes written (no NUL added) and
+ * sets *used to the bytes of src consumed. With more, a character cut
+ * short at the end is left unconsumed for the next call. */
+size_t text_printable_buf(char *dst, const char *src, size_t len, size_t *used, bool more);
+
 /* Does s hold a control character (C0, DEL, C1) or invalid UTF-8? */
 bool text_is_unsafe(const char *s);
 /* Replace, in place, every control character and every byte of an invalid

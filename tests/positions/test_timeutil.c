@@ -83,6 +83,33 @@ static void time_format__round_trip(void **state)
 	assert_string_equal(buf, "5d");
 }
 
+static void text_printable__escapes_controls_keeps_newline_tab(void **state)
+{
+	(void)state;
+	char d[64];
+	/* ESC → \x1b, BEL → \x07, CR → \x0d; newline and tab stay; DEL, the
+	 * C1 CSI (0xc2 0x9b, one character) and 0xff → one '?' each; é stays */
+	text_printable(d, sizeof d, "a\x1b]0;p\x07\r\n\tb\x7f\xc2\x9b\xff\xc3\xa9");
+	assert_string_equal(d, "a\\x1b]0;p\\x07\\x0d\n\tb???\xc3\xa9");
+	/* truncation never splits an escape: "x" + "\x1b" needs 6 bytes */
+	char e[5];
+	text_printable(e, sizeof e, "x\x1b");
+	assert_string_equal(e, "x");
+	/* a character cut by the end of one write waits for the next */
+	char o[16];
+	size_t used;
+	size_t n = text_printable_buf(o, "z\xc3", 2, &used, true);
+	assert_int_equal(n, 1);
+	assert_int_equal(used, 1);
+	n = text_printable_buf(o, "z\xc3", 2, &used, false);
+	assert_int_equal(n, 2);
+	assert_memory_equal(o, "z?", 2);
+	/* a NUL inside the bytes is escaped too */
+	n = text_printable_buf(o, "a\0b", 3, &used, false);
+	assert_int_equal(n, 6);
+	assert_memory_equal(o, "a\\x00b", 6);
+}
+
 static void text_sanitize__controls_and_bad_utf8__replaced(void **state)
 {
 	(void)state;
@@ -107,6 +134,7 @@ int main(void)
 		cmocka_unit_test(time_parse_iso__junk__refused),
 		cmocka_unit_test(time_format__round_trip),
 		cmocka_unit_test(text_sanitize__controls_and_bad_utf8__replaced),
+		cmocka_unit_test(text_printable__escapes_controls_keeps_newline_tab),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
