@@ -167,3 +167,15 @@ size_t text_width(const char *s)
 			w++;
 	return w;
 }
+
+void text_drop_notes(char *s)
+{
+	char *p;
+	while ((p = strstr(s, "[verify")) != NULL) {
+		char *end = strchr(p, ']');
+		end = end ? end + 1 : p + strlen(p);
+		while (p > s && p[-1] == ' ')
+			p--;
+		memmove(p, end, strlen(end) + 1);
+	}
+}

@@ -26,6 +26,10 @@ void text_sanitize(char *s);
 /* Copy src into dst (size n) sanitized and truncated on a character
  * boundary. */
 void text_copy_clean(char *dst, size_t n, const char *src);
+/* Remove, in place, the catalog's notes to its editors ("[verify]",
+ * "[verify: delay and address]") and the spaces before them: screens show
+ * a source without them (`staketop assets` keeps them). */
+void text_drop_notes(char *s);
 /* Columns a valid UTF-8 string takes (each code point 1 column; enough for
  * our names and box characters). */
 size_t text_width(const char *s);

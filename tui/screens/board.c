@@ -21,10 +21,11 @@ struct col_spec {
 	int prio;       /* lower is kept first when the terminal is narrow */
 	bool right;
 	bool desc;      /* first sort direction: figures high to low */
+	const char *brief; /* the title when the sort arrow does not fit beside it */
 };
 
 static const struct col_spec cols[COL_COUNT] = {
-	[COL_ID] = { "ID", 4, 7, true, false },
+	[COL_ID] = { "ID", 4, 0, true, false, NULL }, /* commands need ids: always shown */
 	[COL_KIND] = { "KIND", 8, 5, false, false },
 	[COL_ASSET] = { "ASSET", 9, 0, false, false },
 	[COL_ACCOUNT] = { "ACCOUNT", 10, 4, false, false },
@@ -32,16 +33,21 @@ static const struct col_spec cols[COL_COUNT] = {
 	[COL_UQTY] = { "UNDERLYING", 13, 6, true, true },
 	[COL_NAV] = { "NAV", 11, 1, true, true },
 	[COL_MARKET] = { "MARKET", 11, 1, true, true },
-	[COL_PREM] = { "PREM bps", 8, 1, true, false },
+	[COL_PREM] = { "PREM bps", 8, 1, true, false, "PREM" },
 	[COL_APY] = { "APY", 6, 2, true, true },
 	[COL_Y30] = { "30D YIELD", 10, 4, true, true },
 	[COL_AGE] = { "AGE", 4, 2, true, true },
-	[COL_UNBOND] = { "UNBONDING", 9, 3, true, false },
+	[COL_UNBOND] = { "UNBONDING", 9, 3, true, false, "UNBOND" },
 };
 
 const char *board_col_title(enum board_col c)
 {
 	return (unsigned)c < COL_COUNT ? cols[c].title : "?";
+}
+
+const char *board_col_brief(enum board_col c)
+{
+	return (unsigned)c < COL_COUNT && cols[c].brief ? cols[c].brief : board_col_title(c);
 }
 
 void board_init(struct board *b)

@@ -56,6 +56,8 @@ struct form *form_new_edit(const struct app *a, size_t idx);
  * memory or the position's asset is not in the catalog. */
 struct form *form_new_unbond(struct app *a, size_t idx);
 void form_free(struct form *f);
+/* Has the form an asset field Left/Right picks in (the add form)? */
+bool form_has_picker(const struct form *f);
 
 /* One key (already looked up as action a) in h->form. Saving writes
  * through tui/app/position_edit.h or unbond_ops.h and closes the form;
