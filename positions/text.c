@@ -72,7 +72,9 @@ size_t text_printable_buf(char *dst, const char *src, size_t len, size_t *used, 
 		if (cut && more)
 			break; /* the rest of this character comes with the next write */
 		unsigned char c = p[i];
-		if (c == '\n' || c == '\t') {
+		if (c == '\r' && i + 1 == len && more)
+			break; /* a line end "\r\n" may be cut between two writes */
+		if (c == '\n' || c == '\t' || (c == '\r' && i + 1 < len && p[i + 1] == '\n')) {
 			dst[o++] = (char)c;
 		} else if (c < 0x20) {
 			dst[o++] = '\\';
@@ -106,6 +108,8 @@ void text_printable(char *dst, size_t n, const char *src)
 		size_t want = 1;
 		while (want < 4 && p[want] && ((unsigned char)p[want] & 0xc0) == 0x80)
 			want++;
+		if (p[0] == '\r' && p[1] == '\n')
+			want = 2; /* a CRLF line end stays whole */
 		size_t k = text_printable_buf(piece, p, want, &used, false);
 		if (used == 0)
 			used = 1;

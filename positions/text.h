@@ -6,7 +6,8 @@
 #include <stddef.h>
 
 /* The single path for outside text bound for a terminal (messages, tables,
- * exports): C0 controls other than newline and tab become "\x1b"-style
+ * exports): C0 controls other than newline, tab and the CR of a CRLF line
+ * end (CSV; it moves nothing on a terminal) become "\x1b"-style
  * escapes; DEL, C1 controls and bytes of invalid UTF-8 become '?' (both
  * stay valid inside a JSON or CSV string). */
 #define TEXT_PRINTABLE_MAX 16 /* >= 4 * the bytes of one character */

@@ -31,12 +31,15 @@ BAD=$(printf 'a\377\300b\302\233c') # invalid bytes and a C1 CSI (U+009B)
 HOSTILE="x${OSC}$(printf '\033[2J\r\010\177')y"
 
 # clean FILE: valid UTF-8 without a control character other than \n and \t
+# (and the CR of a CRLF line end, as CSV exports end their lines: it moves
+# nothing on a terminal; a CR alone would let text overwrite its line)
 clean() {
 	perl -0777 -e '
 		use Encode;
 		local $/; open my $f, "<:raw", $ARGV[0] or exit 3; my $b = <$f>;
 		my $s = eval { decode("UTF-8", $b, Encode::FB_CROAK) };
 		exit 1 unless defined $s;
+		$s =~ s/\r\n/\n/g;
 		exit 1 if $s =~ /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 		exit 0' "$1"
 }

@@ -96,8 +96,8 @@ static void text_printable__escapes_controls_keeps_newline_tab(void **state)
 	char d[64];
 	/* ESC → \x1b, BEL → \x07, CR → \x0d; newline and tab stay; DEL, the
 	 * C1 CSI (0xc2 0x9b, one character) and 0xff → one '?' each; é stays */
-	text_printable(d, sizeof d, "a\x1b]0;p\x07\r\n\tb\x7f\xc2\x9b\xff\xc3\xa9");
-	assert_string_equal(d, "a\\x1b]0;p\\x07\\x0d\n\tb???\xc3\xa9");
+	text_printable(d, sizeof d, "a\x1b]0;p\x07\rz\n\tb\x7f\xc2\x9b\xff\xc3\xa9");
+	assert_string_equal(d, "a\\x1b]0;p\\x07\\x0dz\n\tb???\xc3\xa9");
 	/* truncation never splits an escape: "x" + "\x1b" needs 6 bytes */
 	char e[5];
 	text_printable(e, sizeof e, "x\x1b");
@@ -111,6 +111,12 @@ static void text_printable__escapes_controls_keeps_newline_tab(void **state)
 	n = text_printable_buf(o, "z\xc3", 2, &used, false);
 	assert_int_equal(n, 2);
 	assert_memory_equal(o, "z?", 2);
+	/* CR only as part of CRLF (a CSV line end); alone it is escaped, and
+	 * one at the end of a write waits for what follows */
+	text_printable(d, sizeof d, "a\r\nb\rc");
+	assert_string_equal(d, "a\r\nb\\x0dc");
+	n = text_printable_buf(o, "x\r", 2, &used, true);
+	assert_int_equal(used, 1);
 	/* a NUL inside the bytes is escaped too */
 	n = text_printable_buf(o, "a\0b", 3, &used, false);
 	assert_int_equal(n, 6);
