@@ -134,7 +134,7 @@ struct form *form_new_unbond(struct app *a, size_t idx)
 	         (long long)p->id, sym, acc);
 	snprintf(f->amount_hint, sizeof f->amount_hint, "at most %s %s (%u decimals)", q, sym,
 	         as->decimals);
-	snprintf(f->time_hint, sizeof f->time_hint, "empty: now (%s), or 2026-12-01 or 2026-12-01T10:00 UTC",
+	snprintf(f->time_hint, sizeof f->time_hint, "empty: now (%.16s), or 2026-12-01[T10:00] UTC",
 	         now);
 	add_field(f, "Amount", PE_AMOUNT, "", f->amount_hint, false);
 	add_field(f, "Requested", PE_OPENED, "", f->time_hint, false);
@@ -447,7 +447,7 @@ void form_key(struct form_host *u, enum action a, int key)
 /* The unbond form has two more lines: when, and by which rule. */
 static struct rect form_rect(const struct form *f, const struct layout *l)
 {
-	return layout_centered(l, f->n * 2 + 4 + (f->kind == FORM_UNBOND ? 3 : 0), 78);
+	return layout_centered(l, f->n * 2 + 4 + (f->kind == FORM_UNBOND ? 5 : 0), 78);
 }
 
 static void preview_draw(const struct form *f, const struct rect *b)
@@ -455,7 +455,10 @@ static void preview_draw(const struct form *f, const struct rect *b)
 	const int y = b->y + 1 + f->n * 2 + 1, fx = b->x + 15, fw = b->w - 17;
 	draw_cell(y, b->x + 2, 12, "Claimable", R_LABEL, AL_LEFT);
 	draw_cell(y, fx, fw, f->eta, f->eta_ok ? R_FIGURE : R_DIM, AL_LEFT);
-	draw_cell(y + 1, fx, fw, f->basis, R_DIM, AL_LEFT);
+	/* the rule whole: up to three lines (UNBOND_BASIS_MAX at 80 columns) */
+	const int n = draw_wrap_count(f->basis, fw);
+	for (int k = 0; k < n && k < 3; k++)
+		draw_wrap_put(y + 1 + k, fx, fw, k, f->basis, R_DIM);
 }
 
 /* Catalog symbols containing what is typed, for the asset field's hint. */
