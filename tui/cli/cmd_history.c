@@ -98,10 +98,12 @@ static void fig(FILE *out, enum fmt f, bool has, long double v, int prec, int wi
 			fputs("null", out);
 		return;
 	}
-	if (f == FMT_TEXT) {
-		char t[96]; /* with the thousands separator the interface uses */
+	if (f == FMT_TEXT && prec == 2) {
+		char t[96]; /* money: with the thousands separator the interface uses */
 		fmt_number(v, prec, t, sizeof t);
 		fprintf(out, " %*s", width, t);
+	} else if (f == FMT_TEXT) { /* bps and percentages as they are */
+		fprintf(out, " %*.*Lf", width, prec, v);
 	} else {
 		fprintf(out, "%.*Lf", prec, v);
 	}

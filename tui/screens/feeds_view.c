@@ -88,8 +88,9 @@ void feeds_view_draw(const struct feeds_view *f, const struct scene *sc, const s
 		draw_cell(r->y, x, w, fcols[c].title, R_COLHEAD, fcols[c].right ? AL_RIGHT : AL_LEFT);
 		x += w + 1;
 	}
-	/* an error wider than its column is written whole under its row,
-	 * wrapped (rate limits, HTTP errors: the reason matters) */
+	/* an error wider than its column (cut there with an ellipsis) is
+	 * written whole under its row, wrapped (rate limits, HTTP errors: the
+	 * reason matters) */
 	int y = r->y + 1;
 	const int bottom = r->y + r->h, ind = 4, ew = r->w - ind;
 	for (size_t i = f->top; y < bottom; i++) {
@@ -103,12 +104,10 @@ void feeds_view_draw(const struct feeds_view *f, const struct scene *sc, const s
 		bool below = false;
 		for (int c = 0; c < FC_COUNT; c++) {
 			int w = fcols[c].width ? fcols[c].width : r->x + r->w - x;
-			const char *text = l->cell[c];
-			if (c == FC_ERROR && draw_width(text) > w) {
+			if (c == FC_ERROR && draw_width(l->cell[c]) > w)
 				below = true;
-				text = theme_glyphs()->down;
-			}
-			draw_cell(y, x, w, text, (enum role)l->role[c], fcols[c].right ? AL_RIGHT : AL_LEFT);
+			draw_cell(y, x, w, l->cell[c], (enum role)l->role[c],
+			          fcols[c].right ? AL_RIGHT : AL_LEFT);
 			x += w + 1;
 		}
 		y++;
