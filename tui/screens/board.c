@@ -25,15 +25,15 @@ struct col_spec {
 };
 
 /* At 120 columns every column fits, the ids first (commands need them):
- * 4+8+9+10+9+12+10+10+8+6+9+4+9 = 108, with 12 separators 120. */
+ * 4+8+9+10+8+12+11+10+8+6+9+4+9 = 108, with 12 separators 120. */
 static const struct col_spec cols[COL_COUNT] = {
 	[COL_ID] = { "ID", 4, 0, true, false, NULL }, /* commands need ids: always shown */
 	[COL_KIND] = { "KIND", 8, 5, false, false },
 	[COL_ASSET] = { "ASSET", 9, 0, false, false },
 	[COL_ACCOUNT] = { "ACCOUNT", 10, 4, false, false },
-	[COL_QTY] = { "QUANTITY", 9, 3, true, true, "QTY" },
+	[COL_QTY] = { "QUANTITY", 8, 3, true, true, "QTY" },
 	[COL_UQTY] = { "UNDERLYING", 12, 6, true, true, "UNDERL." },
-	[COL_NAV] = { "NAV", 10, 1, true, true, NULL },
+	[COL_NAV] = { "NAV", 11, 1, true, true, NULL }, /* "no rate src" */
 	[COL_MARKET] = { "MARKET", 10, 1, true, true, NULL },
 	[COL_PREM] = { "PREM bps", 8, 1, true, false, "PREM" },
 	[COL_APY] = { "APY", 6, 2, true, true },
