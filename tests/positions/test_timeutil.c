@@ -117,6 +117,10 @@ static void text_printable__escapes_controls_keeps_newline_tab(void **state)
 	assert_string_equal(d, "a\r\nb\\x0dc");
 	n = text_printable_buf(o, "x\r", 2, &used, true);
 	assert_int_equal(used, 1);
+	/* the catalog's notes to its editors, left off what screens show */
+	char src[] = "swEXIT NFT [verify: delay and address], bot [verify]";
+	text_drop_notes(src);
+	assert_string_equal(src, "swEXIT NFT, bot");
 	/* a NUL inside the bytes is escaped too */
 	n = text_printable_buf(o, "a\0b", 3, &used, false);
 	assert_int_equal(n, 6);
