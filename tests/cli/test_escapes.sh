@@ -24,7 +24,11 @@ n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
 DB="$T/p.db"
-CLI=tui/cli/cli.c
+CLI="$(pwd)/tui/cli/cli.c"
+ST="$(cd "$(dirname "$ST")" && pwd)/$(basename "$ST")"
+# commands given a hostile file name (backup, export --csv) write it here,
+# never into the tree
+mkdir "$T/cwd" && cd "$T/cwd" || exit 1
 
 OSC=$(printf '\033]0;pwn\007')
 BAD=$(printf 'a\377\300b\302\233c') # invalid bytes and a C1 CSI (U+009B)
