@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "tui/app/feeds.h"
+#include "tui/screens/alerts_view.h"
 #include "tui/screens/board.h"
 #include "tui/screens/detail.h"
 #include "tui/screens/feeds_view.h"
@@ -31,6 +32,7 @@ struct ui {
 	struct detail detail;
 	struct feeds_view feeds;
 	struct unbonding_view unbv;
+	struct alerts_view alerts;
 	struct help help;
 	struct prompt prompt;
 	struct form *form;
@@ -44,6 +46,8 @@ struct ui {
 	char msg[320];
 	enum role msg_role;
 
+	bool ring;                 /* an alert fired and [alerts] bell: beep once */
+	bool alerts_loaded;        /* the first load's unseen alerts ring nothing */
 	bool clock_fixed;          /* STAKETOP_NOW: nothing ticks */
 	bool dirty;                /* something to draw */
 	bool quit;

@@ -13,6 +13,7 @@
  * the first frame and the cost of a board redraw after a keystroke to
  * stderr once the screen is restored. */
 #include "tui/ui_main.h"
+#include "tui/term/format.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -61,6 +62,8 @@ static void prepare(struct ui *u)
 		feeds_view_scroll(&u->feeds, &u->sc, 0);
 	if (u->screen == CX_UNBOND)
 		unbonding_view_move(&u->unbv, &u->sc, 0, false, false);
+	if (u->screen == CX_ALERTS)
+		alerts_view_scroll(&u->alerts, &u->sc, 0);
 }
 
 static void draw_frame(struct ui *u)
@@ -84,6 +87,8 @@ static void draw_frame(struct ui *u)
 			feeds_view_draw(&u->feeds, &u->sc, &l->body);
 		else if (u->screen == CX_UNBOND)
 			unbonding_view_draw(&u->unbv, &l->body);
+		else if (u->screen == CX_ALERTS)
+			alerts_view_draw(&u->alerts, &l->body);
 		else
 			board_draw(&u->board, &l->body);
 		if (u->overlay == CX_HELP)
@@ -102,6 +107,10 @@ static void draw_frame(struct ui *u)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	if (u->ring) {
+		beep();   /* once per new alert, [alerts] bell = true */
+		u->ring = false;
+	}
 }
 
 /* --- timers ---------------------------------------------------------------- */
@@ -120,6 +129,8 @@ static int wait_timeout(const struct ui *u)
 			s = ticks_min(s, detail_next_change(&u->detail, &u->sc.lay.body));
 		else if (u->screen == CX_UNBOND)
 			s = ticks_min(s, unbonding_view_next_change(&u->unbv, &u->sc, &u->sc.lay.body));
+		else if (u->screen == CX_ALERTS)
+			; /* its times are dates: nothing ticks */
 		else
 			s = ticks_min(s, feeds_view_next_change(&u->feeds));
 		if (s > 0) {
@@ -160,6 +171,8 @@ static int st_app(struct run *r)
 {
 	if (app_open(&r->app, r->opt, r->err, sizeof r->err) < 0)
 		return -1;
+	/* hide amounts: --private or [display] private = true (the key toggles) */
+	fmt_set_private(r->opt->private_mode || r->app.cfg.private_mode);
 	for (int i = 0; i < 2; i++) /* before the screen is taken */
 		if (r->app.warning[i][0])
 			fprintf(stderr, "staketop: warning: %s\n", r->app.warning[i]);
@@ -201,6 +214,7 @@ static void st_load_done(struct run *r)
 	detail_free(&u->detail);
 	feeds_view_free(&u->feeds);
 	unbonding_view_free(&u->unbv);
+	alerts_view_free(&u->alerts);
 	form_free(u->form);
 	u->form = NULL;
 	free(u->sc.unb);
