@@ -60,13 +60,27 @@ static void title_line(const struct scene *u, const struct rect *r)
 	         a->positions.n == 1 ? "" : "s");
 	snprintf(left[2], sizeof left[2], " staketop");
 	int right = r->x + r->w - 1;
-	if (u->last_success) {
-		ticks_format_age(u->now - u->last_success, age, sizeof age);
-		snprintf(t, sizeof t, "refreshed %s ago", age);
+	if (u->last_failure && !u->refreshing) {
+		/* what failed and why, as much as half the line holds (the feeds
+		 * screen has it whole) */
+		char f[300];
+		const int64_t day = u->last_failure % 86400;
+		snprintf(f, sizeof f, "refresh failed %02d:%02d: %s", (int)(day / 3600),
+		         (int)(day / 60 % 60), u->failure);
+		int w = draw_width(f);
+		if (w > r->w / 2)
+			w = r->w / 2;
+		draw_cell(r->y, right - w, w, f, R_ERROR, AL_LEFT);
+		right -= w + 1;
 	} else {
-		snprintf(t, sizeof t, "never refreshed");
+		if (u->last_success) {
+			ticks_format_age(u->now - u->last_success, age, sizeof age);
+			snprintf(t, sizeof t, "refreshed %s ago", age);
+		} else {
+			snprintf(t, sizeof t, "never refreshed");
+		}
+		right = marker(r->y, right, t, R_TITLE);
 	}
-	right = marker(r->y, right, t, R_TITLE);
 	if (u->refreshing) {
 		snprintf(t, sizeof t, " %s refreshing ", g->busy);
 		right = marker(r->y, right, t, R_BUSY);
