@@ -21,7 +21,18 @@ check "header says offline" 'line 1 | grep -q "OFFLINE"'
 # every input is from the snapshot, 417,600 s (4.8 days) before now
 check "header says stale since the snapshot" 'line 1 | grep -q "STALE since 2026-11-20 12:00 UTC"'
 # ATOM: 250 unbonding, requested 5 days ago under a 21-day rule: 16 days left
-check "header shows the unbonding, 16d 0h left" 'line 3 | grep -q "Unbonding 250 ATOM in 16d 0h"'
+# and what that exit is worth at NAV (250 × 4.25 = 1,062.50), the part of
+# the header's NAV on no board row
+check "header shows the unbonding at NAV, 250 ATOM, 16d 0h left" \
+	'line 3 | grep -q "Unbonding 1,062.50 · 250 ATOM in 16d 0h"'
+# the relation a user audits: header NAV = the NAV column summed + the exit
+navsum=$(screen | awk 'index($0, "NAV▼") { e = index($0, "NAV▼") + 3; next }
+	e && $1 ~ /^[0-9]+$/ { n = split(substr($0, 1, e), f, " "); v = f[n]; gsub(",", "", v); s += v }
+	END { printf "%.2f", s }')
+hnav=$(line 2 | sed 's/.*NAV \([0-9,.]*\).*/\1/' | tr -d ,)
+hexit=$(line 3 | sed 's/.*Unbonding \([0-9,.]*\).*/\1/' | tr -d ,)
+check "header NAV $hnav = rows $navsum + exit $hexit" \
+	'[ "$(echo "$navsum $hexit" | awk "{ printf \"%.2f\", \$1 + \$2 }")" = "$hnav" ]'
 
 # wstETH: 8.2 × 1.215 = 9.963 ETH (stETH → ETH at 1); NAV = 9.963 × 3012.45 =
 # 30,013.0394 → 30,013.04; market = 8.2 × 3650.10 = 29,930.82; premium =

@@ -159,12 +159,22 @@ void header_draw(const struct scene *u, const struct rect *r)
 		fmt_dec(ub->amount, q, sizeof q);
 		text_copy_clean(sym, sizeof sym, position_asset(u, ub->position_id));
 		unbond_format_left(s, left, sizeof left);
+		/* what every pending exit is worth at NAV: in the header's NAV,
+		 * on no board row, so said here; then the next one (its amount
+		 * when the line has room, else only its time) */
+		char ev[48], when[40], line[256];
+		const char *dot = theme_glyphs()->dot;
 		if (s <= 0)
-			snprintf(w, sizeof w, "%s %s claimable", q, sym);
+			snprintf(when, sizeof when, "claimable");
 		else
-			snprintf(w, sizeof w, "%s %s in %s", q, sym, left);
+			snprintf(when, sizeof when, "in %s", left);
+		fmt_money(&t->unbonding, ev, sizeof ev);
 		snprintf(v, sizeof v, "Unbonding (%zu)", n);
-		item(r->y + 2, x, end, n > 1 ? v : "Unbonding", w, s <= 0 ? R_CLAIMABLE : R_FIGURE);
+		const char *label = n > 1 ? v : "Unbonding";
+		snprintf(line, sizeof line, "%s %s %s %s %s", ev, dot, q, sym, when);
+		if (x + (int)text_width(label) + 1 + (int)text_width(line) > end)
+			snprintf(line, sizeof line, "%s %s %s", ev, dot, when);
+		item(r->y + 2, x, end, label, line, s <= 0 ? R_CLAIMABLE : R_FIGURE);
 	}
 }
 
