@@ -162,13 +162,22 @@ void header_draw(const struct scene *u, const struct rect *r)
 		/* what every pending exit is worth at NAV: in the header's NAV,
 		 * on no board row, so said here; then the next one (its amount
 		 * when the line has room, else only its time) */
-		char ev[48], when[40], line[256];
+		char ev[80], when[40], line[256];
 		const char *dot = theme_glyphs()->dot;
 		if (s <= 0)
 			snprintf(when, sizeof when, "claimable");
 		else
 			snprintf(when, sizeof when, "in %s", left);
-		fmt_money(&t->unbonding, ev, sizeof ev);
+		if (t->n_unbonding_unvalued == t->n_unbonding) {
+			snprintf(ev, sizeof ev, "-");   /* no exit has a NAV yet */
+		} else {
+			char m[32];
+			fmt_money(&t->unbonding, m, sizeof m);
+			if (t->n_unbonding_unvalued)
+				snprintf(ev, sizeof ev, "%s+%zu unvalued", m, t->n_unbonding_unvalued);
+			else
+				snprintf(ev, sizeof ev, "%s", m);
+		}
 		snprintf(v, sizeof v, "Unbonding (%zu)", n);
 		const char *label = n > 1 ? v : "Unbonding";
 		snprintf(line, sizeof line, "%s %s %s %s %s", ev, dot, q, sym, when);
