@@ -189,6 +189,22 @@ int store_events_list(struct store *s, int64_t position_id, struct event **out,
 	return 0;
 }
 
+int store_events_list_all(struct store *s, struct event **out, size_t *n, char *err,
+                          size_t errlen)
+{
+	sqlite3_stmt *st = prep(s, "SELECT " EVENT_COLUMNS " FROM events"
+	                           " ORDER BY position_id, ts, id", err, errlen);
+	void *v;
+
+	*out = NULL;
+	*n = 0;
+	if (!st || collect(s, st, SQLITE_OK, sizeof **out, read_event, "events", &v, n, err,
+	                   errlen) < 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 static int insert_event(struct store *s, struct event *ev, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = prep(s, "INSERT INTO events(position_id, type, amount, ts, note,"

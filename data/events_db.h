@@ -49,6 +49,11 @@ int store_event_add(struct store *s, struct event *ev, char *err, size_t errlen)
  * (ts, then id). *out is NULL when there are none. */
 int store_events_list(struct store *s, int64_t position_id, struct event **out,
                       size_t *n, char *err, size_t errlen);
+/* Every event of every position in one read, by position id, then oldest
+ * first (ts, then id); for work over the whole portfolio (P&L), where a
+ * read per position would cost a statement each. *out is NULL when none. */
+int store_events_list_all(struct store *s, struct event **out, size_t *n, char *err,
+                          size_t errlen);
 
 /* Soft-remove an event: it stays listed with removed_at = now and note
  * (may be NULL), and stops counting. "no event 7", "event 7 is already

@@ -57,7 +57,7 @@ s2=$(secs "$left2")
 # about 90 s at first; 2.2 s later at least 2 s less (whole seconds)
 check "the countdown ticks: $left1, then $left2 2.2 s later" \
 	'[ "$s1" -gt 60 ] && [ "$s1" -le 90 ] && [ $((s1 - s2)) -ge 2 ] && [ $((s1 - s2)) -le 4 ]'
-check "the header names the next one to complete" 'line 3 | grep -Eq "Unbonding \(2\) 2 ATOM (in [0-9]s|claimable)"'
+check "the header names the next one to complete (exits unvalued: -)" 'line 3 | grep -Eq "Unbonding \(2\) - · 2 ATOM (in [0-9]s|claimable)"'
 # position 2 crosses its ETA while the screen is open
 check "the status line says when one becomes claimable" \
 	'wait_for "^2 ATOM on position 2 is claimable now" 10'

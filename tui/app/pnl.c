@@ -27,18 +27,15 @@ static struct lot_rate rate_at(const struct app *a, const struct valuation *v, i
 	return r;
 }
 
-int app_pnl_lots(const struct app *a, size_t i, struct lots *l, struct lot_rate **rates,
-                 char *err, size_t errlen)
+/* Lots of position i from its events ev[0..n), and with rates the rate at
+ * each lot's time. */
+static int lots_of(const struct app *a, size_t i, const struct event *ev, size_t n,
+                   struct lots *l, struct lot_rate **rates, char *err, size_t errlen)
 {
 	const struct position *p = &a->positions.v[i];
-	struct event *ev = NULL;
-	size_t n = 0;
 	if (rates)
 		*rates = NULL;
-	if (store_events_list(a->store, p->id, &ev, &n, err, errlen) < 0)
-		return -1;
 	int rc = lots_build(ev, n, p, a->cfg.lot_method, l, err, errlen);
-	free(ev);
 	if (rc < 0 || !rates)
 		return rc;
 	*rates = calloc(l->n ? l->n : 1, sizeof **rates);
@@ -53,6 +50,34 @@ int app_pnl_lots(const struct app *a, size_t i, struct lots *l, struct lot_rate 
 	return 0;
 }
 
+int app_pnl_lots(const struct app *a, size_t i, struct lots *l, struct lot_rate **rates,
+                 char *err, size_t errlen)
+{
+	struct event *ev = NULL;
+	size_t n = 0;
+	if (rates)
+		*rates = NULL;
+	if (store_events_list(a->store, a->positions.v[i].id, &ev, &n, err, errlen) < 0)
+		return -1;
+	int rc = lots_of(a, i, ev, n, l, rates, err, errlen);
+	free(ev);
+	return rc;
+}
+
+/* The first of ev[0..n) (sorted by position id) with position id >= id. */
+static size_t first_of(const struct event *ev, size_t n, int64_t id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ev[mid].position_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int app_pnl_load(struct app *a, char *err, size_t errlen)
 {
 	size_t n = a->positions.n;
@@ -61,11 +86,19 @@ int app_pnl_load(struct app *a, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	/* one read of the whole event log, not a statement per position */
+	struct event *ev = NULL;
+	size_t n_ev = 0;
+	char e[256];
+	bool log_ok = store_events_list_all(a->store, &ev, &n_ev, e, sizeof e) == 0;
 	for (size_t i = 0; i < n; i++) {
 		struct lots l;
 		struct lot_rate *rates;
-		char e[256];
-		if (app_pnl_lots(a, i, &l, &rates, e, sizeof e) < 0) {
+		const int64_t id = a->positions.v[i].id;
+		size_t from = log_ok ? first_of(ev, n_ev, id) : 0, to = from;
+		while (to < n_ev && ev[to].position_id == id)
+			to++;
+		if (!log_ok || lots_of(a, i, ev + from, to - from, &l, &rates, e, sizeof e) < 0) {
 			rows[i].missing = "event log unreadable";
 			continue;
 		}
@@ -73,6 +106,7 @@ int app_pnl_load(struct app *a, char *err, size_t errlen)
 		free(rates);
 		lots_free(&l);
 	}
+	free(ev);
 	free(a->pnl);
 	a->pnl = rows;
 	pnl_totals(rows, n, &a->pnl_totals);
