@@ -47,6 +47,8 @@ void ui_resize(struct ui *u)
 	board_columns(&u->board, u->sc.lay.body.w);
 	if (u->screen == CX_UNBOND)
 		ui_unbonding_compute(u); /* its lines wrap at the width */
+	if (u->screen == CX_PLAN)
+		planner_lines(&u->planner, &u->sc); /* and so do the planner's */
 	u->dirty = true;
 }
 
@@ -61,6 +63,8 @@ static void prepare(struct ui *u)
 		feeds_view_scroll(&u->feeds, &u->sc, 0);
 	if (u->screen == CX_UNBOND)
 		unbonding_view_move(&u->unbv, &u->sc, 0, false, false);
+	if (u->screen == CX_PLAN)
+		planner_scroll(&u->planner, &u->sc, 0);
 }
 
 static void draw_frame(struct ui *u)
@@ -84,6 +88,8 @@ static void draw_frame(struct ui *u)
 			feeds_view_draw(&u->feeds, &u->sc, &l->body);
 		else if (u->screen == CX_UNBOND)
 			unbonding_view_draw(&u->unbv, &l->body);
+		else if (u->screen == CX_PLAN)
+			planner_draw(&u->planner, &u->sc, &l->body);
 		else
 			board_draw(&u->board, &l->body);
 		if (u->overlay == CX_HELP)
@@ -120,7 +126,7 @@ static int wait_timeout(const struct ui *u)
 			s = ticks_min(s, detail_next_change(&u->detail, &u->sc.lay.body));
 		else if (u->screen == CX_UNBOND)
 			s = ticks_min(s, unbonding_view_next_change(&u->unbv, &u->sc, &u->sc.lay.body));
-		else
+		else if (u->screen != CX_PLAN) /* the plan changes with keys, not the clock */
 			s = ticks_min(s, feeds_view_next_change(&u->feeds));
 		if (s > 0) {
 			struct timespec ts;
@@ -196,6 +202,7 @@ static void st_load_done(struct run *r)
 	detail_free(&u->detail);
 	feeds_view_free(&u->feeds);
 	unbonding_view_free(&u->unbv);
+	planner_free(&u->planner);
 	form_free(u->form);
 	u->form = NULL;
 	free(u->sc.unb);

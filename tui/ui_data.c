@@ -53,6 +53,8 @@ void ui_recompute(struct ui *u)
 		feeds_view_compute(&u->feeds, &u->sc);
 	if (u->screen == CX_UNBOND)
 		ui_unbonding_compute(u);
+	if (u->screen == CX_PLAN)
+		planner_reload(&u->planner, &u->sc);
 	u->dirty = true;
 }
 
