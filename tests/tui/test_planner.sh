@@ -3,7 +3,8 @@
 # back: the targets typed, the sum-to-100 message while they are off, the
 # plan equal to `staketop plan --target ... --json` for the same targets
 # (same trades, values, chosen routes, after-APY), a position still
-# unbonding, the risk pane, saving under a name and reopening.
+# unbonding, the risk pane (with a looped position), saving under a name
+# and reopening.
 . tests/tui/lib.sh
 
 TG=native=40,liquid=40,restaked=20
@@ -30,6 +31,12 @@ pane_all() {
 	for i in 1 2 3 4 5 6; do keys PageUp; done
 	cat "$out"
 }
+
+# a looped position for the risk pane: 10 wstETH against 8 ETH at LT 0.81,
+# HF = 12.15 × 0.81 / 8 = 1.2301875, liquidated at 1 − 8/9.8415 = 18.7 %
+# below NAV; equity 36,601.2675 − 24,099.6 = 12,501.67 (tests/cli/test_loans.sh)
+env STAKETOP_NOW=$NOW "$ST" --demo loan add --collateral wstETH --amount 10 --debt ETH \
+	--debt-amount 8 --threshold 0.81 --account aave >/dev/null
 
 shell_start 80 24
 ui_start --demo --offline
@@ -92,6 +99,10 @@ keys PageDown
 wait_for "DEPEG"
 check "the depeg stress rows at 1, 5 and 10%" \
 	'screen | grep -Eq "^ +1% " && screen | grep -Eq "^ +5% " && screen | grep -Eq "^ +10% "'
+check "the looped position with its HF and liquidation discount" \
+	'screen | grep -q "^loan #1 wstETH/ETH: HF 1.23, equity 12,501.67, liquidated 18.7% below NAV"'
+check "and its HF at each depeg level" \
+	'screen | grep -Eq "^ +depeg 1%: HF 1\.22  5%: HF 1\.17  10%: HF 1\.11"'
 keys R
 
 # save under a name, list, reopen

@@ -43,9 +43,24 @@ static int today(struct planner *p, const struct scene *sc, enum plan_dim d)
 	return planner_compute(p, sc);
 }
 
+/* The looped positions, valued with the app's rows. */
+static int load_loans(struct planner *p, const struct scene *sc)
+{
+	char err[256];
+	free(p->loans);
+	p->loans = NULL;
+	p->n_loans = 0;
+	if (app_loans_load(sc->app, &p->loans, &p->n_loans, err, sizeof err) < 0) {
+		scene_say(sc, R_ERROR, "planner: loans: %s", err);
+		return -1;
+	}
+	return 0;
+}
+
 int planner_reload(struct planner *p, const struct scene *sc)
 {
 	char err[256];
+	load_loans(p, sc);
 	if (app_plan_gather(sc->app, &p->run, err, sizeof err) < 0) {
 		scene_say(sc, R_ERROR, "planner: %s", err);
 		return -1;
@@ -56,6 +71,7 @@ int planner_reload(struct planner *p, const struct scene *sc)
 
 int planner_open(struct planner *p, const struct scene *sc)
 {
+	load_loans(p, sc);
 	if (!p->opened || !app_plan_fresh(sc->app, &p->run)) {
 		const bool first = !p->opened;
 		char err[256];
@@ -288,5 +304,6 @@ void planner_free(struct planner *p)
 	app_plan_free(&p->run);
 	free(p->lines);
 	plan_records_free(p->saved, p->n_saved);
+	free(p->loans);
 	memset(p, 0, sizeof *p);
 }

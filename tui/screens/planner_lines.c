@@ -357,6 +357,33 @@ static int risk_pane(struct planner *p)
 		        c[1], c[2], sym, rb->depeg[l].worst ? c[3] : "") < 0)
 			return -1;
 	}
+	for (size_t i = 0; i < p->n_loans; i++) {
+		const struct app_loan *x = &p->loans[i];
+		const struct loan_health *h = &x->health;
+		char cs[12], ds[12];
+		text_copy_clean(cs, sizeof cs, x->loan.collateral);
+		text_copy_clean(ds, sizeof ds, x->loan.debt);
+		if (!h->has) {
+			if (add(p, R_DIM, "loan #%" PRId64 " %s/%s: %s", x->loan.id, cs, ds, h->missing) < 0)
+				return -1;
+			continue;
+		}
+		money(h->equity, c[0], sizeof c[0]);
+		if (h->liquidatable)
+			snprintf(c[1], sizeof c[1], "liquidatable now");
+		else
+			snprintf(c[1], sizeof c[1], "liquidated %.1f%% below NAV", h->liq_discount * 100);
+		if (add(p, h->liquidatable ? R_LOSS_BIG : R_NORMAL,
+		        "loan #%" PRId64 " %s/%s: HF %.2f, equity %s, %s", x->loan.id, cs, ds, h->hf, c[0],
+		        c[1]) < 0)
+			return -1;
+		const bool any = h->stress[RISK_DEPEG_LEVELS - 1].liquidated;
+		if (add(p, any ? R_LOSS_BIG : R_DIM, "   depeg 1%%: HF %.2f%s  5%%: HF %.2f%s  10%%: HF %.2f%s",
+		        h->stress[0].hf, h->stress[0].liquidated ? " LIQUIDATED" : "", h->stress[1].hf,
+		        h->stress[1].liquidated ? " LIQUIDATED" : "", h->stress[2].hf,
+		        h->stress[2].liquidated ? " LIQUIDATED" : "") < 0)
+			return -1;
+	}
 	if (rb->n_unvalued &&
 	    add(p, R_DIM, "%zu position%s with no NAV left out of these figures", rb->n_unvalued,
 	        rb->n_unvalued == 1 ? "" : "s") < 0)

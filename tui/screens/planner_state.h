@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tui/app/loans.h"
 #include "tui/app/plan.h"
 
 enum planner_pane { PP_PLAN, PP_RISK, PP_SAVED };
@@ -44,6 +45,8 @@ struct planner {
 	struct plan_record *saved;    /* PP_SAVED: from the store (owned) */
 	size_t n_saved;
 	size_t saved_cursor;
+	struct app_loan *loans;       /* looped positions, for the risk pane (owned) */
+	size_t n_loans;
 	char err[256];                /* the last compute's error, "" none */
 };
 
