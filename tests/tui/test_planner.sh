@@ -123,6 +123,23 @@ keys Enter
 wait_for "reopened plan 1"
 check "Enter reopens it: the targets are 40/40/20 again" \
 	'screen | grep -Eq "^>native +38\.5% +40% +40\.0%" && screen | grep -Eq "^ restaked +11\.4% +20% +20\.0%"'
+# by protocol (Tab: kind -> asset -> protocol): native stake is the
+# protocol "native"; such a plan saves and reopens too
+keys Tab Tab
+wait_for "PLANNER by protocol"
+check "Tab twice: targets by protocol, native stake among them" \
+	'screen | grep -Eq "^>native +38\.5% +38% +38\.0%"'
+keys S
+wait_for "save the plan as"
+keys -l "by protocol"
+keys Enter
+wait_for "saved plan 2"
+keys L
+wait_for "SAVED PLANS"
+keys Enter
+wait_for "reopened plan|plan 2"
+check "the plan by protocol reopens (newest first in the list)" \
+	'screen | grep -q "reopened plan 2 \"by protocol\"" && screen | grep -q "PLANNER by protocol"'
 before=$(screen | grep -c "PLANNER by")
 keys q
 wait_for "F3Search"
