@@ -134,8 +134,15 @@ wait_for "save the plan as"
 keys -l "by protocol"
 keys Enter
 wait_for "saved plan 2"
+# a plan written by another program, its name with an ESC sequence and
+# invalid UTF-8 (the command line refuses such names): listed cleaned, last
+DEMO_DB=$(find "$T/xdg-data" -name '*.db' | head -1)
+sqlite3 "$DEMO_DB" "INSERT INTO plans(id, name, created_at, targets, settings, inputs, result)
+	VALUES(50, 'x' || char(27) || '[31my' || cast(x'ff' AS TEXT), 0, 'native=100', '{}', '[]', '{}')"
 keys L
 wait_for "SAVED PLANS"
+check "a hostile name in the list is shown cleaned (ESC and the bad byte as ?)" \
+	'screen | grep -Eq "^ +50  x\?\[31my\? "'
 keys Enter
 wait_for "reopened plan|plan 2"
 check "the plan by protocol reopens (newest first in the list)" \
@@ -150,5 +157,6 @@ wait_for "planner: target weights"
 check "the help lists p: the planner" 'screen | grep -Eq "│ p +board, planner +planner: target weights"'
 keys Escape
 keys q
-wait_for "exit=0"
+wait_for "exit=[0-9]+"
+check "staketop exits 0 (the sanitizer build: no leak, no error)" 'screen | grep -q "exit=0"'
 done_testing
