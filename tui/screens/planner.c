@@ -89,7 +89,6 @@ int planner_open(struct planner *p, const struct scene *sc)
 
 void planner_move(struct planner *p, const struct scene *sc, long delta, bool home, bool end)
 {
-	(void)sc;
 	size_t *cur = in_saved(p) ? &p->saved_cursor : &p->cursor;
 	const size_t n = in_saved(p) ? p->n_saved : p->run.targets.n;
 	if (n == 0)
@@ -102,8 +101,17 @@ void planner_move(struct planner *p, const struct scene *sc, long delta, bool ho
 	if (!in_saved(p) && (size_t)c != p->cursor)
 		end_typing(p);
 	*cur = (size_t)c;
-	if (in_saved(p))
-		planner_lines(p, sc);  /* the selected plan is marked in its line */
+	if (in_saved(p)) {
+		/* the selected plan is marked in its line (line 0 is the heading),
+		 * and kept in view */
+		const size_t rows = (size_t)planner_pane_rows(p, sc->lay.body.h);
+		const size_t at = p->saved_cursor + 1;
+		planner_lines(p, sc);
+		if (at < p->line_top)
+			p->line_top = at;
+		else if (rows && at >= p->line_top + rows)
+			p->line_top = at + 1 - rows;
+	}
 }
 
 void planner_page(struct planner *p, const struct scene *sc, int dir)
