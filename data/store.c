@@ -129,7 +129,48 @@ static const char *const migrations[] = {
 	"  inputs TEXT NOT NULL,"
 	"  result TEXT NOT NULL);"
 	"PRAGMA user_version = 5;",
-	/* 6: looped positions: collateral and debt of a lending position, with
+	/* 6: investor essentials: a stake or deposit event's own price per unit
+	 * (a lot's cost, positions/lots.h); an index of manual prices; alerts fired, with when they fired,
+	 * when the user saw them and when their condition ended (an alert fires
+	 * again only after its condition ended) */
+	"ALTER TABLE events ADD COLUMN price TEXT;"
+	"CREATE TABLE alerts("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  message TEXT NOT NULL,"
+	"  fired_at INTEGER NOT NULL,"
+	"  seen_at INTEGER,"
+	"  ended_at INTEGER);"
+	"CREATE INDEX alerts_key ON alerts(key, ended_at);"
+	/* manual prices (staketop price set) win over any feed until cleared:
+	 * found by this index without reading the feeds' rows */
+	"CREATE INDEX observations_manual ON observations(asset, kind, ts)"
+	"  WHERE source = 'manual';"
+	"PRAGMA user_version = 6;",
+	/* 7: watched addresses (staketop watch): positions read from the
+	 * chains; the last read's block/slot/height, time and error */
+	"CREATE TABLE watches("
+	"  id INTEGER PRIMARY KEY,"
+	"  chain TEXT NOT NULL,"
+	"  address TEXT NOT NULL,"
+	"  label TEXT NOT NULL DEFAULT '',"
+	"  created_at INTEGER NOT NULL,"
+	"  read_at INTEGER,"
+	"  read_height TEXT,"
+	"  last_ok_at INTEGER,"
+	"  last_error TEXT,"
+	"  UNIQUE(chain, address));"
+	/* which position holds each thing a watch reads (its key: "ETH",
+	 * "ATOM@cosmosvaloper1…", "validator 42"); the position outlives the
+	 * watch and this row */
+	"CREATE TABLE watch_items("
+	"  watch_id INTEGER NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  position_id INTEGER NOT NULL,"
+	"  PRIMARY KEY(watch_id, key));"
+	"PRAGMA user_version = 7;",
+	/* 8: looped positions: collateral and debt of a lending position, with
 	 * the market's liquidation threshold (staketop loan add) */
 	"CREATE TABLE loans("
 	"  id INTEGER PRIMARY KEY,"
@@ -141,7 +182,7 @@ static const char *const migrations[] = {
 	"  liq_threshold REAL NOT NULL CHECK (liq_threshold > 0 AND liq_threshold <= 1),"
 	"  note TEXT,"
 	"  created_at INTEGER NOT NULL);"
-	"PRAGMA user_version = 6;",
+	"PRAGMA user_version = 8;",
 };
 
 
@@ -150,7 +191,7 @@ static const char *const migrations[] = {
  * if it holds these alone. A migration that creates a table lists it here. */
 static const char *const our_tables =
 	"'accounts','positions','events','unbondings','observations','feed_status',"
-	"'snapshots','meta','plans','loans'";
+	"'snapshots','meta','plans','alerts','watches','watch_items','loans'";
 
 #define STR_(x) #x
 #define STR(x) STR_(x)

@@ -6,10 +6,19 @@
 #include <curses.h>
 
 #include "tui/loop.h"
+#include "tui/app/alerts.h"
+#include "tui/term/format.h"
 
 unsigned ui_context(const struct ui *u)
 {
 	return u->overlay ? u->overlay : u->screen;
+}
+
+enum action ui_bar_hidden(const struct ui *u)
+{
+	if (u->overlay == CX_FORM && u->form && !form_has_picker(u->form))
+		return ACT_FORM_PICK_NEXT;
+	return ACT_NONE;
 }
 
 /* The detail of the board's selected position, or of the unbonding
@@ -107,6 +116,8 @@ static void prompt_key(struct ui *u, enum action a, int key)
 		if (p->kind == PROMPT_FILTER) {
 			snprintf(u->board.filter, sizeof u->board.filter, "%s", p->saved_filter);
 			ui_recompute(u);
+			/* the filter typed may have hidden the row: back to it */
+			board_select_id(&u->board, p->saved_id);
 		} else {
 			board_select_id(&u->board, p->saved_id);
 		}
@@ -139,7 +150,7 @@ static void scroll_view(struct ui *u, long delta, bool home, bool end)
 		delta = delta > 0 ? page : -page;
 	if (u->overlay == CX_HELP) {
 		long top = (long)u->help.top + delta;
-		long max = (long)help_lines() - (u->sc.lay.overlay.h - 2);
+		long max = (long)help_lines(u->sc.lay.overlay.w) - (u->sc.lay.overlay.h - 2);
 		if (end || top > max)
 			top = max;
 		if (home || top < 0)
@@ -157,6 +168,10 @@ static void scroll_view(struct ui *u, long delta, bool home, bool end)
 	}
 	if (u->screen == CX_UNBOND) {
 		unbonding_view_move(&u->unbv, &u->sc, delta, home, end);
+		return;
+	}
+	if (u->screen == CX_ALERTS) {
+		alerts_view_scroll(&u->alerts, &u->sc, home ? -1000000 : end ? 1000000 : delta);
 		return;
 	}
 	if (home)
@@ -185,7 +200,8 @@ static void mouse(struct ui *u)
 	const struct layout *l = &u->sc.lay;
 	if (ev.y == l->bar.y) {
 		struct bar_item items[BAR_MAX_ITEMS];
-		size_t n = keymap_bar(ui_context(u), l->bar.w, items, BAR_MAX_ITEMS);
+		size_t n = keymap_bar(ui_context(u), l->bar.w, ui_bar_hidden(u), items,
+		                      BAR_MAX_ITEMS);
 		for (size_t i = 0; i < n; i++)
 			if (ev.x >= items[i].x && ev.x < items[i].x + items[i].w) {
 				ui_key(u, keymap_binding(items[i].action)->keys[0]);
@@ -264,6 +280,22 @@ static void confirm_key(struct ui *u, enum action a)
 
 /* Add, edit or remove: from the board (its selected row) and the detail
  * (its position). */
+/* The manual price form, for the selected position's asset. */
+static void price_form(struct ui *u)
+{
+	size_t idx = u->screen == CX_DETAIL ? NO_ROW : board_selected(&u->board);
+	if (u->screen == CX_DETAIL)
+		for (size_t i = 0; i < u->sc.app->positions.n; i++)
+			if (u->sc.app->positions.v[i].id == u->detail.pos_id)
+				idx = i;
+	form_free(u->form);
+	u->form = form_new_price(u->sc.app,
+	                         idx == NO_ROW ? NULL : u->sc.app->positions.v[idx].asset);
+	u->overlay = u->form ? CX_FORM : 0;
+	if (!u->form)
+		ui_message(u, R_ERROR, "out of memory");
+}
+
 static void position_action(struct ui *u, enum action a)
 {
 	size_t idx;
@@ -293,12 +325,53 @@ static void position_action(struct ui *u, enum action a)
 	u->overlay = u->form ? CX_FORM : 0;
 }
 
+static void toggle_alerts(struct ui *u)
+{
+	u->screen = u->screen == CX_ALERTS ? CX_BOARD : CX_ALERTS;
+	if (u->screen == CX_ALERTS) {
+		u->alerts.top = 0;
+		alerts_view_compute(&u->alerts, &u->sc);
+	}
+}
+
+/* The alerts screen's keys: mark them seen, edit the rules. */
+static bool alerts_action(struct ui *u, enum action a)
+{
+	char err[256];
+	int n = 0;
+	switch (a) {
+	case ACT_ALERTS: toggle_alerts(u); break;
+	case ACT_ALERTS_SEEN:
+		if (app_alerts_mark_seen(u->sc.app, app_clock(), &n, err, sizeof err) < 0) {
+			ui_message(u, R_ERROR, "could not mark them seen: %s", err);
+			break;
+		}
+		u->sc.alerts_unseen = 0;
+		alerts_view_compute(&u->alerts, &u->sc);
+		ui_message(u, R_DONE, "%d alert%s marked seen", n, n == 1 ? "" : "s");
+		break;
+	case ACT_ALERT_RULES:
+		form_free(u->form);
+		u->form = form_new_alert_rules(u->sc.app);
+		u->overlay = u->form ? CX_FORM : 0;
+		if (!u->form)
+			ui_message(u, R_ERROR, "out of memory");
+		break;
+	default: return false;
+	}
+	return true;
+}
+
 static void toggle_feeds(struct ui *u)
 {
 	u->screen = u->screen == CX_FEEDS ? CX_BOARD : CX_FEEDS;
 	if (u->screen == CX_FEEDS) {
 		u->feeds.top = 0;
 		feeds_view_compute(&u->feeds, &u->sc);
+		/* the message's pointer here is done with once here */
+		size_t n = strlen(u->msg), k = strlen(FEEDS_HINT);
+		if (n >= k && strcmp(u->msg + n - k, FEEDS_HINT) == 0)
+			u->msg[n - k] = 0;
 	}
 }
 
@@ -352,6 +425,13 @@ static bool board_action(struct ui *u, enum action a)
 		ui_recompute(u);
 		sorted_message(u);
 		break;
+	case ACT_PNL_COLUMNS:
+		b->show_pnl = !b->show_pnl;
+		board_columns(b, b->width);
+		ui_recompute(u);
+		ui_message(u, R_NORMAL, b->show_pnl ? "cost, P&L and P&L %% columns shown"
+		                                    : "P&L columns hidden");
+		break;
 	case ACT_SORT_INVERT:
 		b->sort_desc = !b->sort_desc;
 		ui_recompute(u);
@@ -360,12 +440,14 @@ static bool board_action(struct ui *u, enum action a)
 	case ACT_ADD:
 	case ACT_EDIT:
 	case ACT_DELETE: position_action(u, a); break;
+	case ACT_PRICE: price_form(u); break;
 	case ACT_QUIT: u->quit = true; break;
 	case ACT_DETAIL:
 	case ACT_DETAIL2: open_detail(u); break;
 	case ACT_FEEDS: toggle_feeds(u); break;
 	case ACT_UNBONDINGS: toggle_unbondings(u); break;
 	case ACT_UNBOND: ui_unbond_form(u); break;
+	case ACT_ALERTS: toggle_alerts(u); break;
 	case ACT_PLANNER: toggle_planner(u); break;
 	default: return false;
 	}
@@ -412,6 +494,7 @@ static bool detail_action(struct ui *u, enum action a)
 	case ACT_ADD:
 	case ACT_EDIT:
 	case ACT_DELETE: position_action(u, a); break;
+	case ACT_PRICE: price_form(u); break;
 	case ACT_UNBONDINGS: toggle_unbondings(u); break;
 	case ACT_UNBOND: ui_unbond_form(u); break;
 	case ACT_CLAIM: ui_claim(u); break;
@@ -469,6 +552,12 @@ static void common_action(struct ui *u, enum action a)
 		break;
 	case ACT_QUIT:
 	case ACT_QUIT_NOW: u->quit = true; break;
+	case ACT_PRIVATE:
+		fmt_set_private(!fmt_private());
+		ui_recompute(u);   /* every cell formatted again */
+		ui_message(u, R_NORMAL, fmt_private() ? "amounts hidden (p shows them)"
+		                                      : "amounts shown");
+		break;
 	case ACT_BACK:
 	case ACT_BACK2:
 		if (u->overlay)
@@ -498,6 +587,7 @@ static void screen_action(struct ui *u, enum action a, int key)
 	case CX_DETAIL: done = detail_action(u, a); break;
 	case CX_FEEDS: done = feeds_action(u, a); break;
 	case CX_UNBOND: done = unbonding_action(u, a); break;
+	case CX_ALERTS: done = alerts_action(u, a); break;
 	default: break;
 	}
 	if (!done)

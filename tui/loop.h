@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "tui/app/feeds.h"
+#include "tui/screens/alerts_view.h"
 #include "tui/screens/board.h"
 #include "tui/screens/detail.h"
 #include "tui/screens/feeds_view.h"
@@ -32,6 +33,7 @@ struct ui {
 	struct detail detail;
 	struct feeds_view feeds;
 	struct unbonding_view unbv;
+	struct alerts_view alerts;
 	struct planner planner;
 	struct help help;
 	struct prompt prompt;
@@ -46,6 +48,8 @@ struct ui {
 	char msg[320];
 	enum role msg_role;
 
+	bool ring;                 /* an alert fired and [alerts] bell: beep once */
+	bool alerts_loaded;        /* the first load's unseen alerts ring nothing */
 	bool clock_fixed;          /* STAKETOP_NOW: nothing ticks */
 	bool dirty;                /* something to draw */
 	bool quit;
@@ -86,6 +90,10 @@ void ui_resize(struct ui *u);
 void ui_key(struct ui *u, int key);
 /* The context keys are looked up in: the overlay's, else the screen's. */
 unsigned ui_context(const struct ui *u);
+/* How a message off the feeds screen points at it (dropped once there). */
+#define FEEDS_HINT " (Tab: feeds screen)"
+/* The bar item that does nothing in this context (keymap_bar's hide). */
+enum action ui_bar_hidden(const struct ui *u);
 
 /* unbond_actions.c: unbond, claim and event removal from the screens, and
  * the watch that says when an unbonding becomes claimable. */

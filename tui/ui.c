@@ -13,6 +13,7 @@
  * the first frame and the cost of a board redraw after a keystroke to
  * stderr once the screen is restored. */
 #include "tui/ui_main.h"
+#include "tui/term/format.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -63,6 +64,8 @@ static void prepare(struct ui *u)
 		feeds_view_scroll(&u->feeds, &u->sc, 0);
 	if (u->screen == CX_UNBOND)
 		unbonding_view_move(&u->unbv, &u->sc, 0, false, false);
+	if (u->screen == CX_ALERTS)
+		alerts_view_scroll(&u->alerts, &u->sc, 0);
 	if (u->screen == CX_PLAN)
 		planner_scroll(&u->planner, &u->sc, 0);
 }
@@ -88,6 +91,8 @@ static void draw_frame(struct ui *u)
 			feeds_view_draw(&u->feeds, &u->sc, &l->body);
 		else if (u->screen == CX_UNBOND)
 			unbonding_view_draw(&u->unbv, &l->body);
+		else if (u->screen == CX_ALERTS)
+			alerts_view_draw(&u->alerts, &l->body);
 		else if (u->screen == CX_PLAN)
 			planner_draw(&u->planner, &u->sc, &l->body);
 		else
@@ -98,7 +103,7 @@ static void draw_frame(struct ui *u)
 			form_draw(u->form, l);
 		else if (u->overlay == CX_CONFIRM)
 			form_confirm_draw(&u->confirm, l);
-		bar_draw(ui_context(u), &l->bar);
+		bar_draw(ui_context(u), ui_bar_hidden(u), &l->bar);
 		const struct status_view sv = {
 			.msg = u->msg, .msg_role = u->msg_role, .screen = u->screen,
 			.overlay = u->overlay, .sc = &u->sc, .board = &u->board, .detail = &u->detail,
@@ -108,6 +113,10 @@ static void draw_frame(struct ui *u)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	if (u->ring) {
+		beep();   /* once per new alert, [alerts] bell = true */
+		u->ring = false;
+	}
 }
 
 /* --- timers ---------------------------------------------------------------- */
@@ -126,7 +135,9 @@ static int wait_timeout(const struct ui *u)
 			s = ticks_min(s, detail_next_change(&u->detail, &u->sc.lay.body));
 		else if (u->screen == CX_UNBOND)
 			s = ticks_min(s, unbonding_view_next_change(&u->unbv, &u->sc, &u->sc.lay.body));
-		else if (u->screen != CX_PLAN) /* the plan changes with keys, not the clock */
+		else if (u->screen == CX_ALERTS || u->screen == CX_PLAN)
+			; /* alerts: dates; the plan: changes with keys, not the clock */
+		else
 			s = ticks_min(s, feeds_view_next_change(&u->feeds));
 		if (s > 0) {
 			struct timespec ts;
@@ -166,6 +177,8 @@ static int st_app(struct run *r)
 {
 	if (app_open(&r->app, r->opt, r->err, sizeof r->err) < 0)
 		return -1;
+	/* hide amounts: --private or [display] private = true (the key toggles) */
+	fmt_set_private(r->opt->private_mode || r->app.cfg.private_mode);
 	for (int i = 0; i < 2; i++) /* before the screen is taken */
 		if (r->app.warning[i][0])
 			fprintf(stderr, "staketop: warning: %s\n", r->app.warning[i]);
@@ -193,6 +206,11 @@ static int st_load(struct run *r)
 		return -1;
 	}
 	u->msg[0] = 0;
+	/* the warning printed before the screen opened is covered by it: the
+	 * status line says it again */
+	for (int i = 1; i >= 0; i--)
+		if (r->app.warning[i][0])
+			ui_message(u, R_ERROR, "warning: %s", r->app.warning[i]);
 	return 0;
 }
 static void st_load_done(struct run *r)
@@ -202,6 +220,7 @@ static void st_load_done(struct run *r)
 	detail_free(&u->detail);
 	feeds_view_free(&u->feeds);
 	unbonding_view_free(&u->unbv);
+	alerts_view_free(&u->alerts);
 	planner_free(&u->planner);
 	form_free(u->form);
 	u->form = NULL;

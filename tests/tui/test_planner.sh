@@ -1,5 +1,5 @@
 #!/bin/sh
-# The planner screen (p on the board) at 80x24, driven by keys and read
+# The planner screen (P on the board) at 80x24, driven by keys and read
 # back: the targets typed, the sum-to-100 message while they are off, the
 # plan equal to `staketop plan --target ... --json` for the same targets
 # (same trades, values, chosen routes, after-APY), a position still
@@ -40,9 +40,9 @@ env STAKETOP_NOW=$NOW "$ST" --demo loan add --collateral wstETH --amount 10 --de
 
 shell_start 80 24
 ui_start --demo --offline
-keys p
+keys P
 wait_for "PLANNER by kind"
-check "p opens the planner, targets by kind at today's weights (they sum to 100)" \
+check "P opens the planner, targets by kind at today's weights (they sum to 100)" \
 	'screen | grep -q "targets sum to 100%" && screen | grep -Eq "^>native +38\.5% +39% "'
 check "the bar shows the planner's keys at 80 columns" \
 	'line 24 | grep -q "F5By F6Risk F7Save F8Plans F10Back"'
@@ -154,7 +154,7 @@ check "q goes from the planner back to the board" '[ "$before" = 1 ] && screen |
 # the help is drawn from the key table: the planner's key is in it
 keys "?"
 wait_for "planner: target weights"
-check "the help lists p: the planner" 'screen | grep -Eq "│ p +board, planner +planner: target weights"'
+check "the help lists P: the planner" 'screen | grep -Eq "│ P +board, planner +planner: target weights"'
 keys Escape
 keys q
 wait_for "exit=[0-9]+"

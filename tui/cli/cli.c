@@ -1,6 +1,8 @@
 /* cli.c — the command table and what every command shares. */
 #include "tui/cli/cli.h"
 
+#include "positions/text.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -19,9 +21,13 @@ const struct command commands[] = {
 	  "  --cost-basis X     what it cost, in the display currency\n"
 	  "  --note TEXT\n",
 	  cmd_add },
-	{ "edit", "ID [--amount X] [--account NAME] [--note TEXT]", "change a position",
+	{ "edit", "ID [--amount X] [--account NAME] [--opened DATE] [--cost-basis X] [--note TEXT]",
+	  "change a position",
 	  "  --amount X         records an adjust event for the difference\n"
-	  "  --account NAME\n  --note TEXT\n",
+	  "  --account NAME\n"
+	  "  --opened DATE      YYYY-MM-DD, not in the future\n"
+	  "  --cost-basis X     what it cost, in the display currency (\"\" removes it)\n"
+	  "  --note TEXT\n",
 	  cmd_edit },
 	{ "remove", "ID [--yes]", "remove a position and its events",
 	  "  --yes              do not ask\n", cmd_remove },
@@ -34,9 +40,29 @@ const struct command commands[] = {
 	  cmd_refresh },
 	{ "unbond", "ID --amount X [--at TIME]", "record an unbond request",
 	  "  --amount X         how much leaves the stake\n"
-	  "  --at TIME          when it was requested (ISO-8601 or YYYY-MM-DD; default now)\n"
+	  "  --at TIME          when it was requested: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS],\n"
+	  "                     UTC unless it ends in +HH:MM or -HH:MM (default now)\n"
 	  "  Prints when it becomes claimable, and the rule the estimate comes from.\n",
 	  cmd_unbond },
+	{ "stake", "ID --amount X [--price P] [--at TIME]", "record more staked or bought",
+	  "  --amount X         how much was added\n"
+	  "  --price P          paid per unit, display currency: a lot with its own cost\n"
+	  "  --at TIME          when (ISO-8601 or YYYY-MM-DD; default now)\n",
+	  cmd_stake },
+	{ "price", "set SYMBOL PRICE [--rate R] [--apr A] [--pin] | clear SYMBOL | list [--json]",
+	  "manual prices: in force over every feed until cleared",
+	  "  set SYMBOL PRICE   the token's price in the display currency (source manual)\n"
+	  "  --rate R           its exchange rate too (underlying per token)\n"
+	  "  --apr A            its APR too, in percent (3.5 = 3.5 %)\n"
+	  "  --pin              never stale (else stale after stale_seconds like any value)\n"
+	  "  clear SYMBOL       remove them: the feeds' values apply again\n"
+	  "  list [--json]      the manual values in force, with their dates\n",
+	  cmd_price },
+	{ "alerts", "[--json] [--seen]", "alerts fired ([alerts] rules); exit 1 when any is unseen",
+	  "  Evaluates the rules now, then lists every alert, newest first.\n"
+	  "  --json             an array: id, kind, key, message, fired_at, seen, ended_at\n"
+	  "  --seen             mark them all seen\n",
+	  cmd_alerts },
 	{ "claim", "ID", "claim what is claimable on a position",
 	  "  Marks every due unbonding of the position claimed.\n", cmd_claim },
 	{ "events", "ID [--json] [--remove EVENT --yes [--note TEXT]]", "a position's events",
@@ -97,6 +123,16 @@ const struct command commands[] = {
 	  "  Exit 2 when the targets are not understood or do not sum to 100,\n"
 	  "  1 when a target cannot be met (the plan is still printed).\n",
 	  cmd_plan },
+	{ "watch", "add --chain ethereum|beacon|solana|cosmos|polkadot ADDRESS [--label NAME] | list [--json] | remove ID",
+	  "addresses and validators whose positions are read from the chains",
+	  "  add                check the address (EIP-55, validator index or 48-byte\n"
+	  "                     pubkey, base58 of 32 bytes, bech32 cosmos, SS58) and\n"
+	  "                     keep it; every refresh then reads its positions\n"
+	  "  --label NAME       the account its positions go in (default chain:address)\n"
+	  "  list [--json]      what is watched, the last good read and the last error\n"
+	  "  remove ID          stop reading it (its positions and history stay)\n"
+	  "  Exit 2 on an invalid address, naming the rule it breaks.\n",
+	  cmd_watch },
 	{ "loan", "add --collateral SYM --amount X --debt SYM --debt-amount X --threshold F"
 	          " [--account NAME] [--note TEXT] | list [--json]",
 	  "looped positions: collateral, debt, health factor, liquidation, depeg stress",
@@ -199,8 +235,11 @@ int cli_load_position(const struct command *cmd, struct app *a, const char *id_t
 {
 	long long id;
 	char err[256];
-	if (cli_parse_id(id_text, &id) < 0)
-		return cli_usage_error(cmd, "'%s' is not a position id", id_text);
+	if (cli_parse_id(id_text, &id) < 0) {
+		char safe[64];
+		text_copy_clean(safe, sizeof safe, id_text);   /* never raw bytes back */
+		return cli_usage_error(cmd, "'%s' is not a position id", safe);
+	}
 	int r = store_position_get(a->store, id, p, err, sizeof err);
 	if (r < 0)
 		return cli_fail(EXIT_PARTIAL, "%s", err);

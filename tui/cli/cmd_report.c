@@ -10,6 +10,7 @@
 #include "positions/unbonding.h"
 #include "positions/why.h"
 #include "tui/app/unbond_ops.h"
+#include "tui/app/watch.h"
 #include "tui/cli/cli.h"
 #include "tui/term/format.h"
 #include "tui/cli/json_out.h"
@@ -55,8 +56,53 @@ static void unbonding_json(struct json_out *j, const struct unbonding *u, size_t
 	json_end_array(j);
 }
 
+/* cost_basis, pnl, pnl_pct (null without a cost basis), and the split. */
+static void pnl_json(struct json_out *j, const struct position *p, const struct pnl *pl)
+{
+	if (pl->has) {
+		json_decimal(j, "cost_basis", (double)pl->cost, 4);
+		json_decimal(j, "pnl", (double)pl->pnl, 4);
+		json_decimal(j, "pnl_pct", (double)pl->pnl_pct, 4);
+	} else {
+		if (p->has_cost_basis && pl->n_lots) {
+			char c[DEC_STR_MAX];
+			dec_format(p->cost_basis, c, sizeof c);
+			json_string(j, "cost_basis_recorded", c);
+		}
+		json_null(j, "cost_basis");
+		json_null(j, "pnl");
+		json_null(j, "pnl_pct");
+		json_string(j, "pnl_missing", pl->missing ? pl->missing : "no cost basis");
+	}
+	if (pl->has && pl->has_apy)
+		json_decimal(j, "apy_since_open", (double)pl->apy, 8);
+	else
+		json_null(j, "apy_since_open");
+	if (pl->has && pl->has_split) {
+		json_decimal(j, "pnl_rewards", (double)pl->rewards, 4);
+		json_decimal(j, "pnl_price", (double)pl->price, 4);
+		json_decimal(j, "reward_units", (double)pl->reward_units, 12);
+	} else {
+		json_null(j, "pnl_rewards");
+		json_null(j, "pnl_price");
+	}
+}
+
+/* The error of the last read of the watch a chain position comes from,
+ * or NULL when that read went well (the quantities are then current). */
+static const char *read_error(const struct position *p, const struct watch *w, size_t nw)
+{
+	char acc[ACCOUNT_MAX];
+	for (size_t k = 0; k < nw; k++) {
+		watch_account(&w[k], acc, sizeof acc);
+		if (strcmp(acc, p->account) == 0 && w[k].last_error[0])
+			return w[k].last_error;
+	}
+	return NULL;
+}
+
 static void position_json(struct json_out *j, const struct app *a, size_t i,
-                          const struct unbonding *u, size_t nu)
+                          const struct unbonding *u, size_t nu, const struct watch *w, size_t nw)
 {
 	const struct position *p = &a->positions.v[i];
 	const struct valuation *v = &a->rows[i];
@@ -70,6 +116,18 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 	if (p->origin == ORIGIN_CHAIN) {
 		json_string(j, "address", p->address);
 		add_time(j, "read_at", p->read_at);
+		/* a failed read keeps the last quantities: how old, and why */
+		json_int(j, "read_age_seconds", p->read_at > 0 ? a->now - p->read_at : 0);
+		/* no longer held on chain: kept with its history, closed */
+		json_bool(j, "closed", dec_is_zero(p->quantity));
+		const char *e = read_error(p, w, nw);
+		if (e) {
+			char clean[WATCH_ERROR_MAX];
+			text_copy_clean(clean, sizeof clean, e);
+			json_string(j, "read_error", clean);
+		} else {
+			json_null(j, "read_error");
+		}
 	}
 	json_string(j, "asset", p->asset);
 	if (v->underlying)
@@ -101,6 +159,7 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 	add_fig(j, "yield_30d", &v->yield_30d, 12);
 	add_fig(j, "yield_365d", &v->yield_365d, 12);
 	add_fig(j, "yield_365d_value", &v->yield_365d_value, 4);
+	pnl_json(j, p, &a->pnl[i]);
 	json_bool(j, "stale", v->stale);
 	if (v->missing)
 		json_string(j, "missing", v->missing);
@@ -124,7 +183,8 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 	json_end_object(j);
 }
 
-static int report_json(const struct app *a, const struct unbonding *u, size_t nu)
+static int report_json(const struct app *a, const struct unbonding *u, size_t nu,
+                       const struct watch *w, size_t nw)
 {
 	struct json_out j;
 	json_out_init(&j, stdout);
@@ -133,7 +193,7 @@ static int report_json(const struct app *a, const struct unbonding *u, size_t nu
 	json_string(&j, "currency", a->cfg.currency);
 	json_begin_array(&j, "positions");
 	for (size_t i = 0; i < a->positions.n; i++)
-		position_json(&j, a, i, u, nu);
+		position_json(&j, a, i, u, nu, w, nw);
 	json_end_array(&j);
 	const struct totals *t = &a->totals;
 	json_begin_object(&j, "totals");
@@ -153,6 +213,21 @@ static int report_json(const struct app *a, const struct unbonding *u, size_t nu
 	add_fig(&j, "premium_bps", &a->totals.premium_bps, 2);
 	add_fig(&j, "apy", &a->totals.apy, 8);
 	add_fig(&j, "yield_365d_value", &a->totals.yield_365d_value, 4);
+	/* P&L over the positions with a cost basis and a value: pnl_positions
+	 * of positions */
+	const struct pnl_totals *pt = &a->pnl_totals;
+	json_int(&j, "pnl_positions", (int64_t)pt->n_covered);
+	if (pt->n_covered) {
+		json_decimal(&j, "cost_basis", (double)pt->cost, 4);
+		json_decimal(&j, "pnl", (double)pt->pnl, 4);
+	} else {
+		json_null(&j, "cost_basis");
+		json_null(&j, "pnl");
+	}
+	if (pt->has_pct)
+		json_decimal(&j, "pnl_pct", (double)pt->pnl_pct, 4);
+	else
+		json_null(&j, "pnl_pct");
 	json_end_object(&j);
 	json_end_object(&j);
 	int rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
@@ -187,6 +262,24 @@ static void report_coverage(const struct totals *t)
 		fmt_money(&t->value_nav, m, sizeof m);
 		printf("%s\n", m);
 	}
+}
+
+/* The P&L line: over how many positions, cost, P&L and %. */
+static void report_pnl(const struct app *a)
+{
+	const struct pnl_totals *t = &a->pnl_totals;
+	char c[40], p[40];
+	struct figure fc = { t->n_covered > 0, t->cost }, fp = { t->n_covered > 0, t->pnl };
+	fmt_money(&fc, c, sizeof c);
+	fmt_money(&fp, p, sizeof p);
+	printf("%18s %zu of %zu position%s with a cost basis", "P&L covers", t->n_covered,
+	       t->n_rows, t->n_rows == 1 ? "" : "s");
+	if (t->n_covered) {
+		printf(": cost %s, P&L %s%s", c, t->pnl > 0 ? "+" : "", p);
+		if (t->has_pct)
+			printf(" (%+.2Lf %%)", t->pnl_pct);
+	}
+	printf("\n");
 }
 
 static void report_table(const struct app *a, const struct unbonding *u, size_t nu)
@@ -225,6 +318,7 @@ static void report_table(const struct app *a, const struct unbonding *u, size_t 
 	printf("%5s %-12s %-9s %-8s %18s %12s %12s %8s %7s %12s\n", "", "TOTAL", "", "", "",
 	       cells[1], cells[2], cells[3], cells[4], cells[5]);
 	report_coverage(&a->totals);
+	report_pnl(a);
 	printf("\nmoney in %s; %zu position%s", a->cfg.currency, a->positions.n,
 	       a->positions.n == 1 ? "" : "s");
 	if (a->totals.stale) {
@@ -250,24 +344,27 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	}
 	struct app a;
 	struct unbonding *u = NULL;
-	size_t nu = 0;
+	struct watch *w = NULL;
+	size_t nu = 0, nw = 0;
 	char err[512];
 	int rc;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
 	if (app_load(&a, app_clock(), err, sizeof err) < 0 ||
-	    store_unbondings_list(a.store, 0, false, &u, &nu, err, sizeof err) < 0) {
+	    store_unbondings_list(a.store, 0, false, &u, &nu, err, sizeof err) < 0 ||
+	    store_watches_list(a.store, &w, &nw, err, sizeof err) < 0) {
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
 	if (json) {
-		rc = report_json(&a, u, nu);
+		rc = report_json(&a, u, nu, w, nw);
 	} else {
 		report_table(&a, u, nu);
 		rc = EXIT_OK;
 	}
 out:
 	free(u);
+	free(w);
 	app_close(&a);
 	return rc;
 }

@@ -1,18 +1,20 @@
 /* main.c — global flags, then the interface or one command. */
 #include <locale.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tui/cli/cli.h"
+#include "tui/cli/safe_out.h"
 #include "tui/ui_main.h"
 
 static void usage(FILE *out)
 {
 	fprintf(out,
 	        "staketop %s — staking positions: NAV vs market, yield, unbonding\n\n"
-	        "usage: staketop [--db PATH] [--config PATH] [--offline] [--demo] [COMMAND ...]\n\n"
+	        "usage: staketop [--db PATH] [--config PATH] [--offline] [--demo] [--private] [COMMAND ...]\n\n"
 	        "With no command, staketop opens the interface.\n\ncommands:\n",
 	        STAKETOP_VERSION);
 	for (const struct command *c = commands; c->name; c++)
@@ -23,6 +25,7 @@ static void usage(FILE *out)
 	        "  --config PATH   config file (default $STAKETOP_CONFIG, else $XDG_CONFIG_HOME/staketop/config.ini)\n"
 	        "  --offline       never fetch feeds\n"
 	        "  --demo          the demo portfolio, in its own database\n"
+	        "  --private       the interface hides amounts (quantities, money)\n"
 	        "  --help, --version\n\n"
 	        "'staketop COMMAND --help' describes a command.\n");
 }
@@ -32,6 +35,18 @@ int main(int argc, char **argv)
 	struct cli c = { .prog = "staketop" };
 	int i = 1;
 	setlocale(LC_ALL, "");
+	/* every message passes the terminal boundary (safe_out.h); stdout too
+	 * unless the interface draws on it */
+	safe_out_install_stderr();
+	bool interface = true;
+	for (int k = 1; k < argc; k++)
+		if (argv[k][0] != '-' && strcmp(argv[k - 1], "--db") && strcmp(argv[k - 1], "--config"))
+			interface = false;
+	for (int k = 1; k < argc; k++)
+		if (!strcmp(argv[k], "--help") || !strcmp(argv[k], "-h") || !strcmp(argv[k], "--version"))
+			interface = false;
+	if (!interface)
+		safe_out_install();
 	for (; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -42,6 +57,8 @@ int main(int argc, char **argv)
 			return EXIT_OK;
 		} else if (strcmp(a, "--offline") == 0) {
 			c.opt.offline = true;
+		} else if (strcmp(a, "--private") == 0) {
+			c.opt.private_mode = true;
 		} else if (strcmp(a, "--demo") == 0) {
 			c.opt.demo = true;
 		} else if (strcmp(a, "--db") == 0 || strcmp(a, "--config") == 0) {

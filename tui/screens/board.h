@@ -28,6 +28,9 @@ enum board_col {
 	COL_Y30,
 	COL_AGE,
 	COL_UNBOND,
+	COL_COST,       /* P&L columns: shown only when show_pnl */
+	COL_PNL,
+	COL_PNL_PCT,
 	COL_COUNT
 };
 
@@ -49,6 +52,7 @@ struct board_row {
 	const char *skey;
 	int group_key;
 	int64_t age;                /* oldest input, aged to now; -1 none */
+	bool manual;                /* a manual price or rate is in force */
 };
 
 struct board_cells {
@@ -70,6 +74,7 @@ struct board {
 	enum board_col sort_col;
 	bool sort_desc;
 	bool grouped;
+	bool show_pnl;              /* the cost, P&L and P&L % columns */
 	char filter[BOARD_TEXT_MAX];
 	char search[BOARD_TEXT_MAX];
 	int64_t selected_id;        /* kept across recomputes */
@@ -114,6 +119,8 @@ size_t board_selected(const struct board *b);
 void board_sort_step(struct board *b, int dir);
 void board_sort_by(struct board *b, enum board_col c);
 const char *board_col_title(enum board_col c);
+/* A shorter title, for beside the sort arrow when the full one leaves no room. */
+const char *board_col_brief(enum board_col c);
 int board_col_width(const struct board *b, enum board_col c);
 bool board_col_right(enum board_col c);
 

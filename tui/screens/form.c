@@ -14,9 +14,11 @@
 #include "tui/app/position_edit.h"
 #include "tui/term/lineedit.h"
 #include "tui/term/ticks.h"
+#include "tui/app/alert_rules.h"
+#include "tui/app/prices.h"
 #include "tui/app/unbond_ops.h"
 
-enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND };
+enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND, FORM_PRICE, FORM_RULES };
 
 struct form_field {
 	const char *label;
@@ -73,6 +75,14 @@ struct form *form_new_add(const struct app *a)
 	return f;
 }
 
+/* The cost basis as the edit form shows it: "" when there is none. */
+static void edit_cost_text(const struct position *p, char *buf, size_t len)
+{
+	buf[0] = 0;
+	if (p->has_cost_basis)
+		dec_format(p->cost_basis, buf, len);
+}
+
 struct form *form_new_edit(const struct app *a, size_t idx)
 {
 	const struct position *p = &a->positions.v[idx];
@@ -93,6 +103,11 @@ struct form *form_new_edit(const struct app *a, size_t idx)
 	add_field(f, "Asset", PE_ASSET, sym, "fixed; remove and add to change it", true);
 	add_field(f, "Amount", PE_AMOUNT, q, "a change records an adjust event", false);
 	add_field(f, "Account", PE_ACCOUNT, acc, "", false);
+	char opened[sizeof p->opened], cost[DEC_STR_MAX];
+	text_copy_clean(opened, sizeof opened, p->opened);
+	edit_cost_text(p, cost, sizeof cost);
+	add_field(f, "Opened", PE_OPENED, opened, "YYYY-MM-DD, not in the future", false);
+	add_field(f, "Cost basis", PE_COST, cost, "in the display currency; empty: none", false);
 	add_field(f, "Note", PE_NOTE, note, "", false);
 	f->focus = 1;
 	return f;
@@ -121,7 +136,7 @@ struct form *form_new_unbond(struct app *a, size_t idx)
 	         (long long)p->id, sym, acc);
 	snprintf(f->amount_hint, sizeof f->amount_hint, "at most %s %s (%u decimals)", q, sym,
 	         as->decimals);
-	snprintf(f->time_hint, sizeof f->time_hint, "empty: now (%s), or a date or ISO-8601 time",
+	snprintf(f->time_hint, sizeof f->time_hint, "empty: now (%.16s), or 2026-12-01[T10:00] UTC",
 	         now);
 	add_field(f, "Amount", PE_AMOUNT, "", f->amount_hint, false);
 	add_field(f, "Requested", PE_OPENED, "", f->time_hint, false);
@@ -129,9 +144,59 @@ struct form *form_new_unbond(struct app *a, size_t idx)
 	return f;
 }
 
+/* The manual price form: the price slots reuse the position fields' ids
+ * (asset, amount = price, account = rate, cost = APR, note = pin). */
+struct form *form_new_price(const struct app *a, const char *symbol)
+{
+	struct form *f = calloc(1, sizeof *f);
+	char sym[SYM_MAX];
+	if (!f)
+		return NULL;
+	f->kind = FORM_PRICE;
+	f->cat = &a->cat;
+	snprintf(f->currency, sizeof f->currency, "%s", a->cfg.currency);
+	snprintf(f->title, sizeof f->title, "Set a manual price (in force until cleared)");
+	text_copy_clean(sym, sizeof sym, symbol ? symbol : "");
+	add_field(f, "Asset", PE_ASSET, sym, "a catalog symbol; Left/Right picks one", false);
+	add_field(f, "Price", PE_AMOUNT, "", "per token, in the display currency", false);
+	add_field(f, "Rate", PE_ACCOUNT, "", "optional: underlying per token", false);
+	add_field(f, "APR %", PE_COST, "", "optional: 3.5 is 3.5 %", false);
+	add_field(f, "Pin", PE_NOTE, "", "y: never stale; empty: stale like any value", false);
+	f->focus = sym[0] ? 1 : 0;
+	return f;
+}
+
+struct form *form_new_alert_rules(const struct app *a)
+{
+	const struct alert_rules *r = &a->cfg.alerts;
+	struct form *f = calloc(1, sizeof *f);
+	char bps[16], pct[32];
+	if (!f)
+		return NULL;
+	f->kind = FORM_RULES;
+	f->cat = &a->cat;
+	snprintf(f->title, sizeof f->title, "Alert rules (saved in the config's [alerts])");
+	snprintf(bps, sizeof bps, "%d", r->premium_bps);
+	snprintf(pct, sizeof pct, "%g", r->move_pct);
+	add_field(f, "Premium bps", PE_ASSET, bps, "beyond this, any token (0 off)", false);
+	add_field(f, "Move % a day", PE_AMOUNT, pct, "a position's value (0 off)", false);
+	add_field(f, "Claimable", PE_ACCOUNT, r->claimable ? "y" : "n", "y or n", false);
+	add_field(f, "Stale feed", PE_OPENED, r->stale ? "y" : "n", "y or n", false);
+	add_field(f, "Bell", PE_COST, r->bell ? "y" : "n", "y or n: beep once per new alert", false);
+	return f;
+}
+
 void form_free(struct form *f)
 {
 	free(f);
+}
+
+bool form_has_picker(const struct form *f)
+{
+	for (int i = 0; i < f->n; i++)
+		if (f->f[i].pe == PE_ASSET && !f->f[i].readonly)
+			return true;
+	return false;
 }
 
 static struct form_field *field(struct form *f, enum pe_field pe)
@@ -198,6 +263,7 @@ static void unbond_preview(struct app *a, struct form *f)
 	if (unbond_eta_for(a, f->asset, at, NULL, &eta) < 0) {
 		snprintf(f->eta, sizeof f->eta, "no estimate");
 		text_copy_clean(f->basis, sizeof f->basis, eta.basis);
+		text_drop_notes(f->basis);
 		return;
 	}
 	time_format_minute(eta.available_at, when, sizeof when);
@@ -205,6 +271,7 @@ static void unbond_preview(struct app *a, struct form *f)
 	snprintf(f->eta, sizeof f->eta, "%s%s%s%s%s", eta.exact ? "" : "about ", when,
 	         eta.available_at > now ? " (in " : " (", left, ")");
 	text_copy_clean(f->basis, sizeof f->basis, eta.basis);
+	text_drop_notes(f->basis);
 	f->eta_ok = true;
 }
 
@@ -260,16 +327,18 @@ static void save_unbond(struct form_host *u, struct form *f)
  * fields the user left alone, keep what was typed, say what changed. */
 static void reload_edit(struct form_host *u, struct form *f, const struct position *now)
 {
-	char was[3][POS_NOTE_MAX], is[3][POS_NOTE_MAX], what[200];
-	const enum pe_field pf[3] = { PE_AMOUNT, PE_ACCOUNT, PE_NOTE };
+	char was[5][POS_NOTE_MAX], is[5][POS_NOTE_MAX], what[200];
+	const enum pe_field pf[5] = { PE_AMOUNT, PE_ACCOUNT, PE_NOTE, PE_OPENED, PE_COST };
 	const struct position *v[2] = { &f->cur, now };
 	for (int k = 0; k < 2; k++) {
 		char (*out)[POS_NOTE_MAX] = k ? is : was;
 		dec_format(v[k]->quantity, out[0], sizeof out[0]);
 		text_copy_clean(out[1], sizeof out[1], v[k]->account);
 		text_copy_clean(out[2], sizeof out[2], v[k]->note);
+		text_copy_clean(out[3], sizeof out[3], v[k]->opened);
+		edit_cost_text(v[k], out[4], sizeof out[4]);
 	}
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 5; i++) {
 		struct form_field *x = field(f, pf[i]);
 		if (x && strcmp(x->le.buf, was[i]) == 0)
 			lineedit_set(&x->le, is[i]);
@@ -279,6 +348,68 @@ static void reload_edit(struct form_host *u, struct form *f, const struct positi
 	u->done.reload = true;
 	say(u, R_ERROR, "position %lld changed meanwhile (%s): reloaded, not saved",
 	    (long long)f->pos_id, what[0] ? what : "rewritten");
+}
+
+/* The alert rules form: the slots reuse the position fields' ids. */
+static const enum pe_field rule_slot[5] = { PE_ASSET, PE_AMOUNT, PE_ACCOUNT, PE_OPENED, PE_COST };
+
+static void save_rules(struct form_host *u, struct form *f)
+{
+	const struct alert_rules_input in = { value(f, rule_slot[0]), value(f, rule_slot[1]),
+		                              value(f, rule_slot[2]), value(f, rule_slot[3]),
+		                              value(f, rule_slot[4]) };
+	char err[320];
+	int field_no;
+	int r = app_alert_rules_save(u->app, &in, &field_no, err, sizeof err);
+	if (r == -1) {
+		struct form_field *bad = field(f, rule_slot[field_no]);
+		text_copy_clean(bad->error, sizeof bad->error, err);
+		f->focus = (int)(bad - f->f);
+		return;
+	}
+	if (r < 0) {
+		say(u, R_ERROR, "could not write the rules: %s", err);
+		return;
+	}
+	close_form(u);
+	u->done.reload = true;
+	say(u, R_DONE, "alert rules saved in the config's [alerts] section");
+}
+
+static void save_price(struct form_host *u, struct form *f)
+{
+	const char *pin = value(f, PE_NOTE);
+	struct form_field *bad = NULL;
+	char err[320], sym[SYM_MAX];
+	if (pin[0] && strcmp(pin, "y") != 0 && strcmp(pin, "n") != 0) {
+		bad = field(f, PE_NOTE);
+		snprintf(bad->error, sizeof bad->error, "y or empty");
+		f->focus = (int)(bad - f->f);
+		return;
+	}
+	const struct price_input in = { value(f, PE_ASSET), value(f, PE_AMOUNT),
+		                        value(f, PE_ACCOUNT), value(f, PE_COST),
+		                        strcmp(pin, "y") == 0 };
+	int r = app_price_set(u->app, &in, app_clock(), sym, err, sizeof err);
+	if (r == -1) {
+		/* the message names its field: "price: …", "rate: …", "apr: …" */
+		bad = strncmp(err, "rate", 4) == 0    ? field(f, PE_ACCOUNT)
+		      : strncmp(err, "apr", 3) == 0   ? field(f, PE_COST)
+		      : strncmp(err, "price", 5) == 0 || strncmp(err, "give", 4) == 0
+		                                      ? field(f, PE_AMOUNT)
+		                                      : field(f, PE_ASSET);
+		text_copy_clean(bad->error, sizeof bad->error, err);
+		f->focus = (int)(bad - f->f);
+		return;
+	}
+	if (r < 0) {
+		say(u, R_ERROR, "could not set the price: %s", err);
+		return;
+	}
+	close_form(u);
+	u->done.reload = true;
+	say(u, R_DONE, "%s: manual price set%s; feeds will not replace it until cleared", sym,
+	    in.pinned ? " (pinned)" : "");
 }
 
 static void save(struct form_host *u, struct form *f)
@@ -291,6 +422,14 @@ static void save(struct form_host *u, struct form *f)
 		f->f[i].error[0] = 0;
 	if (f->kind == FORM_UNBOND) {
 		save_unbond(u, f);
+		return;
+	}
+	if (f->kind == FORM_PRICE) {
+		save_price(u, f);
+		return;
+	}
+	if (f->kind == FORM_RULES) {
+		save_rules(u, f);
 		return;
 	}
 	if (f->kind == FORM_ADD) {
@@ -318,12 +457,20 @@ static void save(struct form_host *u, struct form *f)
 		say(u, R_DONE, "added position %lld: %s %s (%s)", (long long)p.id, q, p.asset, acc);
 		return;
 	}
+	/* the date and the cost basis are checked only when changed (a position
+	 * added without a date keeps none) */
+	char cur_opened[sizeof f->cur.opened], cur_cost[DEC_STR_MAX];
+	text_copy_clean(cur_opened, sizeof cur_opened, f->cur.opened);
+	edit_cost_text(&f->cur, cur_cost, sizeof cur_cost);
+	const char *opened = value(f, PE_OPENED), *cost = value(f, PE_COST);
 	const struct position_input in = {
-		NULL, value(f, PE_AMOUNT), value(f, PE_ACCOUNT), NULL, NULL, value(f, PE_NOTE),
+		NULL, value(f, PE_AMOUNT), value(f, PE_ACCOUNT),
+		strcmp(opened, cur_opened) ? opened : NULL, strcmp(cost, cur_cost) ? cost : NULL,
+		value(f, PE_NOTE),
 	};
 	struct position p;
 	dec_t want;
-	if (pe_check_edit(&a->cat, &f->cur, &in, &p, &want, &e) < 0) {
+	if (pe_check_edit(&a->cat, &f->cur, &in, now, &p, &want, &e) < 0) {
 		show_errors(u, f, &e);
 		return;
 	}
@@ -348,7 +495,7 @@ static void save(struct form_host *u, struct form *f)
 static void pick(struct form *f, int dir)
 {
 	struct form_field *x = &f->f[f->focus];
-	if (x->pe != PE_ASSET || x->readonly || f->cat->n == 0)
+	if (x->pe != PE_ASSET || x->readonly || f->cat->n == 0 || f->kind == FORM_RULES)
 		return;
 	int i = catalog_index(f->cat, x->le.buf);
 	if (i < 0)
@@ -414,7 +561,7 @@ void form_key(struct form_host *u, enum action a, int key)
 /* The unbond form has two more lines: when, and by which rule. */
 static struct rect form_rect(const struct form *f, const struct layout *l)
 {
-	return layout_centered(l, f->n * 2 + 4 + (f->kind == FORM_UNBOND ? 3 : 0), 78);
+	return layout_centered(l, f->n * 2 + 4 + (f->kind == FORM_UNBOND ? 5 : 0), 78);
 }
 
 static void preview_draw(const struct form *f, const struct rect *b)
@@ -422,7 +569,10 @@ static void preview_draw(const struct form *f, const struct rect *b)
 	const int y = b->y + 1 + f->n * 2 + 1, fx = b->x + 15, fw = b->w - 17;
 	draw_cell(y, b->x + 2, 12, "Claimable", R_LABEL, AL_LEFT);
 	draw_cell(y, fx, fw, f->eta, f->eta_ok ? R_FIGURE : R_DIM, AL_LEFT);
-	draw_cell(y + 1, fx, fw, f->basis, R_DIM, AL_LEFT);
+	/* the rule whole: up to three lines (UNBOND_BASIS_MAX at 80 columns) */
+	const int n = draw_wrap_count(f->basis, fw);
+	for (int k = 0; k < n && k < 3; k++)
+		draw_wrap_put(y + 1 + k, fx, fw, k, f->basis, R_DIM);
 }
 
 /* Catalog symbols containing what is typed, for the asset field's hint. */

@@ -23,10 +23,11 @@ enum {
 	CX_FORM = 1 << 5,    /* add or edit form */
 	CX_CONFIRM = 1 << 6, /* "remove …? [y/N]" */
 	CX_UNBOND = 1 << 7,  /* the unbonding screen */
-	CX_PLAN = 1 << 8,    /* the rebalancing planner */
-	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_PLAN,
+	CX_ALERTS = 1 << 8,  /* the alerts screen */
+	CX_PLAN = 1 << 9,    /* the rebalancing planner */
+	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN,
 	CX_LISTS = CX_SCREENS | CX_HELP,
-	CX_ALL = 0x1ff
+	CX_ALL = 0x3ff
 };
 
 /* X(ACTION, contexts, bar label or NULL, help text, up to four keys; 0 ends).
@@ -52,7 +53,7 @@ enum {
 	  KC(KEY_F(9)), 'd', KC(KEY_DC), 0)                                                       \
 	X(QUIT, CX_BOARD, "Quit", "quit", KC(KEY_F(10)), 'q', 0, 0)                              \
 	X(PLANNER, CX_BOARD | CX_PLAN, NULL,                                                      \
-	  "planner: target weights, the trades and routes, the risk (on/off)", 'p', 0, 0, 0)      \
+	  "planner: target weights, the trades and routes, the risk (on/off)", 'P', 0, 0, 0)      \
 	X(PLAN_DIM, CX_PLAN, "By", "planner: targets by the next of kind, asset, protocol, chain",\
 	  KC(KEY_F(5)), '\t', 'm', 0)                                                            \
 	X(PLAN_RISK, CX_PLAN, "Risk", "planner: the risk pane (concentration, depeg) or the plan",\
@@ -70,12 +71,15 @@ enum {
 	X(PLAN_SET, CX_PLAN, NULL, "planner: end the typed target; reopen the selected plan",    \
 	  '\n', '\r', KC(KEY_ENTER), 0)                                                           \
 	X(PLAN_RESET, CX_PLAN, NULL, "planner: targets back to today's weights", 'z', 0, 0, 0)    \
-	X(BACK, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_PLAN | CX_HELP, "Back",                               \
+	X(BACK, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN | CX_HELP, "Back",                               \
 	  "back (to the board, or the screen the detail was opened from)", KC(KEY_F(10)), 'q', 27,\
 	  KC(KEY_LEFT))                                                                           \
-	X(BACK2, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_HELP, NULL, "back to the board", 'h',     \
+	X(BACK2, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_HELP, NULL, "back to the board", 'h',     \
 	  KC(KEY_BACKSPACE), 127, 0)                                                              \
 	X(QUIT_NOW, CX_SCREENS, NULL, "quit from any screen", 'Q', 0, 0, 0)                       \
+	X(PRIVATE, CX_SCREENS, NULL,                                                              \
+	  "hide amounts: quantities and money as dots, percentages and times stay (on/off)",     \
+	  'p', 0, 0, 0)                                                                           \
 	X(UNBONDINGS, CX_BOARD | CX_DETAIL | CX_UNBOND, "Unbonding",                              \
 	  "unbonding screen: every exit, its countdown, wait or sell now (on/off)", KC(KEY_F(11)), \
 	  'u', 0, 0)                                                                              \
@@ -91,6 +95,15 @@ enum {
 	X(DETAIL2, CX_BOARD | CX_UNBOND, NULL, "open the selected position", 'l', 0, 0, 0)       \
 	X(SORT_PREV, CX_BOARD, NULL, "sort by the previous column", '<', ',', 0, 0)               \
 	X(SORT_INVERT, CX_BOARD, NULL, "invert the sort order", 'I', 0, 0, 0)                     \
+	X(ALERTS, CX_BOARD | CX_ALERTS, NULL,                                                     \
+	  "alerts screen: alerts fired, with their time, and the rules (on/off)", 'A', 0, 0, 0)    \
+	X(ALERTS_SEEN, CX_ALERTS, "Seen", "mark every alert seen", 's', 0, 0, 0)                   \
+	X(ALERT_RULES, CX_ALERTS, "Rules",                                                        \
+	  "edit the alert rules (a form; written to the config's [alerts] section)", 'e', 0, 0, 0) \
+	X(PRICE, CX_BOARD | CX_DETAIL, NULL,                                                      \
+	  "set a manual price for the selected asset (a form; staketop price clear undoes it)",   \
+	  'M', 0, 0, 0)                                                                           \
+	X(PNL_COLUMNS, CX_BOARD, NULL, "cost basis, P&L and P&L % columns (on/off)", '$', 0, 0, 0) \
 	X(SEARCH_NEXT, CX_BOARD, NULL, "next search match", 'n', 0, 0, 0)                         \
 	X(SEARCH_PREV, CX_BOARD, NULL, "previous search match", 'N', 0, 0, 0)                     \
 	X(FILTER_CLEAR, CX_BOARD, NULL, "clear the filter and the search", 'c', 0, 0, 0)          \
@@ -173,6 +186,9 @@ struct bar_item {
 	const char *label;     /* "Help" */
 	int x, w;              /* columns taken, key and label together */
 };
-size_t keymap_bar(unsigned cx, int width, struct bar_item *items, size_t max);
+/* hide: one action left off (a key that does nothing here, such as the
+ * asset picker in a form without an asset field), or ACT_NONE. */
+size_t keymap_bar(unsigned cx, int width, enum action hide, struct bar_item *items,
+                  size_t max);
 
 #endif
