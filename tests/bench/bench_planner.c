@@ -29,7 +29,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s DB\n", argv[0]);
 		return 2;
 	}
-	struct app_options o = { argv[1], NULL, false, true };
+	struct app_options o = { .db = argv[1], .offline = true };
 	struct app a;
 	char err[512];
 	if (app_open(&a, &o, err, sizeof err) < 0 || app_load(&a, app_clock(), err, sizeof err) < 0) {
