@@ -170,6 +170,19 @@ static const char *const migrations[] = {
 	"  position_id INTEGER NOT NULL,"
 	"  PRIMARY KEY(watch_id, key));"
 	"PRAGMA user_version = 7;",
+	/* 8: looped positions: collateral and debt of a lending position, with
+	 * the market's liquidation threshold (staketop loan add) */
+	"CREATE TABLE loans("
+	"  id INTEGER PRIMARY KEY,"
+	"  account TEXT NOT NULL,"
+	"  collateral TEXT NOT NULL,"
+	"  collateral_amount TEXT NOT NULL,"
+	"  debt TEXT NOT NULL,"
+	"  debt_amount TEXT NOT NULL,"
+	"  liq_threshold REAL NOT NULL CHECK (liq_threshold > 0 AND liq_threshold <= 1),"
+	"  note TEXT,"
+	"  created_at INTEGER NOT NULL);"
+	"PRAGMA user_version = 8;",
 };
 
 
@@ -178,7 +191,7 @@ static const char *const migrations[] = {
  * if it holds these alone. A migration that creates a table lists it here. */
 static const char *const our_tables =
 	"'accounts','positions','events','unbondings','observations','feed_status',"
-	"'snapshots','meta','plans','alerts','watches','watch_items'";
+	"'snapshots','meta','plans','alerts','watches','watch_items','loans'";
 
 #define STR_(x) #x
 #define STR(x) STR_(x)

@@ -33,6 +33,13 @@ static const struct col snapshots_cols[] = {
 	{ "premium_bps", COL_REAL, false }, { "apy", COL_REAL, false },
 };
 
+static const struct col loans_cols[] = {
+	{ "id", COL_INT, true }, { "account", COL_TEXT, true }, { "collateral", COL_TEXT, true },
+	{ "collateral_amount", COL_DEC, true }, { "debt", COL_TEXT, true },
+	{ "debt_amount", COL_DEC, true }, { "liq_threshold", COL_REAL, true },
+	{ "note", COL_TEXT, false }, { "created_at", COL_INT, true },
+};
+
 #define N(a) (sizeof a / sizeof a[0])
 
 /* Import order: what is referred to comes first. */
@@ -70,6 +77,12 @@ const struct table io_tables[] = {
 	  "INSERT INTO snapshots(ts, position_id, quantity, nav, market_value, premium_bps, apy)"
 	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	  snapshots_cols, N(snapshots_cols) },
+	{ "loans",
+	  "SELECT id, account, collateral, collateral_amount, debt, debt_amount, liq_threshold,"
+	  " note, created_at FROM loans ORDER BY id",
+	  "INSERT INTO loans(id, account, collateral, collateral_amount, debt, debt_amount,"
+	  " liq_threshold, note, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	  loans_cols, N(loans_cols) },
 };
 const size_t io_n_tables = N(io_tables);
 

@@ -1,6 +1,6 @@
 /* tables.h — the tables export and import carry, column by column, in the
  * order they are written and read back: positions (with the account's
- * name), events, unbondings, observations, snapshots. Shared by
+ * name), events, unbondings, observations, snapshots, loans. Shared by
  * data/export.c and data/import.c so that a round trip loses nothing. */
 #ifndef STAKETOP_TABLES_H
 #define STAKETOP_TABLES_H

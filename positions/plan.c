@@ -124,6 +124,18 @@ int plan_targets_parse(const char *text, const struct catalog *cat,
 			return fail(err, errlen,
 			            "unknown target key '%s' (expected a kind: native, liquid, restaked; "
 			            "an asset symbol; a protocol; or a chain)", key);
+		/* "native" is a kind and also the protocol of native stake (the
+		 * protocol grouping calls it so): among protocols it is one */
+		if (out->n > 0 && dim == PLAN_BY_KIND && out->dim == PLAN_BY_PROTOCOL &&
+		    strcmp(t->key, "native") == 0)
+			dim = PLAN_BY_PROTOCOL;
+		if (out->n > 0 && dim == PLAN_BY_PROTOCOL && out->dim == PLAN_BY_KIND) {
+			bool only_native = true;
+			for (size_t i = 0; i < out->n; i++)
+				only_native = only_native && strcmp(out->t[i].key, "native") == 0;
+			if (only_native)
+				out->dim = PLAN_BY_PROTOCOL;
+		}
 		if (out->n > 0 && dim != out->dim) {
 			char msg[256];
 			static const char *const art[] = { "a kind", "an asset", "a protocol", "a chain" };

@@ -93,7 +93,8 @@ const char *plan_dim_name(enum plan_dim d);
  * A key is resolved, without regard to case, as: a kind (native, liquid,
  * restaked), else an asset symbol of the catalog, else a protocol the
  * catalog names, else a chain the catalog names. Every key must resolve to
- * the same dimension, and none may repeat. Returns 0, or -1 with a message
+ * the same dimension, and none may repeat; "native" among protocols is the
+ * protocol of native stake (as the protocol grouping names it). Returns 0, or -1 with a message
  * in err that shows the offending text with control bytes and invalid
  * UTF-8 replaced by '?'. The sum is not checked here (plan_compute and
  * plan_targets_sum do). */

@@ -67,6 +67,8 @@ static void prompt_update(struct ui *u)
 {
 	struct prompt *p = &u->prompt;
 	struct board *b = &u->board;
+	if (p->kind == PROMPT_PLAN_NAME)
+		return; /* a name: nothing moves until Enter */
 	if (p->kind == PROMPT_FILTER) {
 		snprintf(b->filter, sizeof b->filter, "%s", p->le.buf);
 		ui_recompute(u);
@@ -95,6 +97,10 @@ static void prompt_key(struct ui *u, enum action a, int key)
 	switch (a) {
 	case ACT_PROMPT_ACCEPT:
 		u->overlay = 0;
+		if (p->kind == PROMPT_PLAN_NAME) {
+			planner_save(&u->planner, &u->sc, p->le.buf);
+			return;
+		}
 		if (p->kind == PROMPT_SEARCH) {
 			snprintf(u->board.search, sizeof u->board.search, "%s", p->le.buf);
 			if (p->failed)
@@ -103,6 +109,10 @@ static void prompt_key(struct ui *u, enum action a, int key)
 		return;
 	case ACT_PROMPT_CANCEL:
 		u->overlay = 0;
+		if (p->kind == PROMPT_PLAN_NAME) {
+			ui_message(u, R_NORMAL, "not saved");
+			return;
+		}
 		if (p->kind == PROMPT_FILTER) {
 			snprintf(u->board.filter, sizeof u->board.filter, "%s", p->saved_filter);
 			ui_recompute(u);
@@ -125,6 +135,17 @@ static void prompt_key(struct ui *u, enum action a, int key)
 static void scroll_view(struct ui *u, long delta, bool home, bool end)
 {
 	const long page = u->sc.lay.body.h > 2 ? u->sc.lay.body.h - 2 : 1;
+	if (u->screen == CX_PLAN && !u->overlay) {
+		/* a line up or down moves the cursor; a page or the wheel scrolls
+		 * the pane by its own height */
+		if (delta == 1 || delta == -1 || home || end)
+			planner_move(&u->planner, &u->sc, delta, home, end);
+		else if (delta == 2 || delta == -2)
+			planner_page(&u->planner, &u->sc, delta > 0 ? 1 : -1);
+		else
+			planner_scroll(&u->planner, &u->sc, delta);
+		return;
+	}
 	if (delta == 2 || delta == -2)
 		delta = delta > 0 ? page : -page;
 	if (u->overlay == CX_HELP) {
@@ -354,6 +375,17 @@ static void toggle_feeds(struct ui *u)
 	}
 }
 
+static void toggle_planner(struct ui *u)
+{
+	if (u->screen == CX_PLAN) {
+		u->screen = CX_BOARD;
+		return;
+	}
+	u->screen = CX_PLAN;
+	if (planner_open(&u->planner, &u->sc) < 0 && !u->planner.run.computed)
+		u->screen = CX_BOARD;
+}
+
 static void toggle_unbondings(struct ui *u)
 {
 	if (u->screen == CX_UNBOND)
@@ -416,6 +448,40 @@ static bool board_action(struct ui *u, enum action a)
 	case ACT_UNBONDINGS: toggle_unbondings(u); break;
 	case ACT_UNBOND: ui_unbond_form(u); break;
 	case ACT_ALERTS: toggle_alerts(u); break;
+	case ACT_PLANNER: toggle_planner(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* The planner's keys: targets stepped or typed, the dimension, the pane,
+ * saving under a name typed on the status line, reopening. */
+static bool planner_action(struct ui *u, enum action a, int key)
+{
+	struct planner *p = &u->planner;
+	switch (a) {
+	case ACT_PLANNER: toggle_planner(u); break;
+	case ACT_PLAN_DIM: planner_next_dim(p, &u->sc); break;
+	case ACT_PLAN_RISK: planner_toggle_risk(p, &u->sc); break;
+	case ACT_PLAN_LIST: planner_toggle_saved(p, &u->sc); break;
+	case ACT_PLAN_MORE: planner_step(p, &u->sc, 1); break;
+	case ACT_PLAN_LESS: planner_step(p, &u->sc, -1); break;
+	case ACT_PLAN_SET: planner_enter(p, &u->sc); break;
+	case ACT_PLAN_RESET: planner_reset(p, &u->sc); break;
+	case ACT_ERASE: planner_erase(p, &u->sc); break;
+	case ACT_PLAN_SAVE:
+		u->prompt.kind = PROMPT_PLAN_NAME;
+		u->prompt.failed = false;
+		lineedit_set(&u->prompt.le, "");
+		u->overlay = CX_PROMPT;
+		break;
+	case ACT_BACK:
+		if (!planner_cancel_typing(p, &u->sc))
+			return false;
+		break;
+	case ACT_PLAN_TYPE:
+	case ACT_NONE:
+		return key < KC(0) && planner_type(p, &u->sc, key);
 	default: return false;
 	}
 	return true;
@@ -512,10 +578,11 @@ static void common_action(struct ui *u, enum action a)
 }
 
 /* One handler per screen; what every screen shares after. */
-static void screen_action(struct ui *u, enum action a)
+static void screen_action(struct ui *u, enum action a, int key)
 {
 	bool done = false;
 	switch (ui_context(u)) {
+	case CX_PLAN: done = planner_action(u, a, key); break;
 	case CX_BOARD: done = board_action(u, a); break;
 	case CX_DETAIL: done = detail_action(u, a); break;
 	case CX_FEEDS: done = feeds_action(u, a); break;
@@ -546,5 +613,5 @@ void ui_key(struct ui *u, int key)
 	}
 	if (a != ACT_NONE && a != ACT_MOUSE)
 		u->msg[0] = 0;
-	screen_action(u, a);
+	screen_action(u, a, key);
 }

@@ -17,6 +17,7 @@
 #include "tui/screens/feeds_view.h"
 #include "tui/screens/form.h"
 #include "tui/screens/help.h"
+#include "tui/screens/planner.h"
 #include "tui/screens/prompt.h"
 #include "tui/screens/scene.h"
 #include "tui/screens/unbonding_view.h"
@@ -25,7 +26,7 @@
 
 struct ui {
 	struct scene sc;           /* app, clock, geometry, what was read */
-	unsigned screen;           /* CX_BOARD, CX_DETAIL, CX_FEEDS or CX_UNBOND */
+	unsigned screen;           /* CX_BOARD, CX_DETAIL, CX_FEEDS, CX_UNBOND or CX_PLAN */
 	unsigned overlay;          /* 0, CX_HELP, CX_PROMPT, CX_FORM or CX_CONFIRM */
 
 	struct board board;
@@ -33,6 +34,7 @@ struct ui {
 	struct feeds_view feeds;
 	struct unbonding_view unbv;
 	struct alerts_view alerts;
+	struct planner planner;
 	struct help help;
 	struct prompt prompt;
 	struct form *form;

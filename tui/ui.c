@@ -48,6 +48,8 @@ void ui_resize(struct ui *u)
 	board_columns(&u->board, u->sc.lay.body.w);
 	if (u->screen == CX_UNBOND)
 		ui_unbonding_compute(u); /* its lines wrap at the width */
+	if (u->screen == CX_PLAN)
+		planner_lines(&u->planner, &u->sc); /* and so do the planner's */
 	u->dirty = true;
 }
 
@@ -64,6 +66,8 @@ static void prepare(struct ui *u)
 		unbonding_view_move(&u->unbv, &u->sc, 0, false, false);
 	if (u->screen == CX_ALERTS)
 		alerts_view_scroll(&u->alerts, &u->sc, 0);
+	if (u->screen == CX_PLAN)
+		planner_scroll(&u->planner, &u->sc, 0);
 }
 
 static void draw_frame(struct ui *u)
@@ -89,6 +93,8 @@ static void draw_frame(struct ui *u)
 			unbonding_view_draw(&u->unbv, &l->body);
 		else if (u->screen == CX_ALERTS)
 			alerts_view_draw(&u->alerts, &l->body);
+		else if (u->screen == CX_PLAN)
+			planner_draw(&u->planner, &u->sc, &l->body);
 		else
 			board_draw(&u->board, &l->body);
 		if (u->overlay == CX_HELP)
@@ -129,8 +135,8 @@ static int wait_timeout(const struct ui *u)
 			s = ticks_min(s, detail_next_change(&u->detail, &u->sc.lay.body));
 		else if (u->screen == CX_UNBOND)
 			s = ticks_min(s, unbonding_view_next_change(&u->unbv, &u->sc, &u->sc.lay.body));
-		else if (u->screen == CX_ALERTS)
-			; /* its times are dates: nothing ticks */
+		else if (u->screen == CX_ALERTS || u->screen == CX_PLAN)
+			; /* alerts: dates; the plan: changes with keys, not the clock */
 		else
 			s = ticks_min(s, feeds_view_next_change(&u->feeds));
 		if (s > 0) {
@@ -215,6 +221,7 @@ static void st_load_done(struct run *r)
 	feeds_view_free(&u->feeds);
 	unbonding_view_free(&u->unbv);
 	alerts_view_free(&u->alerts);
+	planner_free(&u->planner);
 	form_free(u->form);
 	u->form = NULL;
 	free(u->sc.unb);

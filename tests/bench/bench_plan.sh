@@ -1,6 +1,7 @@
 #!/bin/sh
 # The planner on 1,000 positions / 1,000,000 observations (the bench-seed
-# file bench_report.sh uses): recomputing the plan after a keystroke (target
+# file bench_report.sh uses): recomputing the plan after a keystroke, bare
+# (bench_plan) and through the planner screen (bench_planner) (target
 # < 2 ms), and `plan --json` against `report --json` on the same file
 # (target: within 1.5x), medians of 21 runs by tests/tools/timeit.
 BUILD=${BUILD:-build}
@@ -14,6 +15,7 @@ fi
 export XDG_CONFIG_HOME="$T/cfg"
 status=0
 "$BUILD/rel/tests/bench/bench_plan" "$DB" || status=1
+"$BUILD/rel/tests/bench/bench_planner" "$DB" || status=1
 ST="$BUILD/staketop"
 TG=native=40,liquid=40,restaked=20
 "$BUILD/rel/tests/tools/timeit" 2 "$ST" --db "$DB" --offline report --json >/dev/null || exit 1

@@ -93,7 +93,7 @@ check "ESC and BEL in --target: exit 2, a clean message" \
 "$ST" --demo plan --target "$(printf 'native=4\377,liquid=60')" >/dev/null 2>"$T/err"
 check "invalid UTF-8 in a value: exit 2, shown as ?" \
 	'[ $? -eq 2 ] && grep -q "4?. is not a percentage" "$T/err" && ! LC_ALL=C grep -q "$(printf "\377")" "$T/err"'
-"$ST" --demo plan --target native=50,lido=50 >/dev/null 2>"$T/err"
+"$ST" --demo plan --target liquid=50,lido=50 >/dev/null 2>"$T/err"
 check "mixed kinds of keys exit 2" '[ $? -eq 2 ] && grep -q "is a protocol but the first is a kind" "$T/err"'
 "$ST" --demo plan --json >/dev/null 2>"$T/err"
 check "no --target exits 2" '[ $? -eq 2 ] && grep -q "give one of --target" "$T/err"'
@@ -133,6 +133,22 @@ check "--show --csv gives the saved trades" \
 	'[ "$(wc -l <"$T/show.csv")" -eq "$(wc -l <"$T/plan.csv")" ] && head -1 "$T/show.csv" | grep -q "^position,account,asset,action"'
 "$ST" --demo plan --show 99 >/dev/null 2>"$T/err"
 check "--show of a missing plan exits 2" '[ $? -eq 2 ] && grep -q "no plan 99" "$T/err"'
+
+# --- "native" among protocols ---------------------------------------------------------
+# the protocol grouping names native stake "native" (what the planner screen
+# saves when it groups by protocol); among protocols the key is that one, in
+# either order. After: native 50 %, lido 50 %, the other protocols 0.
+for tg in lido=50,native=50 native=50,lido=50; do
+	json=$("$ST" --demo plan --target "$tg" --json 2>"$T/err")
+	rc=$?
+	check "$tg: by protocol, native and lido at 50% after" \
+		'[ $rc -eq 0 ] && [ "$(echo "$json" | jq -r .targets_by)" = protocol ] &&
+		 [ "$(echo "$json" | jq -r .after.weights.protocol.native)" = 0.5 ] &&
+		 [ "$(echo "$json" | jq -r .after.weights.protocol.lido)" = 0.5 ]'
+done
+"$ST" --demo plan --target native=50,liquid=50,lido=0 >/dev/null 2>"$T/err"
+check "a kind beside a protocol is still refused (exit 2)" \
+	'[ $? -eq 2 ] && grep -q "is a protocol but the first is a kind" "$T/err"'
 
 # --- config -------------------------------------------------------------------------
 mkdir -p "$T/cfg"

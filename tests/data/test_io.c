@@ -21,6 +21,7 @@
 #include "data/events_db.h"
 #include "data/export.h"
 #include "data/import.h"
+#include "data/loans_db.h"
 #include "data/observations_db.h"
 #include "data/positions_db.h"
 #include "data/snapshots_db.h"
@@ -125,6 +126,15 @@ static void fill(struct fx *f)
 		               .quantity = p.quantity, .nav = { true, 1e-300 },
 		               .market_value = { true, 123456789.123456789 } };
 	assert_int_equal(store_snapshot_put(f->s, &sn, f->err, sizeof f->err), 0);
+	/* a looped position: a threshold with no short decimal form, and a note
+	 * with a comma and a quote for the CSV */
+	struct loan l = { .account = "aave", .collateral = "wstETH", .debt = "ETH",
+		          .liq_threshold = 0.8100000000000001, .note = "loop, \"x2\"",
+		          .created_at = NOW };
+	assert_int_equal(dec_parse("10.000000000000000001", 18, &l.collateral_amount, f->err,
+	                           sizeof f->err), 0);
+	assert_int_equal(dec_parse("8", 18, &l.debt_amount, f->err, sizeof f->err), 0);
+	assert_int_equal(store_loan_add(f->s, &l, NULL, f->err, sizeof f->err), 0);
 }
 
 /* Every row and column of every table alike in both stores. */
@@ -176,8 +186,8 @@ static void round_trip__json__field_by_field(void **state)
 	assert_int_equal(rc, 0);
 	assert_string_equal(r.what, "export");
 	/* 1 position, 3 events (stake, removed adjust, unbond), 1 unbonding,
-	 * 2 observations, 1 snapshot */
-	assert_int_equal(r.rows, 8);
+	 * 2 observations, 1 snapshot, 1 loan */
+	assert_int_equal(r.rows, 9);
 	same_tables(f->s, f->s2);
 	/* again: the ids are taken, so the whole import is refused */
 	assert_int_equal(store_import_path(f->s2, &f->cat, f->path, NOW, &r, f->err, sizeof f->err), -1);
@@ -193,7 +203,7 @@ static void round_trip__csv_directory__field_by_field(void **state)
 	assert_int_equal(store_export_csv_dir(f->s, dir, f->err, sizeof f->err), 0);
 	struct import_result r;
 	assert_int_equal(store_import_path(f->s2, &f->cat, dir, NOW, &r, f->err, sizeof f->err), 0);
-	assert_int_equal(r.rows, 8);
+	assert_int_equal(r.rows, 9);   /* as the JSON round trip: the loan too */
 	same_tables(f->s, f->s2);
 }
 

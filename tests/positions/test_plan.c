@@ -510,8 +510,17 @@ static void test_targets_parse(void **state)
 	assert_int_equal(plan_targets_parse("native=12.5,liquid=87.5", &cat, &t, err, sizeof err), 0);
 	assert_true(fabs(t.t[0].pct - 12.5) < 1e-12);
 
-	assert_int_equal(plan_targets_parse("native=50,lido=50", &cat, &t, err, sizeof err), -1);
+	/* "native" among protocols is native stake's protocol (the grouping's
+	 * name for it), in either order */
+	assert_int_equal(plan_targets_parse("native=50,lido=50", &cat, &t, err, sizeof err), 0);
+	assert_int_equal(t.dim, PLAN_BY_PROTOCOL);
+	assert_int_equal(plan_targets_parse("lido=50,native=50", &cat, &t, err, sizeof err), 0);
+	assert_int_equal(t.dim, PLAN_BY_PROTOCOL);
+	assert_int_equal(plan_targets_parse("liquid=50,lido=50", &cat, &t, err, sizeof err), -1);
 	assert_non_null(strstr(err, "is a protocol but the first is a kind"));
+	assert_int_equal(plan_targets_parse("native=50,lido=40,liquid=10", &cat, &t, err, sizeof err),
+	                 -1);
+	assert_non_null(strstr(err, "is a kind but the first is a protocol"));
 	assert_int_equal(plan_targets_parse("native=50,NATIVE=50", &cat, &t, err, sizeof err), -1);
 	assert_non_null(strstr(err, "given twice"));
 	assert_int_equal(plan_targets_parse("native=-5", &cat, &t, err, sizeof err), -1);

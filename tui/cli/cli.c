@@ -93,11 +93,11 @@ const struct command commands[] = {
 	  "  --force            replace FILE when it exists\n",
 	  cmd_backup },
 	{ "export", "--json [--table T] | --csv DIR | --csv --table T",
-	  "positions, events, unbondings, observations, snapshots out",
+	  "positions, events, unbondings, observations, snapshots, loans out",
 	  "  --json             one object to stdout (exact quantities as strings)\n"
 	  "  --csv DIR          one file per table in DIR\n"
 	  "  --table T          one table: positions, events, unbondings, observations,\n"
-	  "                     snapshots (with --csv: to stdout)\n",
+	  "                     snapshots, loans (with --csv: to stdout)\n",
 	  cmd_export },
 	{ "import", "FILE|DIR", "a JSON export, exported CSVs, a positions or a prices CSV in",
 	  "  positions CSV: columns asset, amount; optional account, kind, opened,\n"
@@ -133,6 +133,16 @@ const struct command commands[] = {
 	  "  remove ID          stop reading it (its positions and history stay)\n"
 	  "  Exit 2 on an invalid address, naming the rule it breaks.\n",
 	  cmd_watch },
+	{ "loan", "add --collateral SYM --amount X --debt SYM --debt-amount X --threshold F"
+	          " [--account NAME] [--note TEXT] | list [--json]",
+	  "looped positions: collateral, debt, health factor, liquidation, depeg stress",
+	  "  add                record a lending position: its collateral (a catalog token\n"
+	  "                     and amount), its debt (asset and amount) and the market's\n"
+	  "                     liquidation threshold (0.81 for 81%)\n"
+	  "  list [--json]      each loan valued at NAV: health factor = collateral x\n"
+	  "                     threshold / debt, the collateral's discount at which it is\n"
+	  "                     liquidated (1 - 1/HF), and the HF at a 1, 5 and 10% depeg\n",
+	  cmd_loan },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

@@ -76,5 +76,6 @@ int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_backfill(struct cli *c, int argc, char **argv);
 int cmd_plan(struct cli *c, int argc, char **argv);   /* tui/cli/cmd_plan.c */
+int cmd_loan(struct cli *c, int argc, char **argv);   /* tui/cli/cmd_loan.c */
 
 #endif

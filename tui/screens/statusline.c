@@ -45,6 +45,8 @@ static void prompt_text(const struct status_view *u, char *buf, size_t len)
 	const struct prompt *p = u->prompt;
 	if (p->kind == PROMPT_SEARCH)
 		snprintf(buf, len, "/%s", p->le.buf);
+	else if (p->kind == PROMPT_PLAN_NAME)
+		snprintf(buf, len, "save the plan as (Enter saves, Esc cancels): %s", p->le.buf);
 	else
 		snprintf(buf, len, "filter (kind: chain: account: or words): %s", p->le.buf);
 }

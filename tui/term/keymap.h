@@ -24,9 +24,10 @@ enum {
 	CX_CONFIRM = 1 << 6, /* "remove …? [y/N]" */
 	CX_UNBOND = 1 << 7,  /* the unbonding screen */
 	CX_ALERTS = 1 << 8,  /* the alerts screen */
-	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS,
+	CX_PLAN = 1 << 9,    /* the rebalancing planner */
+	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN,
 	CX_LISTS = CX_SCREENS | CX_HELP,
-	CX_ALL = 0x1ff
+	CX_ALL = 0x3ff
 };
 
 /* X(ACTION, contexts, bar label or NULL, help text, up to four keys; 0 ends).
@@ -51,7 +52,26 @@ enum {
 	X(DELETE, CX_BOARD | CX_DETAIL, "Delete", "remove the selected position (asks first)",    \
 	  KC(KEY_F(9)), 'd', KC(KEY_DC), 0)                                                       \
 	X(QUIT, CX_BOARD, "Quit", "quit", KC(KEY_F(10)), 'q', 0, 0)                              \
-	X(BACK, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_HELP, "Back",                               \
+	X(PLANNER, CX_BOARD | CX_PLAN, NULL,                                                      \
+	  "planner: target weights, the trades and routes, the risk (on/off)", 'P', 0, 0, 0)      \
+	X(PLAN_DIM, CX_PLAN, "By", "planner: targets by the next of kind, asset, protocol, chain",\
+	  KC(KEY_F(5)), '\t', 'm', 0)                                                            \
+	X(PLAN_RISK, CX_PLAN, "Risk", "planner: the risk pane (concentration, depeg) or the plan",\
+	  KC(KEY_F(6)), 'R', 0, 0)                                                                \
+	X(PLAN_SAVE, CX_PLAN, "Save", "planner: save the plan under a name", KC(KEY_F(7)), 'S',  \
+	  0, 0)                                                                                   \
+	X(PLAN_LIST, CX_PLAN, "Plans", "planner: saved plans (Enter reopens one) or the plan",    \
+	  KC(KEY_F(8)), 'L', 0, 0)                                                                \
+	X(PLAN_MORE, CX_PLAN, NULL, "planner: the selected target one point up", '+', '=', 0, 0) \
+	X(PLAN_LESS, CX_PLAN, NULL, "planner: the selected target one point down", '-', '_', 0,  \
+	  0)                                                                                      \
+	X(PLAN_TYPE, CX_PLAN, NULL,                                                               \
+	  "planner: type the selected target, digits 0 to 9 and '.' (Esc undoes)", '0', '9', '.', \
+	  0)                                                                                      \
+	X(PLAN_SET, CX_PLAN, NULL, "planner: end the typed target; reopen the selected plan",    \
+	  '\n', '\r', KC(KEY_ENTER), 0)                                                           \
+	X(PLAN_RESET, CX_PLAN, NULL, "planner: targets back to today's weights", 'z', 0, 0, 0)    \
+	X(BACK, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN | CX_HELP, "Back",                               \
 	  "back (to the board, or the screen the detail was opened from)", KC(KEY_F(10)), 'q', 27,\
 	  KC(KEY_LEFT))                                                                           \
 	X(BACK2, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_HELP, NULL, "back to the board", 'h',     \
@@ -102,11 +122,11 @@ enum {
 	X(MOUSE, CX_LISTS, NULL,                                                                  \
 	  "mouse: click a row to select, again to open; wheel scrolls; click the bar or a column",\
 	  KC(KEY_MOUSE), 0, 0, 0)                                                                 \
-	X(PROMPT_ACCEPT, CX_PROMPT, "Keep", "keep the search or filter", '\n', '\r', KC(KEY_ENTER),  \
+	X(PROMPT_ACCEPT, CX_PROMPT, "Keep", "keep the search or filter; save the plan", '\n', '\r', KC(KEY_ENTER),  \
 	  0)                                                                                      \
 	X(PROMPT_CANCEL, CX_PROMPT, "Cancel", "cancel (search: back where you were)", 27,             \
 	  KC(KEY_F(10)), 0, 0)                                                                    \
-	X(ERASE, CX_PROMPT | CX_FORM, NULL, "delete the last character", KC(KEY_BACKSPACE), 127,  \
+	X(ERASE, CX_PROMPT | CX_FORM | CX_PLAN, NULL, "delete the last character", KC(KEY_BACKSPACE), 127,  \
 	  CTRL_('h'), 0)                                                                          \
 	X(CLEAR_LINE, CX_PROMPT | CX_FORM, NULL, "clear the field", CTRL_('u'), 0, 0, 0)          \
 	X(FORM_SAVE, CX_FORM, "Save", "save (every field is checked first)", '\n', '\r',           \

@@ -1,5 +1,5 @@
 /* json_out.c — the streaming JSON writer. */
-#include "tui/cli/json_out.h"
+#include "tui/app/json_out.h"
 
 #include <float.h>
 #include <limits.h>
