@@ -138,6 +138,15 @@ static void scroll_view(struct ui *u, long delta, bool home, bool end)
 		unbonding_view_move(&u->unbv, &u->sc, delta, home, end);
 		return;
 	}
+	if (u->screen == CX_HISTORY) {
+		/* Home/End move the cursor to the first / last date; the rest
+		 * scrolls the part under the chart */
+		if (home || end)
+			history_view_move(&u->hist, 0, home, end);
+		else
+			history_view_scroll(&u->hist, &u->sc.lay.body, delta);
+		return;
+	}
 	if (home)
 		board_home(&u->board);
 	else if (end)
@@ -334,6 +343,37 @@ static bool board_action(struct ui *u, enum action a)
 	case ACT_FEEDS: toggle_feeds(u); break;
 	case ACT_UNBONDINGS: toggle_unbondings(u); break;
 	case ACT_UNBOND: ui_unbond_form(u); break;
+	case ACT_HISTORY: ui_history_open(u, HV_PORTFOLIO); break;
+	case ACT_BACKFILL: ui_backfill_start(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* The history screen's keys: the cursor, the range, the scope, backfill. */
+static bool history_action(struct ui *u, enum action a)
+{
+	struct history_view *v = &u->hist;
+	switch (a) {
+	case ACT_HIST_PREV: history_view_move(v, -1, false, false); break;
+	case ACT_HIST_NEXT: history_view_move(v, 1, false, false); break;
+	case ACT_HIST_1W:
+	case ACT_HIST_1M:
+	case ACT_HIST_3M:
+	case ACT_HIST_1Y:
+	case ACT_HIST_ALL:
+		v->range = (enum hv_range)(a - ACT_HIST_1W);
+		v->top = 0;
+		if (history_view_compute(v, &u->sc) == 0)
+			history_view_fit(v, &u->sc.lay.body);
+		break;
+	case ACT_HIST_SCOPE:
+		history_view_open(v, &u->sc, v->scope == HV_ASSET ? HV_PORTFOLIO : v->scope + 1,
+		                  v->position_id, v->asset);
+		ui_message(u, R_NORMAL, "history of the %s", v->scope_text);
+		break;
+	case ACT_HISTORY: u->screen = CX_BOARD; break;
+	case ACT_BACKFILL: ui_backfill_start(u); break;
 	default: return false;
 	}
 	return true;
@@ -352,6 +392,7 @@ static bool detail_action(struct ui *u, enum action a)
 	case ACT_EVENT_NEXT: ui_event_step(u, 1); break;
 	case ACT_EVENT_PREV: ui_event_step(u, -1); break;
 	case ACT_EVENT_REMOVE: ui_event_remove_ask(u); break;
+	case ACT_HISTORY: ui_history_open(u, HV_POSITION); break;
 	default: return false;
 	}
 	return true;
@@ -431,6 +472,7 @@ static void screen_action(struct ui *u, enum action a)
 	case CX_DETAIL: done = detail_action(u, a); break;
 	case CX_FEEDS: done = feeds_action(u, a); break;
 	case CX_UNBOND: done = unbonding_action(u, a); break;
+	case CX_HISTORY: done = history_action(u, a); break;
 	default: break;
 	}
 	if (!done)

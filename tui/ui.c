@@ -47,6 +47,8 @@ void ui_resize(struct ui *u)
 	board_columns(&u->board, u->sc.lay.body.w);
 	if (u->screen == CX_UNBOND)
 		ui_unbonding_compute(u); /* its lines wrap at the width */
+	if (u->screen == CX_HISTORY && !u->sc.lay.too_small)
+		history_view_fit(&u->hist, &u->sc.lay.body); /* its charts fit the body */
 	u->dirty = true;
 }
 
@@ -61,6 +63,8 @@ static void prepare(struct ui *u)
 		feeds_view_scroll(&u->feeds, &u->sc, 0);
 	if (u->screen == CX_UNBOND)
 		unbonding_view_move(&u->unbv, &u->sc, 0, false, false);
+	if (u->screen == CX_HISTORY)
+		history_view_scroll(&u->hist, &u->sc.lay.body, 0);
 }
 
 static void draw_frame(struct ui *u)
@@ -84,6 +88,8 @@ static void draw_frame(struct ui *u)
 			feeds_view_draw(&u->feeds, &u->sc, &l->body);
 		else if (u->screen == CX_UNBOND)
 			unbonding_view_draw(&u->unbv, &l->body);
+		else if (u->screen == CX_HISTORY)
+			history_view_draw(&u->hist, &u->sc, &l->body);
 		else
 			board_draw(&u->board, &l->body);
 		if (u->overlay == CX_HELP)
@@ -120,7 +126,7 @@ static int wait_timeout(const struct ui *u)
 			s = ticks_min(s, detail_next_change(&u->detail, &u->sc.lay.body));
 		else if (u->screen == CX_UNBOND)
 			s = ticks_min(s, unbonding_view_next_change(&u->unbv, &u->sc, &u->sc.lay.body));
-		else
+		else if (u->screen == CX_FEEDS)
 			s = ticks_min(s, feeds_view_next_change(&u->feeds));
 		if (s > 0) {
 			struct timespec ts;
@@ -179,6 +185,7 @@ static int st_load(struct run *r)
 	u->sc.say = ui_say;
 	u->sc.say_ctx = u;
 	board_init(&u->board);
+	u->hist.range = HV_ALL;
 	u->screen = CX_BOARD;
 	u->clock_fixed = app_clock_fixed(NULL);
 	if (ui_reload(u) < 0) {
@@ -196,6 +203,7 @@ static void st_load_done(struct run *r)
 	detail_free(&u->detail);
 	feeds_view_free(&u->feeds);
 	unbonding_view_free(&u->unbv);
+	history_view_free(&u->hist);
 	form_free(u->form);
 	u->form = NULL;
 	free(u->sc.unb);
@@ -211,6 +219,8 @@ static int st_refresher(struct run *r)
 }
 static void st_refresher_done(struct run *r)
 {
+	backfill_free(r->ui.backfill);
+	r->ui.backfill = NULL;
 	refresh_free(r->ui.refresh);
 	r->ui.refresh = NULL;
 }
@@ -343,9 +353,9 @@ static void time_redraws(struct ui *u, double *median_ms, double *p95_ms)
 	*p95_ms = t[N * 95 / 100];
 }
 
-/* The one wait: keys, the self-pipe, the refresh's sockets and timers,
- * and our own timeout, in curl_multi_poll (plain poll only when the
- * refresher could not be made). */
+/* The one wait: keys, the self-pipe, the refresh's (or while a backfill
+ * runs, the backfill's) sockets and timers, and our own timeout, in
+ * curl_multi_poll (plain poll only when the refresher could not be made). */
 static int wait_once(struct ui *u, int timeout_ms, bool *tty_ready)
 {
 	struct refresh_waitfd fds[2] = {
@@ -353,6 +363,11 @@ static int wait_once(struct ui *u, int timeout_ms, bool *tty_ready)
 		{ .fd = ui_signals_fd(), .events = POLLIN, .revents = 0 },
 	};
 	int rc;
+	if (u->backfill) {
+		rc = backfill_wait(u->backfill, fds, 2, timeout_ms);
+		*tty_ready = rc > 0 && fds[0].revents != 0;
+		return rc;
+	}
 	if (u->refresh) {
 		rc = refresh_wait(u->refresh, fds, 2, timeout_ms);
 		*tty_ready = rc > 0 && fds[0].revents != 0;
@@ -381,6 +396,7 @@ static void loop(struct ui *u, double t_start)
 			break;
 		}
 		ui_refresh_poll(u);
+		ui_backfill_poll(u);
 		u->sc.now = app_clock();
 		if (u->sc.now != shown_now) {
 			ui_unbond_watch(u, shown_now, u->sc.now);

@@ -36,7 +36,10 @@ int app_history_load(struct app *a, const struct app_hist_query *q, struct app_h
 	if (q->holdings_only)
 		return APP_HIST_OK;
 	out->step = q->step;
-	out->from = q->from ? q->from : out->first_ts ? day_start(out->first_ts) : q->now;
+	const int64_t first_day = out->first_ts ? day_start(out->first_ts) : q->now;
+	out->from = q->from ? q->from : first_day;
+	if (q->from_first_day && out->from < first_day)
+		out->from = first_day;
 	out->to = q->to && q->to < q->now ? q->to : q->now;
 	if (out->to < out->from) {
 		snprintf(err, errlen, "the end is before the start");

@@ -36,6 +36,7 @@ struct app_hist_query {
 	enum hist_step step;
 	int64_t now;
 	bool holdings_only;          /* no grid, no samples (for yields) */
+	bool from_first_day;         /* from no earlier than the first event's day */
 };
 
 struct app_hist {
