@@ -11,7 +11,9 @@
  * Environment for tests: STAKETOP_UI_FRAMES=N draws N frames (processing
  * pending input) and exits; STAKETOP_UI_TIMING=1 also prints the time to
  * the first frame and the cost of a board redraw after a keystroke to
- * stderr once the screen is restored. */
+ * stderr once the screen is restored; when the history screen is up at the
+ * end, also the cost of opening it (read, compute, first frame) and of a
+ * cursor move with the whole frame. */
 #include "tui/ui_main.h"
 
 #include <errno.h>
@@ -353,6 +355,41 @@ static void time_redraws(struct ui *u, double *median_ms, double *p95_ms)
 	*p95_ms = t[N * 95 / 100];
 }
 
+static char hist_timing[320]; /* time_history's lines, printed at the end */
+
+/* The history screen's costs: opening it as the H key does (read the
+ * store, compute, fit, the whole frame drawn and sent), and one cursor
+ * move with the whole frame; medians and 95th percentiles. */
+static void time_history(struct ui *u, char *out, size_t len)
+{
+	enum { N_OPEN = 21, N_MOVE = 400 };
+	static double t_open[N_OPEN], t_draw[N_OPEN], t_move[N_MOVE];
+	const enum hv_scope scope = u->hist.scope;
+	for (int i = 0; i < N_OPEN; i++) {
+		double t0 = mono_us();
+		history_view_open(&u->hist, &u->sc, scope, u->hist.position_id, u->hist.asset);
+		double t1 = mono_us();
+		draw_frame(u);
+		t_draw[i] = (mono_us() - t1) / 1000;
+		t_open[i] = (mono_us() - t0) / 1000;
+	}
+	for (int i = 0; i < N_MOVE; i++) {
+		double t0 = mono_us();
+		ui_key(u, i % 60 < 30 ? KC(KEY_LEFT) : KC(KEY_RIGHT));
+		draw_frame(u);
+		t_move[i] = (mono_us() - t0) / 1000;
+	}
+	qsort(t_open, N_OPEN, sizeof *t_open, cmp_double);
+	qsort(t_draw, N_OPEN, sizeof *t_draw, cmp_double);
+	qsort(t_move, N_MOVE, sizeof *t_move, cmp_double);
+	snprintf(out, len,
+	         "ui history open: %.2f ms (p95 %.2f ms; of it the frame %.2f ms; %s, %zu dates, "
+	         "%zu holdings)\nui history cursor move: %.3f ms (p95 %.3f ms)\n",
+	         t_open[N_OPEN / 2], t_open[N_OPEN * 95 / 100], t_draw[N_OPEN / 2],
+	         history_range_name(u->hist.range), u->hist.data.n_t, u->hist.data.n_h,
+	         t_move[N_MOVE / 2], t_move[N_MOVE * 95 / 100]);
+}
+
 /* The one wait: keys, the self-pipe, the refresh's (or while a backfill
  * runs, the backfill's) sockets and timers, and our own timeout, in
  * curl_multi_poll (plain poll only when the refresher could not be made). */
@@ -432,6 +469,9 @@ static void loop(struct ui *u, double t_start)
 			empty_wakes = 0;
 		}
 	}
+	hist_timing[0] = 0;
+	if (timing && !u->fatal[0] && !u->sc.lay.too_small && u->screen == CX_HISTORY)
+		time_history(u, hist_timing, sizeof hist_timing);
 	if (timing && !u->fatal[0] && !u->sc.lay.too_small)
 		time_redraws(u, &redraw_median, &redraw_p95);
 	if (timing) {
@@ -482,6 +522,7 @@ int ui_main(const struct app_options *o)
 		fprintf(stderr, "staketop: %s\n", run.ui.fatal);
 	else if (env_long("STAKETOP_UI_TIMING") > 0) {
 		fputs(run.ui.msg, stderr);
+		fputs(hist_timing, stderr);
 		fprintf(stderr, "ui start-up:");
 		for (size_t i = 0; i < N_STAGES; i++)
 			fprintf(stderr, " %s %.2f ms%s", stages[i].name, stage_ms[i],

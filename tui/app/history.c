@@ -41,12 +41,14 @@ int app_history_load(struct app *a, const struct app_hist_query *q, struct app_h
 	if (q->from_first_day && out->from < first_day)
 		out->from = first_day;
 	out->to = q->to && q->to < q->now ? q->to : q->now;
+	if (q->monthly_beyond_days > 0 && (out->to - out->from) / APP_HIST_DAY_S > q->monthly_beyond_days)
+		out->step = HIST_MONTH;
 	if (out->to < out->from) {
 		snprintf(err, errlen, "the end is before the start");
 		rc = APP_HIST_RANGE;
 		goto fail;
 	}
-	if (hist_grid(out->from, out->to, q->step, APP_HIST_MAX_POINTS, &out->t, &out->n_t) < 0) {
+	if (hist_grid(out->from, out->to, out->step, APP_HIST_MAX_POINTS, &out->t, &out->n_t) < 0) {
 		snprintf(err, errlen, "more than %d dates", APP_HIST_MAX_POINTS);
 		rc = APP_HIST_TOO_MANY;
 		goto fail;
@@ -59,7 +61,7 @@ int app_history_load(struct app *a, const struct app_hist_query *q, struct app_h
 	}
 	hist_needed(&a->cat, out->h, out->n_h, need);
 	if (store_history_samples(a->store, &a->cat, need, out->t, out->n_t,
-	                          q->step == HIST_WEEK || q->step == HIST_MONTH, &out->s, err,
+	                          out->step == HIST_WEEK || out->step == HIST_MONTH, &out->s, err,
 	                          errlen) < 0) {
 		rc = APP_HIST_STORE;
 		goto fail;
@@ -117,4 +119,14 @@ size_t app_history_yield_tokens(const struct app *a, const struct app_hist *h,
 			out[n++] = h->h[i].asset;
 	}
 	return n;
+}
+
+int app_history_read_begin(struct app *a, bool *opened, char *err, size_t errlen)
+{
+	return store_history_read_begin(a->store, opened, err, errlen);
+}
+
+void app_history_read_end(struct app *a, bool opened)
+{
+	store_history_read_end(a->store, opened);
 }

@@ -37,6 +37,8 @@ struct app_hist_query {
 	int64_t now;
 	bool holdings_only;          /* no grid, no samples (for yields) */
 	bool from_first_day;         /* from no earlier than the first event's day */
+	int monthly_beyond_days;     /* > 0: by month end when the range spans more
+	                                days than this (step ignored then) */
 };
 
 struct app_hist {
@@ -87,6 +89,12 @@ struct app_yield {
 /* token's yield over the days before now. 0, or -1 with err. */
 int app_history_yield(struct app *a, const struct asset *token, int64_t now, int days,
                       struct app_yield *out, char *err, size_t errlen);
+
+/* Hold one read snapshot of the store across several of these calls (the
+ * history screen's load and yields): consistent figures, one lock. 0, or
+ * -1 with err; end with the same *opened. Nothing is written between. */
+int app_history_read_begin(struct app *a, bool *opened, char *err, size_t errlen);
+void app_history_read_end(struct app *a, bool opened);
 
 /* The held tokens whose yield can be measured (hist_yield_rate_asset), in
  * holdings order, each once: up to max into out; how many. */

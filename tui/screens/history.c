@@ -246,7 +246,24 @@ static void query(const struct history_view *v, const struct scene *sc, struct a
 	}
 }
 
+static int compute(struct history_view *v, const struct scene *sc);
+
+/* One read snapshot for everything the screen reads. */
 int history_view_compute(struct history_view *v, const struct scene *sc)
+{
+	bool opened = false;
+	char err[256];
+	if (app_history_read_begin(sc->app, &opened, err, sizeof err) < 0) {
+		text_copy_clean(v->error, sizeof v->error, err);
+		scene_say(sc, R_ERROR, "history: %s", v->error);
+		return -1;
+	}
+	int rc = compute(v, sc);
+	app_history_read_end(sc->app, opened);
+	return rc;
+}
+
+static int compute(struct history_view *v, const struct scene *sc)
 {
 	struct app *a = sc->app;
 	struct app_hist_query q;
@@ -256,18 +273,8 @@ int history_view_compute(struct history_view *v, const struct scene *sc)
 	free_data(v);
 	v->error[0] = 0;
 	query(v, sc, &q);
-	if (v->range == HV_ALL) {
-		/* by day for up to two years of history, by month end beyond */
-		struct app_hist h;
-		struct app_hist_query hq = q;
-		hq.holdings_only = true;
-		if (app_history_load(a, &hq, &h, err, sizeof err) == APP_HIST_OK) {
-			int64_t first = h.first_ts ? day_start(h.first_ts) : sc->now;
-			if ((sc->now - first) / DAY_S > ALL_DAILY_MAX_DAYS)
-				q.step = HIST_MONTH;
-		}
-		app_history_free(&h);
-	}
+	if (v->range == HV_ALL) /* by day for up to two years, by month end beyond */
+		q.monthly_beyond_days = ALL_DAILY_MAX_DAYS;
 	int rc = app_history_load(a, &q, &v->data, err, sizeof err);
 	if (rc != APP_HIST_OK) {
 		text_copy_clean(v->error, sizeof v->error, err);
