@@ -367,11 +367,16 @@ static bool history_action(struct ui *u, enum action a)
 		if (history_view_compute(v, &u->sc) == 0)
 			history_view_fit(v, &u->sc.lay.body);
 		break;
-	case ACT_HIST_SCOPE:
-		history_view_open(v, &u->sc, v->scope == HV_ASSET ? HV_PORTFOLIO : v->scope + 1,
-		                  v->position_id, v->asset);
+	case ACT_HIST_SCOPE: {
+		enum hv_scope next = v->scope == HV_ASSET ? HV_PORTFOLIO : v->scope + 1;
+		if (next != HV_PORTFOLIO && (v->position_id <= 0 || !v->asset)) {
+			ui_message(u, R_NORMAL, "no position was selected: the whole portfolio only");
+			break;
+		}
+		history_view_open(v, &u->sc, next, v->position_id, v->asset);
 		ui_message(u, R_NORMAL, "history of the %s", v->scope_text);
 		break;
+	}
 	case ACT_HISTORY: u->screen = CX_BOARD; break;
 	case ACT_BACKFILL: ui_backfill_start(u); break;
 	default: return false;

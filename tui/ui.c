@@ -104,7 +104,7 @@ static void draw_frame(struct ui *u)
 		const struct status_view sv = {
 			.msg = u->msg, .msg_role = u->msg_role, .screen = u->screen,
 			.overlay = u->overlay, .sc = &u->sc, .board = &u->board, .detail = &u->detail,
-			.unbv = &u->unbv, .prompt = &u->prompt, .form = u->form,
+			.unbv = &u->unbv, .hist = &u->hist, .prompt = &u->prompt, .form = u->form,
 		};
 		statusline_draw(&sv, &l->status); /* last: it may place the cursor */
 	}

@@ -104,7 +104,8 @@ wait_for "History · position #" 5 || no "p: one position"
 pid=$(screen | sed -n 's/.*History · position #\([0-9]*\).*/\1/p' | head -1)
 H --position "$pid" --every 1mo --csv >"$T/pos.csv"
 check "position $pid: the cursor's figures are history --position's" \
-	'[ "$(cursor)" = "$(tail -1 "$T/pos.csv" | awk -F, "{ print \$1, \$3, \$4 }")" ]'
+	'[ -n "$pid" ] && [ -n "$(cursor)" ] &&
+	 [ "$(cursor)" = "$(tail -1 "$T/pos.csv" | awk -F, "{ print \$1, \$3, \$4 }")" ]'
 keys p
 wait_for "History · asset " 5 || no "p again: its asset"
 keys p
@@ -140,8 +141,10 @@ keys H
 wait_for "History - portfolio - ALL" || no "H in ASCII"
 check "ASCII: the chart draws with * and the axis with + and |" \
 	'screen | grep -q "^ *[0-9,.]* + *[*o#]" && screen | grep -q "^ *| *[*o#]"'
-check "ASCII: nothing but ASCII on the screen" '! screen | LC_ALL=C grep -q "[^ -~]"'
-check "NO_COLOR: no colour escapes" '! tm capture-pane -p -e -t t | grep -q "\[3[0-7]m\|\[38;"'
+check "ASCII: the history screen, nothing but ASCII on it" \
+	'screen | grep -q "^History - " && ! screen | LC_ALL=C grep -q "[^ -~]"'
+check "NO_COLOR: the history screen without colour escapes" \
+	'screen | grep -q "^History - " && ! tm capture-pane -p -e -t t | grep -q "\[3[0-7]m\|\[38;"'
 check "ASCII: the cursor's figures are the CLI's" '[ "$(cursor)" = "$last_row" ]'
 keys Q
 wait_for "exit=0" || no "quits in ASCII"
