@@ -33,6 +33,9 @@ void config_defaults(struct config *c)
 	c->swap_fee_pct = 0.3;
 	c->min_trade = 10;
 	c->concentration_pct = 33;
+	c->private_mode = false;
+	c->lot_method = LOT_FIFO;
+	alert_rules_defaults(&c->alerts);
 }
 
 static int is_loopback_host(const char *h, size_t n)
@@ -211,6 +214,63 @@ static int plan_value(struct load_state *s, int line, const char *sec, const cha
 	return bad(s, line, sec, key, "unknown key");
 }
 
+static int bool_value(struct load_state *s, int line, const char *sec, const char *key,
+                      const char *val, bool *out)
+{
+	if (strcmp(val, "true") == 0)
+		*out = true;
+	else if (strcmp(val, "false") == 0)
+		*out = false;
+	else
+		return bad(s, line, sec, key, "expected true or false");
+	return 1;
+}
+
+/* [alerts]: premium_bps (all tokens), premium_bps.SYMBOL (one token),
+ * claimable, stale, bell (true|false), move_pct (0..1000, 0 = off). */
+static int alerts_value(struct load_state *s, int line, const char *sec, const char *key,
+                        const char *val)
+{
+	struct alert_rules *r = &s->c->alerts;
+	if (strcmp(key, "claimable") == 0)
+		return bool_value(s, line, sec, key, val, &r->claimable);
+	if (strcmp(key, "stale") == 0)
+		return bool_value(s, line, sec, key, val, &r->stale);
+	if (strcmp(key, "bell") == 0)
+		return bool_value(s, line, sec, key, val, &r->bell);
+	if (strcmp(key, "move_pct") == 0) {
+		size_t n = strlen(val), digits = strspn(val, "0123456789.");
+		const char *dot = strchr(val, '.');
+		double v = strtod(val, NULL);
+		if (n == 0 || n > 8 || digits != n || (dot && strchr(dot + 1, '.')) ||
+		    strspn(val, ".") == n || !(v >= 0 && v <= 1000))
+			return bad(s, line, sec, key, "expected a percentage 0..1000 (0 = off)");
+		r->move_pct = v;
+		return 1;
+	}
+	if (strncmp(key, "premium_bps", 11) != 0 || (key[11] && key[11] != '.'))
+		return bad(s, line, sec, key, "unknown key");
+	char *end;
+	errno = 0;
+	long v = strtol(val, &end, 10);
+	if (errno || end == val || *end || v < 0 || v > 10000)
+		return bad(s, line, sec, key, "expected a whole number of bps 0..10000 (0 = off)");
+	if (!key[11]) {
+		r->premium_bps = (int)v;
+		return 1;
+	}
+	const char *sym = key + 12;
+	size_t n = strlen(sym);
+	if (n == 0 || n >= SYM_MAX ||
+	    strspn(sym, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != n)
+		return bad(s, line, sec, key, "expected premium_bps.SYMBOL with a catalog symbol");
+	if (r->n_token >= ALERT_TOKEN_RULES)
+		return bad(s, line, sec, key, "more than 16 per-token rules");
+	memcpy(r->token[r->n_token].sym, sym, n + 1);
+	r->token[r->n_token++].bps = (int)v;
+	return 1;
+}
+
 static int on_value(void *user, const char *sec, const char *key, const char *val)
 {
 	struct load_state *s = user;
@@ -272,6 +332,17 @@ static int on_value(void *user, const char *sec, const char *key, const char *va
 			           " gbp, chf, jpy)");
 		return 1;
 	}
+	if (strcmp(sec, "display") == 0 && strcmp(key, "private") == 0)
+		return bool_value(s, line, sec, key, val, &s->c->private_mode);
+	if (strcmp(sec, "pnl") == 0) {
+		if (strcmp(key, "lots") != 0)
+			return bad(s, line, sec, key, "unknown key");
+		if (lot_method_parse(val, &s->c->lot_method) < 0)
+			return bad(s, line, sec, key, "expected fifo or average");
+		return 1;
+	}
+	if (strcmp(sec, "alerts") == 0)
+		return alerts_value(s, line, sec, key, val);
 	if (strcmp(sec, "history") == 0) {
 		int r = int_value(s, line, sec, key, val, history_keys,
 		                  sizeof history_keys / sizeof *history_keys);
@@ -281,7 +352,7 @@ static int on_value(void *user, const char *sec, const char *key, const char *va
 	if (strcmp(sec, "plan") == 0)
 		return plan_value(s, line, sec, key, val);
 	if (strcmp(sec, "feeds") != 0 && strcmp(sec, "display") != 0 &&
-	    strcmp(sec, "history") != 0)
+	    strcmp(sec, "history") != 0 && strcmp(sec, "plan") != 0)
 		return bad(s, line, sec, key, "unknown section");
 	return bad(s, line, sec, key, "unknown key");
 }

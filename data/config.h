@@ -1,7 +1,8 @@
 /* config.h — the config file (INI, parsed by libinih): feed base URLs, the
  * CoinGecko key, refresh and staleness intervals, display currency, history
  * recording, and the planner's swap fee, minimum trade and concentration
- * threshold. Unknown sections or keys, a key given twice, unknown currencies
+ * threshold, hiding amounts, the lot method of the cost basis and the
+ * alert rules. Unknown sections or keys, a key given twice, unknown currencies
  * and bad values are errors naming the file, the line and the key; a
  * missing file means the defaults only where the caller allows it (the
  * default path). */
@@ -10,6 +11,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "positions/alerts.h"
+#include "positions/lots.h"
 
 #define CONFIG_URL_MAX 256
 
@@ -40,6 +44,12 @@ struct config {
 	double swap_fee_pct;      /* a swap's fee, percent of proceeds, 0 .. 10 (0.3) */
 	double min_trade;         /* display currency, 0 .. 1e9; smaller trades left out (10) */
 	double concentration_pct; /* flag a protocol or chain above this share, 1 .. 100 (33) */
+	/* [display] */
+	bool private_mode;        /* private = true: amounts hidden on screen */
+	/* [pnl] */
+	enum lot_method lot_method; /* lots = fifo (default) | average */
+	/* [alerts] */
+	struct alert_rules alerts;
 	bool loaded;              /* a file was read (else defaults) */
 };
 

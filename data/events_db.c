@@ -14,7 +14,7 @@
 #include <time.h>
 
 #define EVENT_COLUMNS \
-	"id, position_id, type, amount, ts, note, unbonding_id, removed_at, removed_note"
+	"id, position_id, type, amount, ts, note, unbonding_id, removed_at, removed_note, price"
 #define UNBONDING_COLUMNS \
 	"u.id, u.position_id, u.amount, u.requested_at, u.available_at, u.earliest_at," \
 	" u.latest_at, u.rule, u.status, u.claimed_at"
@@ -165,6 +165,8 @@ static int read_event(sqlite3_stmt *st, void *row, char *err, size_t errlen)
 	ev->unbonding_id = sqlite3_column_int64(st, 6);
 	ev->removed = sqlite3_column_type(st, 7) != SQLITE_NULL;
 	ev->removed_at = sqlite3_column_int64(st, 7);
+	if (col_dec(st, 9, EVENT_STAKE, &ev->has_price, &ev->price) < 0)
+		return store_fail(err, errlen, "event %" PRId64 ": price is not a decimal", ev->id);
 	if (store_column_text(st, 5, ev->note, sizeof ev->note) < 0 ||
 	    store_column_text(st, 8, ev->removed_note, sizeof ev->removed_note) < 0)
 		return store_fail(err, errlen, "event %" PRId64 ": note too long", ev->id);
@@ -190,7 +192,8 @@ int store_events_list(struct store *s, int64_t position_id, struct event **out,
 static int insert_event(struct store *s, struct event *ev, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = prep(s, "INSERT INTO events(position_id, type, amount, ts, note,"
-	                           " unbonding_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6)", err, errlen);
+	                           " unbonding_id, price) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	                        err, errlen);
 	int b;
 
 	if (!st)
@@ -200,7 +203,8 @@ static int insert_event(struct store *s, struct event *ev, char *err, size_t err
 	    (ev->has_amount ? store_bind_dec(st, 3, ev->amount) : sqlite3_bind_null(st, 3)) ||
 	    sqlite3_bind_int64(st, 4, ev->ts) ||
 	    store_bind_text(st, 5, ev->note, sizeof ev->note) ||
-	    store_bind_int64_or_null(st, 6, ev->unbonding_id);
+	    store_bind_int64_or_null(st, 6, ev->unbonding_id) ||
+	    (ev->has_price ? store_bind_dec(st, 7, ev->price) : sqlite3_bind_null(st, 7));
 	if (run(s, st, b, "adding event", err, errlen) < 0)
 		return -1;
 	ev->id = sqlite3_last_insert_rowid(store_handle(s));

@@ -1,5 +1,6 @@
 /* observations_db.c — observations, market loading, feed status. */
 #include "data/observations_db.h"
+#include "data/manual_db.h"
 #include "data/store_priv.h"
 
 #include <math.h>
@@ -126,15 +127,43 @@ int store_market_load(struct store *s, struct market *m, char *err, size_t errle
 	const struct catalog *c = m->catalog;
 	struct observation o;
 	int rc = -1;
+	/* a manual value (staketop price set) wins over any feed's until it is
+	 * cleared: looked up first, on the partial index observations_manual */
+	sqlite3_stmt *man = NULL;
 
 	if (!st)
 		return -1;
+	if (sqlite3_prepare_v2(store_handle(s),
+	                       "SELECT source, ts, value, exact FROM observations"
+	                       " WHERE asset = ?1 AND kind = ?2 AND source = 'manual'"
+	                       " ORDER BY ts DESC, id DESC LIMIT 1", -1, &man, NULL) != SQLITE_OK) {
+		store_fail_db(s, err, errlen, "market");
+		goto out;
+	}
 	for (size_t i = 0; c && i < c->n; i++) {
 		const char *sym = c->assets[i].symbol;
 
 		for (int k = 0; k < OBS_KINDS; k++) {
 			int step;
 
+			sqlite3_reset(man);
+			if (bind_asset_kind(man, sym, (enum obs_kind)k) != SQLITE_OK) {
+				store_fail_db(s, err, errlen, "market");
+				goto out;
+			}
+			step = sqlite3_step(man);
+			if (step == SQLITE_ROW) {
+				read_observation(man, sym, (enum obs_kind)k, &o);
+				o.pinned = store_manual_pinned(s, sym);
+				/* in force whatever its age: newer feed values are not */
+				if (market_apply(m, &o) < 0)
+					goto out;
+				continue;
+			}
+			if (step != SQLITE_DONE) {
+				store_fail_db(s, err, errlen, "market");
+				goto out;
+			}
 			sqlite3_reset(st);
 			if (bind_asset_kind(st, sym, (enum obs_kind)k) != SQLITE_OK) {
 				store_fail_db(s, err, errlen, "market");
@@ -157,6 +186,7 @@ int store_market_load(struct store *s, struct market *m, char *err, size_t errle
 	}
 	rc = 0;
 out:
+	sqlite3_finalize(man);
 	store_stmt_done(st);
 	return rc;
 }

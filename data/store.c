@@ -129,6 +129,25 @@ static const char *const migrations[] = {
 	"  inputs TEXT NOT NULL,"
 	"  result TEXT NOT NULL);"
 	"PRAGMA user_version = 5;",
+	/* 6: investor essentials: a stake or deposit event's own price per unit
+	 * (a lot's cost, positions/lots.h); an index of manual prices; alerts fired, with when they fired,
+	 * when the user saw them and when their condition ended (an alert fires
+	 * again only after its condition ended) */
+	"ALTER TABLE events ADD COLUMN price TEXT;"
+	"CREATE TABLE alerts("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  message TEXT NOT NULL,"
+	"  fired_at INTEGER NOT NULL,"
+	"  seen_at INTEGER,"
+	"  ended_at INTEGER);"
+	"CREATE INDEX alerts_key ON alerts(key, ended_at);"
+	/* manual prices (staketop price set) win over any feed until cleared:
+	 * found by this index without reading the feeds' rows */
+	"CREATE INDEX observations_manual ON observations(asset, kind, ts)"
+	"  WHERE source = 'manual';"
+	"PRAGMA user_version = 6;",
 };
 
 
@@ -137,7 +156,7 @@ static const char *const migrations[] = {
  * if it holds these alone. A migration that creates a table lists it here. */
 static const char *const our_tables =
 	"'accounts','positions','events','unbondings','observations','feed_status',"
-	"'snapshots','meta','plans'";
+	"'snapshots','meta','plans','alerts'";
 
 #define STR_(x) #x
 #define STR(x) STR_(x)

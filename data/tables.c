@@ -14,7 +14,7 @@ static const struct col events_cols[] = {
 	{ "id", COL_INT, true }, { "position_id", COL_INT, true }, { "type", COL_TEXT, true },
 	{ "amount", COL_DEC_SIGNED, false }, { "ts", COL_INT, true }, { "note", COL_TEXT, false },
 	{ "unbonding_id", COL_INT, false }, { "removed_at", COL_INT, false },
-	{ "removed_note", COL_TEXT, false },
+	{ "removed_note", COL_TEXT, false }, { "price", COL_DEC, false },
 };
 static const struct col unbondings_cols[] = {
 	{ "id", COL_INT, true }, { "position_id", COL_INT, true }, { "amount", COL_DEC, true },
@@ -54,10 +54,10 @@ const struct table io_tables[] = {
 	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	  unbondings_cols, N(unbondings_cols) },
 	{ "events",
-	  "SELECT id, position_id, type, amount, ts, note, unbonding_id, removed_at, removed_note"
-	  " FROM events ORDER BY id",
+	  "SELECT id, position_id, type, amount, ts, note, unbonding_id, removed_at, removed_note,"
+	  " price FROM events ORDER BY id",
 	  "INSERT INTO events(id, position_id, type, amount, ts, note, unbonding_id, removed_at,"
-	  " removed_note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	  " removed_note, price) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	  events_cols, N(events_cols) },
 	{ "observations",
 	  "SELECT id, asset, kind, source, ts, value, fetched_at FROM observations ORDER BY id",

@@ -119,6 +119,7 @@ int market_apply(struct market *m, const struct observation *o)
 	copy_field(ex, sizeof ex, o->exact, sizeof o->exact);
 	q->has_exact = ex[0] && ratio_parse(ex, &q->exact) == 0;
 	q->ts = o->ts;
+	q->pinned = o->pinned;
 	copy_field(q->source, sizeof q->source, o->source, sizeof o->source);
 	return 0;
 }

@@ -25,6 +25,7 @@ struct observation {
 	char exact[RATIO_STR_MAX];/* a rate exactly as its source gave it, "num/den"
 	                             (ratio.h), or "" when the source gives only a
 	                             number */
+	bool pinned;              /* source "manual" set with --pin: never stale */
 };
 
 struct quote {
@@ -32,6 +33,7 @@ struct quote {
 	double value;
 	int64_t ts;
 	char source[SOURCE_MAX];
+	bool pinned;              /* a pinned manual value: never stale */
 	bool has_exact;           /* rate: the source's own integers */
 	struct ratio exact;
 };

@@ -137,6 +137,10 @@ struct event {
 	bool has_amount;
 	dec_t amount;                  /* negative only for EVENT_ADJUST */
 	int64_t ts;
+	bool has_price;                /* stake, deposit: the price paid per
+	                                  unit, in the display currency (a lot's
+	                                  cost: positions/lots.h) */
+	dec_t price;
 	char note[EVENT_NOTE_MAX];
 	int64_t unbonding_id;          /* unbond/claim: the unbonding; else 0 */
 	bool removed;                  /* soft-removed: listed, not counted */

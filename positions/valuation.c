@@ -28,9 +28,9 @@ static void miss(struct valuation *v, const char *why)
  * still counts its staleness. */
 static void note_source(const struct valuation_ctx *ctx, struct valuation *v,
                         const char *prefix, const char *sym, const char *source,
-                        int64_t age_s)
+                        int64_t age_s, bool pinned)
 {
-	bool stale = age_s > ctx->stale_s;
+	bool stale = age_s > ctx->stale_s && !pinned;   /* a pinned manual value never is */
 	/* "price:ETH": built by hand, this runs for every input of every row */
 	char what[sizeof v->sources[0].what];
 	size_t np = strnlen(prefix, 5), ns = strnlen(sym, SYM_MAX - 1);
@@ -53,6 +53,7 @@ static void note_source(const struct valuation_ctx *ctx, struct valuation *v,
 	fs->source[nsrc] = 0;
 	fs->age_s = age_s;
 	fs->stale = stale;
+	fs->pinned = pinned;
 }
 
 /* The market's quote of kind k for asset a, recorded as a source; NULL when
@@ -63,7 +64,7 @@ static const struct quote *use(const struct valuation_ctx *ctx, struct valuation
 	static const char *const prefix[OBS_KINDS] = {"price", "rate", "apr"};
 	const struct quote *q = market_get(ctx->market, a->symbol, k);
 	if (q)
-		note_source(ctx, v, prefix[k], a->symbol, q->source, ctx->now - q->ts);
+		note_source(ctx, v, prefix[k], a->symbol, q->source, ctx->now - q->ts, q->pinned);
 	return q;
 }
 
@@ -102,7 +103,12 @@ static void chain_rates(const struct valuation_ctx *ctx, struct valuation *v)
 			set(&v->chain_rate[i], 1);
 			break;
 		case RATE_NONE:
-			miss(v, "no rate source");
+			/* no protocol rate; a rate the user set by hand counts */
+			q = market_get(ctx->market, link->symbol, OBS_RATE);
+			if (q && strcmp(q->source, "manual") == 0 && (q = use(ctx, v, link, OBS_RATE)))
+				set(&v->chain_rate[i], q->value);
+			else
+				miss(v, "no rate source");
 			break;
 		default:
 			if ((q = use(ctx, v, link, OBS_RATE)))
@@ -239,7 +245,7 @@ static bool base_part(const struct valuation_ctx *ctx, struct valuation *v,
 		part->apr = part->apr_gross = ys->apr_fallback;
 		part->fee = 0;
 		snprintf(part->source, sizeof part->source, "catalog");
-		note_source(ctx, v, "apr", from ? from->symbol : from_sym, "catalog", 0);
+		note_source(ctx, v, "apr", from ? from->symbol : from_sym, "catalog", 0, false);
 		return true;
 	}
 	miss(v, "no APR yet");

@@ -33,6 +33,7 @@ struct figure_source {
 	char source[SOURCE_MAX];
 	int64_t age_s;
 	bool stale;
+	bool pinned;                /* a manual value set with --pin: never stale */
 };
 
 #define VAL_MAX_CHAIN 4

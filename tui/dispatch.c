@@ -6,6 +6,8 @@
 #include <curses.h>
 
 #include "tui/loop.h"
+#include "tui/app/alerts.h"
+#include "tui/term/format.h"
 
 unsigned ui_context(const struct ui *u)
 {
@@ -147,6 +149,10 @@ static void scroll_view(struct ui *u, long delta, bool home, bool end)
 			history_view_scroll(&u->hist, &u->sc.lay.body, delta);
 		return;
 	}
+	if (u->screen == CX_ALERTS) {
+		alerts_view_scroll(&u->alerts, &u->sc, home ? -1000000 : end ? 1000000 : delta);
+		return;
+	}
 	if (home)
 		board_home(&u->board);
 	else if (end)
@@ -252,6 +258,22 @@ static void confirm_key(struct ui *u, enum action a)
 
 /* Add, edit or remove: from the board (its selected row) and the detail
  * (its position). */
+/* The manual price form, for the selected position's asset. */
+static void price_form(struct ui *u)
+{
+	size_t idx = u->screen == CX_DETAIL ? NO_ROW : board_selected(&u->board);
+	if (u->screen == CX_DETAIL)
+		for (size_t i = 0; i < u->sc.app->positions.n; i++)
+			if (u->sc.app->positions.v[i].id == u->detail.pos_id)
+				idx = i;
+	form_free(u->form);
+	u->form = form_new_price(u->sc.app,
+	                         idx == NO_ROW ? NULL : u->sc.app->positions.v[idx].asset);
+	u->overlay = u->form ? CX_FORM : 0;
+	if (!u->form)
+		ui_message(u, R_ERROR, "out of memory");
+}
+
 static void position_action(struct ui *u, enum action a)
 {
 	size_t idx;
@@ -279,6 +301,43 @@ static void position_action(struct ui *u, enum action a)
 	form_free(u->form);
 	u->form = form_new_edit(u->sc.app, idx);
 	u->overlay = u->form ? CX_FORM : 0;
+}
+
+static void toggle_alerts(struct ui *u)
+{
+	u->screen = u->screen == CX_ALERTS ? CX_BOARD : CX_ALERTS;
+	if (u->screen == CX_ALERTS) {
+		u->alerts.top = 0;
+		alerts_view_compute(&u->alerts, &u->sc);
+	}
+}
+
+/* The alerts screen's keys: mark them seen, edit the rules. */
+static bool alerts_action(struct ui *u, enum action a)
+{
+	char err[256];
+	int n = 0;
+	switch (a) {
+	case ACT_ALERTS: toggle_alerts(u); break;
+	case ACT_ALERTS_SEEN:
+		if (app_alerts_mark_seen(u->sc.app, app_clock(), &n, err, sizeof err) < 0) {
+			ui_message(u, R_ERROR, "could not mark them seen: %s", err);
+			break;
+		}
+		u->sc.alerts_unseen = 0;
+		alerts_view_compute(&u->alerts, &u->sc);
+		ui_message(u, R_DONE, "%d alert%s marked seen", n, n == 1 ? "" : "s");
+		break;
+	case ACT_ALERT_RULES:
+		form_free(u->form);
+		u->form = form_new_alert_rules(u->sc.app);
+		u->overlay = u->form ? CX_FORM : 0;
+		if (!u->form)
+			ui_message(u, R_ERROR, "out of memory");
+		break;
+	default: return false;
+	}
+	return true;
 }
 
 static void toggle_feeds(struct ui *u)
@@ -329,6 +388,13 @@ static bool board_action(struct ui *u, enum action a)
 		ui_recompute(u);
 		sorted_message(u);
 		break;
+	case ACT_PNL_COLUMNS:
+		b->show_pnl = !b->show_pnl;
+		board_columns(b, b->width);
+		ui_recompute(u);
+		ui_message(u, R_NORMAL, b->show_pnl ? "cost, P&L and P&L %% columns shown"
+		                                    : "P&L columns hidden");
+		break;
 	case ACT_SORT_INVERT:
 		b->sort_desc = !b->sort_desc;
 		ui_recompute(u);
@@ -337,6 +403,7 @@ static bool board_action(struct ui *u, enum action a)
 	case ACT_ADD:
 	case ACT_EDIT:
 	case ACT_DELETE: position_action(u, a); break;
+	case ACT_PRICE: price_form(u); break;
 	case ACT_QUIT: u->quit = true; break;
 	case ACT_DETAIL:
 	case ACT_DETAIL2: open_detail(u); break;
@@ -345,6 +412,7 @@ static bool board_action(struct ui *u, enum action a)
 	case ACT_UNBOND: ui_unbond_form(u); break;
 	case ACT_HISTORY: ui_history_open(u, HV_PORTFOLIO); break;
 	case ACT_BACKFILL: ui_backfill_start(u); break;
+	case ACT_ALERTS: toggle_alerts(u); break;
 	default: return false;
 	}
 	return true;
@@ -391,6 +459,7 @@ static bool detail_action(struct ui *u, enum action a)
 	case ACT_ADD:
 	case ACT_EDIT:
 	case ACT_DELETE: position_action(u, a); break;
+	case ACT_PRICE: price_form(u); break;
 	case ACT_UNBONDINGS: toggle_unbondings(u); break;
 	case ACT_UNBOND: ui_unbond_form(u); break;
 	case ACT_CLAIM: ui_claim(u); break;
@@ -449,6 +518,12 @@ static void common_action(struct ui *u, enum action a)
 		break;
 	case ACT_QUIT:
 	case ACT_QUIT_NOW: u->quit = true; break;
+	case ACT_PRIVATE:
+		fmt_set_private(!fmt_private());
+		ui_recompute(u);   /* every cell formatted again */
+		ui_message(u, R_NORMAL, fmt_private() ? "amounts hidden (p shows them)"
+		                                      : "amounts shown");
+		break;
 	case ACT_BACK:
 	case ACT_BACK2:
 		if (u->overlay)
@@ -478,6 +553,7 @@ static void screen_action(struct ui *u, enum action a)
 	case CX_FEEDS: done = feeds_action(u, a); break;
 	case CX_UNBOND: done = unbonding_action(u, a); break;
 	case CX_HISTORY: done = history_action(u, a); break;
+	case CX_ALERTS: done = alerts_action(u, a); break;
 	default: break;
 	}
 	if (!done)

@@ -12,6 +12,7 @@
 
 #include "tui/app/backfill.h"
 #include "tui/app/feeds.h"
+#include "tui/screens/alerts_view.h"
 #include "tui/screens/board.h"
 #include "tui/screens/detail.h"
 #include "tui/screens/feeds_view.h"
@@ -34,6 +35,7 @@ struct ui {
 	struct feeds_view feeds;
 	struct unbonding_view unbv;
 	struct history_view hist;
+	struct alerts_view alerts;
 	struct help help;
 	struct prompt prompt;
 	struct form *form;
@@ -50,6 +52,8 @@ struct ui {
 	char msg[320];
 	enum role msg_role;
 
+	bool ring;                 /* an alert fired and [alerts] bell: beep once */
+	bool alerts_loaded;        /* the first load's unseen alerts ring nothing */
 	bool clock_fixed;          /* STAKETOP_NOW: nothing ticks */
 	bool dirty;                /* something to draw */
 	bool quit;

@@ -15,6 +15,7 @@
  * end, also the cost of opening it (read, compute, first frame) and of a
  * cursor move with the whole frame. */
 #include "tui/ui_main.h"
+#include "tui/term/format.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -67,6 +68,8 @@ static void prepare(struct ui *u)
 		unbonding_view_move(&u->unbv, &u->sc, 0, false, false);
 	if (u->screen == CX_HISTORY)
 		history_view_scroll(&u->hist, &u->sc.lay.body, 0);
+	if (u->screen == CX_ALERTS)
+		alerts_view_scroll(&u->alerts, &u->sc, 0);
 }
 
 static void draw_frame(struct ui *u)
@@ -92,6 +95,8 @@ static void draw_frame(struct ui *u)
 			unbonding_view_draw(&u->unbv, &l->body);
 		else if (u->screen == CX_HISTORY)
 			history_view_draw(&u->hist, &u->sc, &l->body);
+		else if (u->screen == CX_ALERTS)
+			alerts_view_draw(&u->alerts, &l->body);
 		else
 			board_draw(&u->board, &l->body);
 		if (u->overlay == CX_HELP)
@@ -110,6 +115,10 @@ static void draw_frame(struct ui *u)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	if (u->ring) {
+		beep();   /* once per new alert, [alerts] bell = true */
+		u->ring = false;
+	}
 }
 
 /* --- timers ---------------------------------------------------------------- */
@@ -128,6 +137,8 @@ static int wait_timeout(const struct ui *u)
 			s = ticks_min(s, detail_next_change(&u->detail, &u->sc.lay.body));
 		else if (u->screen == CX_UNBOND)
 			s = ticks_min(s, unbonding_view_next_change(&u->unbv, &u->sc, &u->sc.lay.body));
+		else if (u->screen == CX_ALERTS)
+			; /* its times are dates: nothing ticks */
 		else if (u->screen == CX_FEEDS)
 			s = ticks_min(s, feeds_view_next_change(&u->feeds));
 		if (s > 0) {
@@ -168,6 +179,8 @@ static int st_app(struct run *r)
 {
 	if (app_open(&r->app, r->opt, r->err, sizeof r->err) < 0)
 		return -1;
+	/* hide amounts: --private or [display] private = true (the key toggles) */
+	fmt_set_private(r->opt->private_mode || r->app.cfg.private_mode);
 	for (int i = 0; i < 2; i++) /* before the screen is taken */
 		if (r->app.warning[i][0])
 			fprintf(stderr, "staketop: warning: %s\n", r->app.warning[i]);
@@ -206,6 +219,7 @@ static void st_load_done(struct run *r)
 	feeds_view_free(&u->feeds);
 	unbonding_view_free(&u->unbv);
 	history_view_free(&u->hist);
+	alerts_view_free(&u->alerts);
 	form_free(u->form);
 	u->form = NULL;
 	free(u->sc.unb);

@@ -13,6 +13,7 @@
 #include "positions/text.h"
 #include "tui/app/feeds.h"
 #include "tui/loop.h"
+#include "tui/app/alerts.h"
 
 /* --- clocks and messages --------------------------------------------------- */
 
@@ -53,6 +54,10 @@ void ui_recompute(struct ui *u)
 		feeds_view_compute(&u->feeds, &u->sc);
 	if (u->screen == CX_UNBOND)
 		ui_unbonding_compute(u);
+	if (u->screen == CX_ALERTS)
+		alerts_view_compute(&u->alerts, &u->sc);
+	if (u->screen == CX_HISTORY && history_view_relabel(&u->hist, &u->sc) < 0)
+		snprintf(u->fatal, sizeof u->fatal, "out of memory building the history screen");
 	u->dirty = true;
 }
 
@@ -89,6 +94,16 @@ int ui_reload(struct ui *u)
 		if (!u->sc.fs[i].last_error[0] || u->sc.fs[i].values_taken > 0)
 			u->sc.feeds_failing = false;
 	}
+	/* the alert rules against what was just loaded; a new alert rings the
+	 * bell once when [alerts] bell = true (a refresh already checked them:
+	 * what grew since the last load is new) */
+	int64_t before = u->sc.alerts_unseen;
+	if (app_alerts_check(a, NULL, err, sizeof err) < 0 ||
+	    app_alerts_unseen(a, &u->sc.alerts_unseen, err, sizeof err) < 0)
+		ui_message(u, R_ERROR, "alerts: %s", err);
+	if (u->alerts_loaded && u->sc.alerts_unseen > before && a->cfg.alerts.bell)
+		u->ring = true;
+	u->alerts_loaded = true;
 	/* the oldest input on the board: the header says "stale since" it */
 	u->sc.stale_since = 0;
 	for (size_t i = 0; i < a->positions.n; i++)

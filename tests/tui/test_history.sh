@@ -76,6 +76,13 @@ check "Home: the first date ($first)" '[ "$(cursor)" = "$(cli_row "$first" "$T/1
 keys End
 check "End: the last date again" 'wait_for "2026-11-25  NAV" 5 && [ "$(cursor)" = "$last_row" ]'
 
+# private mode (p) hides every amount here too: no NAV, label or split
+keys p
+check "p: private mode hides the history's amounts (no 9,268.20, no 2,968.20)" \
+	'wait_gone "9,268.20" 5 && ! screen | grep -q "2,968.20\|6,300.00"'
+keys p
+wait_for "9,268.20" 5 || no "p again: the amounts are back"
+
 # the range's split is the CLI's for the same grid, digit for digit
 split_cli=$(grep "^change in NAV" "$T/1mo.txt")
 check "the split of ALL: $split_cli" \
@@ -99,17 +106,17 @@ check "the split of 1Y is the daily grid's" \
 	'screen | nocomma | grep -q "1Y $(grep "^change in NAV" "$T/1d.txt")"'
 
 # one position: the scope key, its own history
-keys 5 p
-wait_for "History · position #" 5 || no "p: one position"
+keys 5 s
+wait_for "History · position #" 5 || no "s: one position"
 pid=$(screen | sed -n 's/.*History · position #\([0-9]*\).*/\1/p' | head -1)
 H --position "$pid" --every 1mo --csv >"$T/pos.csv"
 check "position $pid: the cursor's figures are history --position's" \
 	'[ -n "$pid" ] && [ -n "$(cursor)" ] &&
 	 [ "$(cursor)" = "$(tail -1 "$T/pos.csv" | awk -F, "{ print \$1, \$3, \$4 }")" ]'
-keys p
-wait_for "History · asset " 5 || no "p again: its asset"
-keys p
-wait_for "History · portfolio" 5 || no "p again: the portfolio"
+keys s
+wait_for "History · asset " 5 || no "s again: its asset"
+keys s
+wait_for "History · portfolio" 5 || no "s again: the portfolio"
 keys q
 wait_for "F3Search" 5 || no "q: back to the board"
 keys Q

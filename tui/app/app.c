@@ -1,5 +1,6 @@
 /* app.c — opening the program's state and valuing the portfolio. */
 #include "tui/app/app.h"
+#include "tui/app/pnl.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -80,6 +81,8 @@ static void free_rows(struct app *a)
 {
 	free(a->rows);
 	a->rows = NULL;
+	free(a->pnl);
+	a->pnl = NULL;
 	position_list_free(&a->positions);
 	if (a->market_ready)
 		market_done(&a->market);
@@ -137,7 +140,7 @@ int app_load(struct app *a, int64_t now, char *err, size_t errlen)
 	}
 	free(ub);
 	valuation_totals(a->rows, pl.n, &a->totals);
-	return 0;
+	return app_pnl_load(a, err, errlen);
 }
 
 void app_close(struct app *a)

@@ -14,6 +14,7 @@
 #include "data/store.h"
 #include "positions/asset.h"
 #include "positions/market.h"
+#include "positions/pnl.h"
 #include "positions/position.h"
 #include "positions/valuation.h"
 
@@ -26,6 +27,7 @@ struct app_options {
 	const char *config;      /* --config, or NULL */
 	bool demo;               /* --demo: the demo database, seeded from data/ */
 	bool offline;            /* --offline: never fetch */
+	bool private_mode;       /* --private: the interface hides amounts */
 };
 
 struct app {
@@ -41,6 +43,8 @@ struct app {
 	struct position_list positions;
 	struct valuation *rows;      /* rows[i] values positions.v[i] */
 	struct totals totals;
+	struct pnl *pnl;             /* pnl[i] for rows[i] (tui/app/pnl.h) */
+	struct pnl_totals pnl_totals;
 	int64_t snapshot_ts;         /* demo snapshot date, 0 if none */
 	char warning[2][1024];       /* database, config others can read: "" or
 	                                what to print on stderr before starting */

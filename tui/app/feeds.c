@@ -1,5 +1,6 @@
 /* feeds.c — the pricing layer wired to the store. */
 #include "tui/app/feeds.h"
+#include "tui/app/alerts.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -83,6 +84,9 @@ int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, 
 	if (unbond_inputs_save_epoch(a, refresh_epoch(r), err, errlen) < 0)
 		goto rollback;
 	if (feeds_record_snapshots(a, now, err, errlen) < 0)
+		goto rollback;
+	/* the portfolio valued as of now: the alert rules against it */
+	if (app_alerts_check(a, NULL, err, errlen) < 0)
 		goto rollback;
 	if (store_commit(a->store, err, errlen) < 0)
 		goto rollback;

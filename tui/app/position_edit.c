@@ -91,3 +91,8 @@ int pe_event_remove(struct app *a, int64_t event_id, const char *note, int64_t n
 {
 	return store_event_remove(a->store, event_id, note, now, err, errlen);
 }
+
+int pe_event_add(struct app *a, struct event *ev, char *err, size_t errlen)
+{
+	return store_event_add(a->store, ev, err, errlen);
+}

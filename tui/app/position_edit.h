@@ -32,6 +32,10 @@ int pe_edit(struct app *a, const struct position *was, const struct position *p,
             int64_t now, const char *event_note, struct position *stored,
             char *err, size_t errlen);
 
+/* Record a stake, deposit, withdraw or adjust event (a 'stake' with a
+ * price is a lot of its own: positions/lots.h). Sets ev->id. */
+int pe_event_add(struct app *a, struct event *ev, char *err, size_t errlen);
+
 /* Remove a position with its events and unbondings. */
 int pe_remove(struct app *a, int64_t id, char *err, size_t errlen);
 

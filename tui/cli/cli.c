@@ -1,6 +1,8 @@
 /* cli.c — the command table and what every command shares. */
 #include "tui/cli/cli.h"
 
+#include "positions/text.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -37,6 +39,25 @@ const struct command commands[] = {
 	  "  --at TIME          when it was requested (ISO-8601 or YYYY-MM-DD; default now)\n"
 	  "  Prints when it becomes claimable, and the rule the estimate comes from.\n",
 	  cmd_unbond },
+	{ "stake", "ID --amount X [--price P] [--at TIME]", "record more staked or bought",
+	  "  --amount X         how much was added\n"
+	  "  --price P          paid per unit, display currency: a lot with its own cost\n"
+	  "  --at TIME          when (ISO-8601 or YYYY-MM-DD; default now)\n",
+	  cmd_stake },
+	{ "price", "set SYMBOL PRICE [--rate R] [--apr A] [--pin] | clear SYMBOL | list [--json]",
+	  "manual prices: in force over every feed until cleared",
+	  "  set SYMBOL PRICE   the token's price in the display currency (source manual)\n"
+	  "  --rate R           its exchange rate too (underlying per token)\n"
+	  "  --apr A            its APR too, in percent (3.5 = 3.5 %)\n"
+	  "  --pin              never stale (else stale after stale_seconds like any value)\n"
+	  "  clear SYMBOL       remove them: the feeds' values apply again\n"
+	  "  list [--json]      the manual values in force, with their dates\n",
+	  cmd_price },
+	{ "alerts", "[--json] [--seen]", "alerts fired ([alerts] rules); exit 1 when any is unseen",
+	  "  Evaluates the rules now, then lists every alert, newest first.\n"
+	  "  --json             an array: id, kind, key, message, fired_at, seen, ended_at\n"
+	  "  --seen             mark them all seen\n",
+	  cmd_alerts },
 	{ "claim", "ID", "claim what is claimable on a position",
 	  "  Marks every due unbonding of the position claimed.\n", cmd_claim },
 	{ "events", "ID [--json] [--remove EVENT --yes [--note TEXT]]", "a position's events",
@@ -189,8 +210,11 @@ int cli_load_position(const struct command *cmd, struct app *a, const char *id_t
 {
 	long long id;
 	char err[256];
-	if (cli_parse_id(id_text, &id) < 0)
-		return cli_usage_error(cmd, "'%s' is not a position id", id_text);
+	if (cli_parse_id(id_text, &id) < 0) {
+		char safe[64];
+		text_copy_clean(safe, sizeof safe, id_text);   /* never raw bytes back */
+		return cli_usage_error(cmd, "'%s' is not a position id", safe);
+	}
 	int r = store_position_get(a->store, id, p, err, sizeof err);
 	if (r < 0)
 		return cli_fail(EXIT_PARTIAL, "%s", err);

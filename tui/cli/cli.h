@@ -64,6 +64,9 @@ int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_refresh(struct cli *c, int argc, char **argv);
 int cmd_unbond(struct cli *c, int argc, char **argv);
 int cmd_claim(struct cli *c, int argc, char **argv);
+int cmd_stake(struct cli *c, int argc, char **argv);   /* tui/cli/cmd_stake.c */
+int cmd_price(struct cli *c, int argc, char **argv);   /* tui/cli/cmd_price.c */
+int cmd_alerts(struct cli *c, int argc, char **argv);  /* tui/cli/cmd_alerts.c */
 int cmd_events(struct cli *c, int argc, char **argv);
 int cmd_unbonding(struct cli *c, int argc, char **argv);
 int cmd_history(struct cli *c, int argc, char **argv);

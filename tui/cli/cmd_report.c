@@ -55,6 +55,38 @@ static void unbonding_json(struct json_out *j, const struct unbonding *u, size_t
 	json_end_array(j);
 }
 
+/* cost_basis, pnl, pnl_pct (null without a cost basis), and the split. */
+static void pnl_json(struct json_out *j, const struct position *p, const struct pnl *pl)
+{
+	if (pl->has) {
+		json_decimal(j, "cost_basis", (double)pl->cost, 4);
+		json_decimal(j, "pnl", (double)pl->pnl, 4);
+		json_decimal(j, "pnl_pct", (double)pl->pnl_pct, 4);
+	} else {
+		if (p->has_cost_basis && pl->n_lots) {
+			char c[DEC_STR_MAX];
+			dec_format(p->cost_basis, c, sizeof c);
+			json_string(j, "cost_basis_recorded", c);
+		}
+		json_null(j, "cost_basis");
+		json_null(j, "pnl");
+		json_null(j, "pnl_pct");
+		json_string(j, "pnl_missing", pl->missing ? pl->missing : "no cost basis");
+	}
+	if (pl->has && pl->has_apy)
+		json_decimal(j, "apy_since_open", (double)pl->apy, 8);
+	else
+		json_null(j, "apy_since_open");
+	if (pl->has && pl->has_split) {
+		json_decimal(j, "pnl_rewards", (double)pl->rewards, 4);
+		json_decimal(j, "pnl_price", (double)pl->price, 4);
+		json_decimal(j, "reward_units", (double)pl->reward_units, 12);
+	} else {
+		json_null(j, "pnl_rewards");
+		json_null(j, "pnl_price");
+	}
+}
+
 static void position_json(struct json_out *j, const struct app *a, size_t i,
                           const struct unbonding *u, size_t nu)
 {
@@ -101,6 +133,7 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 	add_fig(j, "yield_30d", &v->yield_30d, 12);
 	add_fig(j, "yield_365d", &v->yield_365d, 12);
 	add_fig(j, "yield_365d_value", &v->yield_365d_value, 4);
+	pnl_json(j, p, &a->pnl[i]);
 	json_bool(j, "stale", v->stale);
 	if (v->missing)
 		json_string(j, "missing", v->missing);
@@ -153,6 +186,21 @@ static int report_json(const struct app *a, const struct unbonding *u, size_t nu
 	add_fig(&j, "premium_bps", &a->totals.premium_bps, 2);
 	add_fig(&j, "apy", &a->totals.apy, 8);
 	add_fig(&j, "yield_365d_value", &a->totals.yield_365d_value, 4);
+	/* P&L over the positions with a cost basis and a value: pnl_positions
+	 * of positions */
+	const struct pnl_totals *pt = &a->pnl_totals;
+	json_int(&j, "pnl_positions", (int64_t)pt->n_covered);
+	if (pt->n_covered) {
+		json_decimal(&j, "cost_basis", (double)pt->cost, 4);
+		json_decimal(&j, "pnl", (double)pt->pnl, 4);
+	} else {
+		json_null(&j, "cost_basis");
+		json_null(&j, "pnl");
+	}
+	if (pt->has_pct)
+		json_decimal(&j, "pnl_pct", (double)pt->pnl_pct, 4);
+	else
+		json_null(&j, "pnl_pct");
 	json_end_object(&j);
 	json_end_object(&j);
 	int rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
@@ -187,6 +235,24 @@ static void report_coverage(const struct totals *t)
 		fmt_money(&t->value_nav, m, sizeof m);
 		printf("%s\n", m);
 	}
+}
+
+/* The P&L line: over how many positions, cost, P&L and %. */
+static void report_pnl(const struct app *a)
+{
+	const struct pnl_totals *t = &a->pnl_totals;
+	char c[40], p[40];
+	struct figure fc = { t->n_covered > 0, t->cost }, fp = { t->n_covered > 0, t->pnl };
+	fmt_money(&fc, c, sizeof c);
+	fmt_money(&fp, p, sizeof p);
+	printf("%18s %zu of %zu position%s with a cost basis", "P&L covers", t->n_covered,
+	       t->n_rows, t->n_rows == 1 ? "" : "s");
+	if (t->n_covered) {
+		printf(": cost %s, P&L %s%s", c, t->pnl > 0 ? "+" : "", p);
+		if (t->has_pct)
+			printf(" (%+.2Lf %%)", t->pnl_pct);
+	}
+	printf("\n");
 }
 
 static void report_table(const struct app *a, const struct unbonding *u, size_t nu)
@@ -225,6 +291,7 @@ static void report_table(const struct app *a, const struct unbonding *u, size_t 
 	printf("%5s %-12s %-9s %-8s %18s %12s %12s %8s %7s %12s\n", "", "TOTAL", "", "", "",
 	       cells[1], cells[2], cells[3], cells[4], cells[5]);
 	report_coverage(&a->totals);
+	report_pnl(a);
 	printf("\nmoney in %s; %zu position%s", a->cfg.currency, a->positions.n,
 	       a->positions.n == 1 ? "" : "s");
 	if (a->totals.stale) {

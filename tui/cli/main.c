@@ -12,7 +12,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 	        "staketop %s — staking positions: NAV vs market, yield, unbonding\n\n"
-	        "usage: staketop [--db PATH] [--config PATH] [--offline] [--demo] [COMMAND ...]\n\n"
+	        "usage: staketop [--db PATH] [--config PATH] [--offline] [--demo] [--private] [COMMAND ...]\n\n"
 	        "With no command, staketop opens the interface.\n\ncommands:\n",
 	        STAKETOP_VERSION);
 	for (const struct command *c = commands; c->name; c++)
@@ -23,6 +23,7 @@ static void usage(FILE *out)
 	        "  --config PATH   config file (default $STAKETOP_CONFIG, else $XDG_CONFIG_HOME/staketop/config.ini)\n"
 	        "  --offline       never fetch feeds\n"
 	        "  --demo          the demo portfolio, in its own database\n"
+	        "  --private       the interface hides amounts (quantities, money)\n"
 	        "  --help, --version\n\n"
 	        "'staketop COMMAND --help' describes a command.\n");
 }
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
 			return EXIT_OK;
 		} else if (strcmp(a, "--offline") == 0) {
 			c.opt.offline = true;
+		} else if (strcmp(a, "--private") == 0) {
+			c.opt.private_mode = true;
 		} else if (strcmp(a, "--demo") == 0) {
 			c.opt.demo = true;
 		} else if (strcmp(a, "--db") == 0 || strcmp(a, "--config") == 0) {

@@ -37,6 +37,10 @@ static const struct col_spec cols[COL_COUNT] = {
 	[COL_Y30] = { "30D YIELD", 10, 4, true, true },
 	[COL_AGE] = { "AGE", 4, 2, true, true },
 	[COL_UNBOND] = { "UNBONDING", 9, 3, true, false },
+	/* when shown (show_pnl), before every column but the first ones */
+	[COL_COST] = { "COST", 11, 1, true, true },
+	[COL_PNL] = { "P&L", 11, 1, true, true },
+	[COL_PNL_PCT] = { "P&L %", 7, 1, true, true },
 };
 
 const char *board_col_title(enum board_col c)
@@ -70,6 +74,8 @@ void board_columns(struct board *b, int width)
 	for (int prio = 0; prio <= 7; prio++)
 		for (int c = 0; c < COL_COUNT; c++) {
 			if (cols[c].prio != prio)
+				continue;
+			if (!b->show_pnl && c >= COL_COST && c <= COL_PNL_PCT)
 				continue;
 			int need = cols[c].width + (used ? 1 : 0);
 			if (used + need <= width) {
@@ -133,7 +139,7 @@ static void note_change(struct board_row *r, int s)
 static void money_fit(const struct figure *f, int w, char *buf, size_t len)
 {
 	fmt_money(f, buf, len);
-	if ((int)strlen(buf) <= w || !f->has)
+	if ((int)strlen(buf) <= w || !f->has || fmt_private())
 		return;
 	fmt_number(f->v, 0, buf, len);
 	if ((int)strlen(buf) <= w)
@@ -229,10 +235,14 @@ static void init_row(struct board_row *r, const struct app *a, size_t i, int64_t
 	r->group_key = kind_order(v);
 	/* freshness: the oldest input, aged to now */
 	int64_t max_age = -1;
-	for (unsigned k = 0; k < v->n_sources; k++)
+	for (unsigned k = 0; k < v->n_sources; k++) {
+		if (v->sources[k].has && strcmp(v->sources[k].source, "manual") == 0)
+			r->manual = true;
+		/* a pinned manual value does not age */
 		if (v->sources[k].has && strcmp(v->sources[k].source, "catalog") != 0 &&
-		    v->sources[k].age_s + elapsed > max_age)
+		    !v->sources[k].pinned && v->sources[k].age_s + elapsed > max_age)
 			max_age = v->sources[k].age_s + elapsed;
+	}
 	r->age = max_age;
 	r->stale = v->stale || max_age > a->cfg.stale_seconds;
 }
@@ -259,7 +269,7 @@ static void format_row(const struct board *b, struct board_row *r, struct board_
 		char num[40], sym[SYM_MAX];
 		/* about seven significant digits: 9.9630, 524.160, 1,250.00 */
 		long double uq = v->underlying_qty.v;
-		fmt_number(uq, uq >= 1000 || uq <= -1000 ? 2 : uq >= 100 || uq <= -100 ? 3 : 4, num,
+		fmt_amount(uq, uq >= 1000 || uq <= -1000 ? 2 : uq >= 100 || uq <= -100 ? 3 : 4, num,
 		           sizeof num);
 		text_copy_clean(sym, sizeof sym, v->underlying->symbol);
 		snprintf(cell[COL_UQTY], CELL_MAX, "%.24s %.20s", num, sym);
@@ -277,12 +287,14 @@ static void format_row(const struct board *b, struct board_row *r, struct board_
 	fmt_pct(&v->apy, cell[COL_APY], CELL_MAX);
 	money_fit(&v->yield_30d_value, cols[COL_Y30].width, cell[COL_Y30], CELL_MAX);
 	if (r->age >= 0) {
-		ticks_format_age(r->age, cell[COL_AGE], CELL_MAX - 1);
-		if (r->stale)
-			strcat(cell[COL_AGE], "!");
+		/* M: a manual price or rate is in force (the date is in the detail) */
+		char age[CELL_MAX - 4];
+		ticks_format_age(r->age, age, sizeof age);
+		snprintf(cell[COL_AGE], CELL_MAX, "%s%s%s", r->manual ? "M" : "", age,
+		         r->stale ? "!" : "");
 		note_change(r, ticks_age(r->age));
 	} else {
-		snprintf(cell[COL_AGE], CELL_MAX, "-");
+		snprintf(cell[COL_AGE], CELL_MAX, "%s", r->manual ? "M" : "-");
 	}
 	int nub;
 	const struct unbonding *ub = first_unbond(b->unb, b->n_unb, p->id, &nub);
@@ -299,6 +311,19 @@ static void format_row(const struct board *b, struct board_row *r, struct board_
 	} else {
 		snprintf(cell[COL_UNBOND], CELL_MAX, "-");
 		role[COL_UNBOND] = R_DIM;
+	}
+	const struct pnl *pl = &a->pnl[r->idx];
+	if (pl->has) {
+		const struct figure c = { true, pl->cost }, g = { true, pl->pnl };
+		money_fit(&c, cols[COL_COST].width, cell[COL_COST], CELL_MAX);
+		money_fit(&g, cols[COL_PNL].width, cell[COL_PNL], CELL_MAX);
+		snprintf(cell[COL_PNL_PCT], CELL_MAX, "%+.1Lf%%", pl->pnl_pct);
+		role[COL_PNL] = role[COL_PNL_PCT] = pl->pnl < 0 ? R_ERROR : R_NORMAL;
+	} else {
+		snprintf(cell[COL_COST], CELL_MAX, "no cost");
+		snprintf(cell[COL_PNL], CELL_MAX, "-");
+		snprintf(cell[COL_PNL_PCT], CELL_MAX, "-");
+		role[COL_COST] = role[COL_PNL] = role[COL_PNL_PCT] = R_DIM;
 	}
 	role[COL_ID] = R_DIM;
 	role[COL_KIND] = R_DIM;
@@ -350,6 +375,17 @@ static void set_key(struct board_row *r, const struct app *a, enum board_col c, 
 		const struct unbonding *ub = first_unbond(u, nu, p->id, &n);
 		r->has_key = ub != NULL;
 		r->key = ub ? (long double)unbond_seconds_left(ub, now) : 0;
+		return;
+	}
+	case COL_COST:
+	case COL_PNL:
+	case COL_PNL_PCT: {
+		const struct pnl *pl = &a->pnl[r->idx];
+		if (!pl->has) {
+			r->has_key = false;
+			return;
+		}
+		r->key = c == COL_COST ? pl->cost : c == COL_PNL ? pl->pnl : pl->pnl_pct;
 		return;
 	}
 	case COL_COUNT: break;

@@ -28,6 +28,9 @@ enum board_col {
 	COL_Y30,
 	COL_AGE,
 	COL_UNBOND,
+	COL_COST,       /* P&L columns: shown only when show_pnl */
+	COL_PNL,
+	COL_PNL_PCT,
 	COL_COUNT
 };
 
@@ -49,6 +52,7 @@ struct board_row {
 	const char *skey;
 	int group_key;
 	int64_t age;                /* oldest input, aged to now; -1 none */
+	bool manual;                /* a manual price or rate is in force */
 };
 
 struct board_cells {
@@ -70,6 +74,7 @@ struct board {
 	enum board_col sort_col;
 	bool sort_desc;
 	bool grouped;
+	bool show_pnl;              /* the cost, P&L and P&L % columns */
 	char filter[BOARD_TEXT_MAX];
 	char search[BOARD_TEXT_MAX];
 	int64_t selected_id;        /* kept across recomputes */

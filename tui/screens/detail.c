@@ -11,6 +11,7 @@
 #include "positions/text.h"
 #include "positions/why.h"
 #include "positions/timeutil.h"
+#include "tui/app/pnl.h"
 #include "tui/term/draw.h"
 #include "tui/term/format.h"
 #include "tui/term/ticks.h"
@@ -99,8 +100,17 @@ static void source_note(struct ctx *c, struct dline *l, const struct figure_sour
 		return;
 	}
 	int64_t a = s->age_s + c->elapsed;
-	bool stale = a > c->s->app->cfg.stale_seconds;
+	bool stale = a > c->s->app->cfg.stale_seconds && !s->pinned;
 	ticks_format_age(a, age, sizeof age);
+	if (strcmp(s->source, "manual") == 0) {
+		/* M and the date it was set; it stays until `price clear` */
+		char when[ISO_TIME_LEN];
+		time_format_iso(c->s->app->now - s->age_s, when, sizeof when);
+		note(l, stale ? R_STALE : R_DIM, "M manual, set %.16s%s%s", when,
+		     s->pinned ? ", pinned" : "", stale ? " (STALE)" : "");
+		l->next_change = s->pinned ? 0 : ticks_age(a);
+		return;
+	}
 	note(l, stale ? R_STALE : R_DIM, "%s, %s old%s", src, age, stale ? " (STALE)" : "");
 	l->next_change = ticks_age(a);
 }
@@ -120,7 +130,7 @@ static void position_part(struct ctx *c)
 	l = add(c, R_LABEL, "Position", R_FIGURE, t);
 	note(l, R_DIM, "account %s, %s, %s%s%s", acc, v->idle ? "idle" : asset_kind_name(v->kind),
 	     v->asset ? v->asset->chain : "?", p->opened[0] ? ", opened " : "", p->opened);
-	dec_format(v->asset ? v->quantity : p->quantity, q, sizeof q);
+	fmt_dec(v->asset ? v->quantity : p->quantity, q, sizeof q);
 	l = add(c, R_LABEL, "Quantity", R_FIGURE, q);
 	note(l, R_DIM, "%s (exact)%s", sym,
 	     p->has_shares     ? ", from protocol shares"
@@ -198,7 +208,7 @@ static void valuation_part(struct ctx *c)
 	fmt_money(&v->price_market, a, sizeof a);
 	fmt_money(&navpt, b, sizeof b);
 	note(l, R_DIM, "(%s / %s - 1) x 10000", a, b);
-	fmt_number(v->underlying_qty.v, 6, a, sizeof a);
+	fmt_amount(v->underlying_qty.v, 6, a, sizeof a);
 	snprintf(val, sizeof val, "%s %s", v->underlying_qty.has ? a : "-", usym);
 	add(c, R_LABEL, "underlying quantity", R_FIGURE, val);
 	fmt_money(&v->nav, val, sizeof val);
@@ -253,12 +263,12 @@ static void yield_part(struct ctx *c)
 		note(l, R_DIM, "(1 + APR/%u)^%u - 1", v->compounding, v->compounding);
 	else
 		note(l, R_DIM, "rewards do not compound: APY = APR");
-	fmt_number(v->yield_30d.v, 6, a, sizeof a);
+	fmt_amount(v->yield_30d.v, 6, a, sizeof a);
 	snprintf(val, sizeof val, "%s %s", v->yield_30d.has ? a : "-", usym);
 	l = add(c, R_LABEL, "projected 30 days", R_FIGURE, val);
 	fmt_money(&v->yield_30d_value, a, sizeof a);
 	note(l, R_DIM, "= %s %s", a, c->s->app->cfg.currency);
-	fmt_number(v->yield_365d.v, 6, a, sizeof a);
+	fmt_amount(v->yield_365d.v, 6, a, sizeof a);
 	snprintf(val, sizeof val, "%s %s", v->yield_365d.has ? a : "-", usym);
 	l = add(c, R_LABEL, "projected 1 year", R_FIGURE, val);
 	fmt_money(&v->yield_365d_value, a, sizeof a);
@@ -282,6 +292,101 @@ static void sources_part(struct ctx *c)
 	}
 }
 
+static void money(long double v, char *buf, size_t len)
+{
+	const struct figure f = { true, v };
+	fmt_money(&f, buf, len);
+}
+
+/* Cost basis and P&L worked out, the split into rewards and price, and
+ * the lots still held. */
+static void pnl_part(struct ctx *c)
+{
+	const struct app *a = c->s->app;
+	size_t i = (size_t)(c->v - a->rows);
+	const struct pnl *pl = &a->pnl[i];
+	char x[48], y[48], z[48], val[120], usym[SYM_MAX];
+	struct dline *l;
+	text_copy_clean(usym, sizeof usym, c->v->underlying ? c->v->underlying->symbol : "?");
+	if (!pl->has) {
+		/* one line: why there is none, and how to give one */
+		char why[160];
+		snprintf(why, sizeof why, "%s: %s", pl->missing ? pl->missing : "no cost basis",
+		         pl->n_lots_no_cost && pl->n_lots_no_cost < pl->n_lots
+		                 ? "record each lot's price (staketop stake ID --price P)"
+		                 : "give one (add --cost-basis, or stake --price)");
+		heading(c, "Cost basis and P&L", why);
+		if (pl->n_lots_no_cost == pl->n_lots)
+			return;   /* no lot has a cost: nothing more to list */
+	} else {
+		heading(c, "Cost basis and P&L", a->cfg.lot_method == LOT_AVERAGE
+		                                     ? "lots at average cost ([pnl] lots)"
+		                                     : "lots first-in-first-out ([pnl] lots)");
+	}
+	if (pl->has) {
+		money(pl->cost, x, sizeof x);
+		add(c, R_LABEL, "Cost basis", R_FIGURE, x);
+		money(pl->value, y, sizeof y);
+		money(pl->pnl, z, sizeof z);
+		snprintf(val, sizeof val, "%s%s", pl->pnl > 0 ? "+" : "", z);
+		l = add(c, R_LABEL, "P&L", pl->pnl < 0 ? R_ERROR : R_FIGURE, val);
+		note(l, R_DIM, "NAV %s - cost %s = %s (%+.2Lf %%)", y, x, z, pl->pnl_pct);
+		if (pl->has_apy) {
+			snprintf(val, sizeof val, "%.2Lf%%", pl->apy * 100);
+			l = add(c, R_LABEL, "APY since opening", R_FIGURE, val);
+			note(l, R_DIM, "(NAV / cost)^(365 / %.1Lf d) - 1", pl->days);
+		}
+		if (!pl->has_split) {
+			add(c, R_LABEL, "Rewards / price", R_DIM,
+			    pl->split_missing ? pl->split_missing : "-");
+		} else {
+			money(pl->rewards, x, sizeof x);
+			l = add(c, R_LABEL, "from rewards", R_FIGURE, x);
+			char un[48], uo[48], pu[48];
+			fmt_amount(pl->underlying_now, 6, un, sizeof un);
+			fmt_amount(pl->underlying_open, 6, uo, sizeof uo);
+			money(pl->price_underlying, pu, sizeof pu);
+			note(l, R_DIM, "(%s - %s) %s gained x %s", un, uo, usym, pu);
+			money(pl->price, y, sizeof y);
+			l = add(c, R_LABEL, "from price", R_FIGURE, y);
+			note(l, R_DIM, "P&L %s - rewards %s", z, x);
+		}
+	}
+	struct lots lots;
+	struct lot_rate *rates = NULL;
+	char err[256];
+	if (app_pnl_lots(a, i, &lots, &rates, err, sizeof err) < 0) {
+		add(c, R_ERROR, "lots", R_ERROR, err);
+		return;
+	}
+	for (size_t k = 0; k < lots.n; k++) {
+		const struct lot *t = &lots.v[k];
+		char date[ISO_TIME_LEN], q[DEC_STR_MAX], qi[DEC_STR_MAX], label[80];
+		time_format_iso(t->ts, date, sizeof date);
+		date[10] = 0;
+		fmt_quantity(t->units, q, sizeof q);
+		fmt_quantity(t->units_in, qi, sizeof qi);
+		snprintf(label, sizeof label, "lot %s", date);
+		if (t->has_cost)
+			money(t->cost, x, sizeof x);
+		snprintf(val, sizeof val, "%s of %s", q, qi);
+		l = add(c, R_LABEL, label, dec_is_zero(t->units) ? R_DIM : R_FIGURE, val);
+		if (t->reward)
+			note(l, R_DIM, "gained at no cost (event %lld)", (long long)t->event_id);
+		else if (t->has_cost && rates && rates[k].has)
+			note(l, R_DIM, "cost %s held; rate then %.6Lf (event %lld)", x, rates[k].rate,
+			     (long long)t->event_id);
+		else if (t->has_cost)
+			note(l, R_DIM, "cost %s held (event %lld)", x, (long long)t->event_id);
+		else
+			note(l, R_STALE, "no price (event %lld)", (long long)t->event_id);
+	}
+	if (lots.n == 0)
+		add(c, R_DIM, "no lots", R_NORMAL, "");
+	free(rates);
+	lots_free(&lots);
+}
+
 static void unbonding_part(struct ctx *c)
 {
 	struct unbonding *ub = NULL;
@@ -300,7 +405,7 @@ static void unbonding_part(struct ctx *c)
 		char q[DEC_STR_MAX], label[80], left[32], req[ISO_TIME_LEN], avail[ISO_TIME_LEN];
 		enum unbond_status st = unbond_status_at(x, c->s->now);
 		int64_t s = unbond_seconds_left(x, c->s->now);
-		dec_format(x->amount, q, sizeof q);
+		fmt_dec(x->amount, q, sizeof q);
 		snprintf(label, sizeof label, "%s %s", q, sym);
 		if (st == UNBOND_PENDING)
 			unbond_format_left(s, left, sizeof left);
@@ -332,7 +437,7 @@ static void events_part(struct ctx *c)
 		char date[ISO_TIME_LEN], val[64], q[DEC_STR_MAX] = "";
 		time_format_iso(ev[i].ts, date, sizeof date);
 		if (ev[i].has_amount)
-			dec_format(ev[i].amount, q, sizeof q);
+			fmt_dec(ev[i].amount, q, sizeof q);
 		snprintf(val, sizeof val, "%s %s", event_type_name(ev[i].type), q);
 		struct dline *l = add(c, ev[i].removed ? R_DIM : R_LABEL, date,
 		                      ev[i].removed ? R_DIM : R_FIGURE, val);
@@ -367,6 +472,7 @@ int detail_compute(struct detail *d, const struct scene *s)
 	c.elapsed = s->now > a->now ? s->now - a->now : 0;
 	d->n = 0;
 	position_part(&c);
+	pnl_part(&c);
 	valuation_part(&c);
 	yield_part(&c);
 	sources_part(&c);

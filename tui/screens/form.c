@@ -14,9 +14,11 @@
 #include "tui/app/position_edit.h"
 #include "tui/term/lineedit.h"
 #include "tui/term/ticks.h"
+#include "tui/app/alert_rules.h"
+#include "tui/app/prices.h"
 #include "tui/app/unbond_ops.h"
 
-enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND };
+enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND, FORM_PRICE, FORM_RULES };
 
 struct form_field {
 	const char *label;
@@ -126,6 +128,48 @@ struct form *form_new_unbond(struct app *a, size_t idx)
 	add_field(f, "Amount", PE_AMOUNT, "", f->amount_hint, false);
 	add_field(f, "Requested", PE_OPENED, "", f->time_hint, false);
 	unbond_preview(a, f);
+	return f;
+}
+
+/* The manual price form: the price slots reuse the position fields' ids
+ * (asset, amount = price, account = rate, cost = APR, note = pin). */
+struct form *form_new_price(const struct app *a, const char *symbol)
+{
+	struct form *f = calloc(1, sizeof *f);
+	char sym[SYM_MAX];
+	if (!f)
+		return NULL;
+	f->kind = FORM_PRICE;
+	f->cat = &a->cat;
+	snprintf(f->currency, sizeof f->currency, "%s", a->cfg.currency);
+	snprintf(f->title, sizeof f->title, "Set a manual price (in force until cleared)");
+	text_copy_clean(sym, sizeof sym, symbol ? symbol : "");
+	add_field(f, "Asset", PE_ASSET, sym, "a catalog symbol; Left/Right picks one", false);
+	add_field(f, "Price", PE_AMOUNT, "", "per token, in the display currency", false);
+	add_field(f, "Rate", PE_ACCOUNT, "", "optional: underlying per token", false);
+	add_field(f, "APR %", PE_COST, "", "optional: 3.5 is 3.5 %", false);
+	add_field(f, "Pin", PE_NOTE, "", "y: never stale; empty: stale like any value", false);
+	f->focus = sym[0] ? 1 : 0;
+	return f;
+}
+
+struct form *form_new_alert_rules(const struct app *a)
+{
+	const struct alert_rules *r = &a->cfg.alerts;
+	struct form *f = calloc(1, sizeof *f);
+	char bps[16], pct[32];
+	if (!f)
+		return NULL;
+	f->kind = FORM_RULES;
+	f->cat = &a->cat;
+	snprintf(f->title, sizeof f->title, "Alert rules (saved in the config's [alerts])");
+	snprintf(bps, sizeof bps, "%d", r->premium_bps);
+	snprintf(pct, sizeof pct, "%g", r->move_pct);
+	add_field(f, "Premium bps", PE_ASSET, bps, "beyond this, any token (0 off)", false);
+	add_field(f, "Move % a day", PE_AMOUNT, pct, "a position's value (0 off)", false);
+	add_field(f, "Claimable", PE_ACCOUNT, r->claimable ? "y" : "n", "y or n", false);
+	add_field(f, "Stale feed", PE_OPENED, r->stale ? "y" : "n", "y or n", false);
+	add_field(f, "Bell", PE_COST, r->bell ? "y" : "n", "y or n: beep once per new alert", false);
 	return f;
 }
 
@@ -281,6 +325,68 @@ static void reload_edit(struct form_host *u, struct form *f, const struct positi
 	    (long long)f->pos_id, what[0] ? what : "rewritten");
 }
 
+/* The alert rules form: the slots reuse the position fields' ids. */
+static const enum pe_field rule_slot[5] = { PE_ASSET, PE_AMOUNT, PE_ACCOUNT, PE_OPENED, PE_COST };
+
+static void save_rules(struct form_host *u, struct form *f)
+{
+	const struct alert_rules_input in = { value(f, rule_slot[0]), value(f, rule_slot[1]),
+		                              value(f, rule_slot[2]), value(f, rule_slot[3]),
+		                              value(f, rule_slot[4]) };
+	char err[320];
+	int field_no;
+	int r = app_alert_rules_save(u->app, &in, &field_no, err, sizeof err);
+	if (r == -1) {
+		struct form_field *bad = field(f, rule_slot[field_no]);
+		text_copy_clean(bad->error, sizeof bad->error, err);
+		f->focus = (int)(bad - f->f);
+		return;
+	}
+	if (r < 0) {
+		say(u, R_ERROR, "could not write the rules: %s", err);
+		return;
+	}
+	close_form(u);
+	u->done.reload = true;
+	say(u, R_DONE, "alert rules saved in the config's [alerts] section");
+}
+
+static void save_price(struct form_host *u, struct form *f)
+{
+	const char *pin = value(f, PE_NOTE);
+	struct form_field *bad = NULL;
+	char err[320], sym[SYM_MAX];
+	if (pin[0] && strcmp(pin, "y") != 0 && strcmp(pin, "n") != 0) {
+		bad = field(f, PE_NOTE);
+		snprintf(bad->error, sizeof bad->error, "y or empty");
+		f->focus = (int)(bad - f->f);
+		return;
+	}
+	const struct price_input in = { value(f, PE_ASSET), value(f, PE_AMOUNT),
+		                        value(f, PE_ACCOUNT), value(f, PE_COST),
+		                        strcmp(pin, "y") == 0 };
+	int r = app_price_set(u->app, &in, app_clock(), sym, err, sizeof err);
+	if (r == -1) {
+		/* the message names its field: "price: …", "rate: …", "apr: …" */
+		bad = strncmp(err, "rate", 4) == 0    ? field(f, PE_ACCOUNT)
+		      : strncmp(err, "apr", 3) == 0   ? field(f, PE_COST)
+		      : strncmp(err, "price", 5) == 0 || strncmp(err, "give", 4) == 0
+		                                      ? field(f, PE_AMOUNT)
+		                                      : field(f, PE_ASSET);
+		text_copy_clean(bad->error, sizeof bad->error, err);
+		f->focus = (int)(bad - f->f);
+		return;
+	}
+	if (r < 0) {
+		say(u, R_ERROR, "could not set the price: %s", err);
+		return;
+	}
+	close_form(u);
+	u->done.reload = true;
+	say(u, R_DONE, "%s: manual price set%s; feeds will not replace it until cleared", sym,
+	    in.pinned ? " (pinned)" : "");
+}
+
 static void save(struct form_host *u, struct form *f)
 {
 	struct app *a = u->app;
@@ -291,6 +397,14 @@ static void save(struct form_host *u, struct form *f)
 		f->f[i].error[0] = 0;
 	if (f->kind == FORM_UNBOND) {
 		save_unbond(u, f);
+		return;
+	}
+	if (f->kind == FORM_PRICE) {
+		save_price(u, f);
+		return;
+	}
+	if (f->kind == FORM_RULES) {
+		save_rules(u, f);
 		return;
 	}
 	if (f->kind == FORM_ADD) {
@@ -348,7 +462,7 @@ static void save(struct form_host *u, struct form *f)
 static void pick(struct form *f, int dir)
 {
 	struct form_field *x = &f->f[f->focus];
-	if (x->pe != PE_ASSET || x->readonly || f->cat->n == 0)
+	if (x->pe != PE_ASSET || x->readonly || f->cat->n == 0 || f->kind == FORM_RULES)
 		return;
 	int i = catalog_index(f->cat, x->le.buf);
 	if (i < 0)

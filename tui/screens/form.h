@@ -55,6 +55,12 @@ struct form *form_new_edit(const struct app *a, size_t idx);
  * and under them when it becomes claimable by which rule. NULL when out of
  * memory or the position's asset is not in the catalog. */
 struct form *form_new_unbond(struct app *a, size_t idx);
+/* The manual price form (price, rate, APR, pin), the asset filled in
+ * with symbol (may be NULL). Saving writes through tui/app/prices.h. */
+struct form *form_new_price(const struct app *a, const char *symbol);
+/* The alert rules form (premium bps, move %, claimable, stale, bell);
+ * saving writes the config through tui/app/alert_rules.h. */
+struct form *form_new_alert_rules(const struct app *a);
 void form_free(struct form *f);
 
 /* One key (already looked up as action a) in h->form. Saving writes

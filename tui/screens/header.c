@@ -85,6 +85,12 @@ static void title_line(const struct scene *u, const struct rect *r)
 		right = marker(r->y, right, " FEEDS OFF ", R_OFFLINE);
 	else if (u->feeds_failing && !u->refreshing)
 		right = marker(r->y, right, " FEEDS FAILING ", R_OFFLINE);
+	if (u->alerts_unseen > 0) {
+		snprintf(t, sizeof t, " ALERTS %lld ", (long long)u->alerts_unseen);
+		right = marker(r->y, right, t, R_ERROR);
+	}
+	if (fmt_private())
+		right = marker(r->y, right, " PRIVATE ", R_OFFLINE);
 	if (is_stale(u)) {
 		char w[40];
 		time_format_minute(u->stale_since, w, sizeof w);
@@ -144,7 +150,7 @@ void header_draw(const struct scene *u, const struct rect *r)
 	if (ub) {
 		char q[DEC_STR_MAX], left[32], sym[SYM_MAX];
 		int64_t s = unbond_seconds_left(ub, u->now);
-		dec_format(ub->amount, q, sizeof q);
+		fmt_dec(ub->amount, q, sizeof q);
 		text_copy_clean(sym, sizeof sym, position_asset(u, ub->position_id));
 		unbond_format_left(s, left, sizeof left);
 		if (s <= 0)

@@ -94,7 +94,7 @@ static void money(long double v, bool has, char *buf, size_t len)
 	if (!has)
 		snprintf(buf, len, "-");
 	else
-		fmt_number(v, 2, buf, len);
+		fmt_amount(v, 2, buf, len);
 }
 
 static void pct(bool has, double v, char *buf, size_t len)
@@ -172,22 +172,22 @@ static int build_lines(struct history_view *v, const struct scene *sc)
 		const struct hv_asset *x = &v->assets[i];
 		money(x->nav0.v, x->nav0.has, a, sizeof a);
 		money(x->nav1.v, x->nav1.has, b, sizeof b);
-		fmt_number(x->rewards, 2, c, sizeof c);
-		fmt_number(x->price, 2, e, sizeof e);
-		fmt_number(x->flows, 2, f, sizeof f);
+		fmt_amount(x->rewards, 2, c, sizeof c);
+		fmt_amount(x->price, 2, e, sizeof e);
+		fmt_amount(x->flows, 2, f, sizeof f);
 		LINE(HL_TEXT, R_NORMAL);
 		snprintf(l->text, sizeof l->text, "%-10s %13s %13s %12s %12s %12s", x->asset->symbol, a,
 		         b, c, e, f);
 	}
 	money(n0.v, n0.has, a, sizeof a);
 	money(n1.v, n1.has, b, sizeof b);
-	fmt_number(d->rewards, 2, c, sizeof c);
-	fmt_number(d->price, 2, e, sizeof e);
-	fmt_number(d->flows, 2, f, sizeof f);
+	fmt_amount(d->rewards, 2, c, sizeof c);
+	fmt_amount(d->price, 2, e, sizeof e);
+	fmt_amount(d->flows, 2, f, sizeof f);
 	LINE(HL_TEXT, R_FIGURE);
 	snprintf(l->text, sizeof l->text, "%-10s %13s %13s %12s %12s %12s", "total", a, b, c, e, f);
 	char ch[48];
-	fmt_number(n1.v - n0.v, 2, ch, sizeof ch);
+	fmt_amount(n1.v - n0.v, 2, ch, sizeof ch);
 	LINE(HL_TEXT, R_DIM);
 	snprintf(l->text, sizeof l->text, "%s - %s = %s = rewards %s + price %s + flows %s", b, a, ch,
 	         c, e, f);
@@ -373,6 +373,19 @@ oom:
 	return -1;
 }
 
+int history_view_relabel(struct history_view *v, const struct scene *sc)
+{
+	if (!v->series[0])
+		return 0;
+	if (build_lines(v, sc) < 0) {
+		v->n_lines = 0;
+		return -1;
+	}
+	if (v->top > v->n_lines)
+		v->top = 0;
+	return 0;
+}
+
 int history_view_open(struct history_view *v, const struct scene *sc, enum hv_scope scope,
                       int64_t position_id, const struct asset *asset)
 {
@@ -399,7 +412,7 @@ int history_view_open(struct history_view *v, const struct scene *sc, enum hv_sc
 static int label_cols(long double lo, long double hi)
 {
 	char a[48], b[48];
-	fmt_number(lo, 2, a, sizeof a);
+	fmt_number(lo, 2, a, sizeof a); /* the widths shown, private or not */
 	fmt_number(hi, 2, b, sizeof b);
 	int w = (int)(strlen(a) > strlen(b) ? strlen(a) : strlen(b));
 	return w < 6 ? 6 : w > 16 ? 16 : w;
@@ -513,9 +526,9 @@ static void draw_table_row(const struct history_view *v, size_t i, int y, const 
 		snprintf(p, sizeof p, "%+.1Lf", x->premium_bps.v);
 	else
 		snprintf(p, sizeof p, "-");
-	fmt_number(x->rewards, 2, rw, sizeof rw);
-	fmt_number(x->price, 2, pr, sizeof pr);
-	fmt_number(x->flows, 2, fl, sizeof fl);
+	fmt_amount(x->rewards, 2, rw, sizeof rw);
+	fmt_amount(x->price, 2, pr, sizeof pr);
+	fmt_amount(x->flows, 2, fl, sizeof fl);
 	snprintf(line, sizeof line, "%-*s %13s %13s %7s %10s %10s %10s", date_cols(v), d, a, b, p, rw,
 	         pr, fl);
 	draw_cell(y, r->x, r->w, line, i == v->cursor ? R_SELECTED : R_NORMAL, AL_LEFT);
@@ -553,11 +566,11 @@ void history_view_draw(const struct history_view *v, const struct scene *sc,
 		const char *axis = gl->utf8 ? "\xe2\x94\x82" : "|";
 		a[0] = 0;
 		if (row == 0)
-			fmt_number(v->hi, 2, a, sizeof a);
+			fmt_amount(v->hi, 2, a, sizeof a);
 		else if (row == ch->h - 1)
-			fmt_number(v->lo, 2, a, sizeof a);
+			fmt_amount(v->lo, 2, a, sizeof a);
 		else if (row == ch->h / 2 && ch->h > 4)
-			fmt_number((v->hi + v->lo) / 2, 2, a, sizeof a);
+			fmt_amount((v->hi + v->lo) / 2, 2, a, sizeof a);
 		if (a[0])
 			axis = gl->utf8 ? "\xe2\x94\xa4" : "+";
 		draw_cell(cy + row, r->x, v->label_w, a, R_DIM, AL_RIGHT);
@@ -602,10 +615,10 @@ void history_view_draw(const struct history_view *v, const struct scene *sc,
 	struct hist_fig n0 = d->rows[0].nav, n1 = d->rows[d->n_t - 1].nav;
 	char ch_[48], rw[48], pr[48], fl[48];
 	for (int dec = 2; dec >= 0; dec -= 2) {
-		fmt_number(n1.v - n0.v, dec, ch_, sizeof ch_);
-		fmt_number(d->rewards, dec, rw, sizeof rw);
-		fmt_number(d->price, dec, pr, sizeof pr);
-		fmt_number(d->flows, dec, fl, sizeof fl);
+		fmt_amount(n1.v - n0.v, dec, ch_, sizeof ch_);
+		fmt_amount(d->rewards, dec, rw, sizeof rw);
+		fmt_amount(d->price, dec, pr, sizeof pr);
+		fmt_amount(d->flows, dec, fl, sizeof fl);
 		snprintf(t, sizeof t, "%s change in NAV %s = rewards %s + price %s + flows %s",
 		         range_names[v->range], ch_, rw, pr, fl);
 		if (draw_width(t) <= r->w)

@@ -88,6 +88,9 @@ int history_view_open(struct history_view *v, const struct scene *sc, enum hv_sc
 /* Read and compute again (range or data changed); the cursor keeps its
  * date when it is still in range, else goes to the last. */
 int history_view_compute(struct history_view *v, const struct scene *sc);
+/* The text under the chart again (private mode toggled): 0, or -1 out
+ * of memory. */
+int history_view_relabel(struct history_view *v, const struct scene *sc);
 /* Rasterise for body r (braille on UTF-8, else ASCII). */
 void history_view_fit(struct history_view *v, const struct rect *r);
 /* Cursor: by delta dates, or to the first / last. */

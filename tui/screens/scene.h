@@ -38,6 +38,7 @@ struct scene {
 	bool feeds_opened;         /* the refresher was asked for */
 	bool feeds_off;            /* ... and could not be made */
 	bool refreshing;
+	int64_t alerts_unseen;     /* fired alerts not seen yet (the header) */
 
 	/* the status line's message: say(ctx, role, text) */
 	void (*say)(void *ctx, enum role r, const char *text);

@@ -5,6 +5,49 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tui/term/theme.h"
+
+static bool private_mode;
+
+void fmt_set_private(bool on)
+{
+	private_mode = on;
+}
+
+bool fmt_private(void)
+{
+	return private_mode;
+}
+
+const char *fmt_mask(void)
+{
+	return theme_glyphs()->utf8 ? "\u2022\u2022\u2022" : "***";
+}
+
+/* In private mode: the mask into buf, true. */
+static bool masked(char *buf, size_t len)
+{
+	if (!private_mode)
+		return false;
+	snprintf(buf, len, "%s", fmt_mask());
+	return true;
+}
+
+void fmt_amount(long double v, int decimals, char *buf, size_t len)
+{
+	if (!masked(buf, len))
+		fmt_number(v, decimals, buf, len);
+}
+
+void fmt_dec(dec_t q, char *buf, size_t len)
+{
+	char s[DEC_STR_MAX];
+	if (masked(buf, len))
+		return;
+	dec_format(q, s, sizeof s);
+	snprintf(buf, len, "%s", s);
+}
+
 void fmt_number(long double v, int decimals, char *buf, size_t len)
 {
 	char raw[64], out[96];
@@ -37,6 +80,8 @@ void fmt_money(const struct figure *f, char *buf, size_t len)
 		snprintf(buf, len, "-");
 		return;
 	}
+	if (masked(buf, len))
+		return;
 	fmt_number(f->v, 2, buf, len);
 }
 
@@ -73,6 +118,8 @@ void fmt_rate(const struct figure *f, char *buf, size_t len)
 void fmt_quantity(dec_t q, char *buf, size_t len)
 {
 	char s[DEC_STR_MAX];
+	if (masked(buf, len))
+		return;
 	dec_format(q, s, sizeof s);
 	char *dot = strchr(s, '.');
 	if (dot && strlen(dot + 1) > 6)

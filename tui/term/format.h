@@ -4,6 +4,7 @@
 #ifndef STAKETOP_FORMAT_H
 #define STAKETOP_FORMAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "positions/decimal.h"
@@ -18,5 +19,20 @@ void fmt_number(long double v, int decimals, char *buf, size_t len); /* 1,234.56
  * trailing "…" marker when digits were dropped is not used: columns stay
  * aligned); the full value is in report --json and the detail view. */
 void fmt_quantity(dec_t q, char *buf, size_t len);
+
+/* Private mode (hide amounts: the key, --private, [display] private):
+ * every quantity and every sum of money formatted here — fmt_money,
+ * fmt_quantity, fmt_amount, fmt_dec — reads fmt_mask() instead, so a
+ * screen that formats its amounts through these honours it. Percentages,
+ * bps, rates, counts and times are not amounts and stay. An absent figure
+ * is still "-". One flag for the process, set by the interface. */
+void fmt_set_private(bool on);
+bool fmt_private(void);
+/* "•••" in a UTF-8 locale, "***" otherwise. */
+const char *fmt_mask(void);
+/* An amount (a quantity or money) as fmt_number, or the mask. */
+void fmt_amount(long double v, int decimals, char *buf, size_t len);
+/* An exact quantity in full (dec_format), or the mask. */
+void fmt_dec(dec_t q, char *buf, size_t len);
 
 #endif

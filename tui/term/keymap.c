@@ -109,7 +109,8 @@ const char *keymap_contexts_text(unsigned cx, char *buf, size_t len)
 	} names[] = {
 		{ CX_BOARD, "board" },   { CX_DETAIL, "detail" },   { CX_FEEDS, "feeds" },
 		{ CX_HELP, "help" },     { CX_PROMPT, "prompt" },   { CX_FORM, "form" },
-		{ CX_CONFIRM, "confirm" }, { CX_UNBOND, "unbonding" }, { CX_HISTORY, "history" },
+		{ CX_CONFIRM, "confirm" }, { CX_UNBOND, "unbonding" }, { CX_ALERTS, "alerts" },
+		{ CX_HISTORY, "history" },
 	};
 	if ((cx & CX_SCREENS) == CX_SCREENS) {
 		snprintf(buf, len, "%s", (cx & CX_ALL) == CX_ALL ? "everywhere" : "all screens");

@@ -23,10 +23,11 @@ enum {
 	CX_FORM = 1 << 5,    /* add or edit form */
 	CX_CONFIRM = 1 << 6, /* "remove …? [y/N]" */
 	CX_UNBOND = 1 << 7,  /* the unbonding screen */
-	CX_HISTORY = 1 << 8, /* the history screen */
-	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_HISTORY,
+	CX_ALERTS = 1 << 8,  /* the alerts screen */
+	CX_HISTORY = 1 << 9, /* the history screen */
+	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_HISTORY,
 	CX_LISTS = CX_SCREENS | CX_HELP,
-	CX_ALL = 0x1ff
+	CX_ALL = 0x3ff
 };
 
 /* X(ACTION, contexts, bar label or NULL, help text, up to four keys; 0 ends).
@@ -55,13 +56,16 @@ enum {
 	  0, 0, 0)                                                                                \
 	X(HIST_NEXT, CX_HISTORY, NULL, "history: the cursor to the next date", KC(KEY_RIGHT), 0, \
 	  0, 0)                                                                                   \
-	X(BACK, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_HISTORY | CX_HELP, "Back",                  \
+	X(BACK, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_HISTORY | CX_HELP, "Back",                  \
 	  "back (to the board, or the screen the detail was opened from)", KC(KEY_F(10)), 'q', 27,\
 	  KC(KEY_LEFT))                                                                           \
-	X(BACK2, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_HISTORY | CX_HELP, NULL, "back to the board",\
+	X(BACK2, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_HISTORY | CX_HELP, NULL, "back to the board",\
 	  'h',                                                                                    \
 	  KC(KEY_BACKSPACE), 127, 0)                                                              \
 	X(QUIT_NOW, CX_SCREENS, NULL, "quit from any screen", 'Q', 0, 0, 0)                       \
+	X(PRIVATE, CX_SCREENS, NULL,                                                              \
+	  "hide amounts: quantities and money as dots, percentages and times stay (on/off)",     \
+	  'p', 0, 0, 0)                                                                           \
 	X(UNBONDINGS, CX_BOARD | CX_DETAIL | CX_UNBOND, "Unbonding",                              \
 	  "unbonding screen: every exit, its countdown, wait or sell now (on/off)", KC(KEY_F(11)), \
 	  'u', 0, 0)                                                                              \
@@ -75,7 +79,7 @@ enum {
 	X(HIST_ALL, CX_HISTORY, "ALL", "history: everything (by month end beyond two years)", '5',\
 	  0, 0, 0)                                                                                \
 	X(HIST_SCOPE, CX_HISTORY, "Scope",                                                        \
-	  "history: the portfolio, the selected position, its asset (in turn)", 'p', 0, 0, 0)     \
+	  "history: the portfolio, the selected position, its asset (in turn)", 's', 0, 0, 0)     \
 	X(BACKFILL, CX_BOARD | CX_HISTORY, "Backfill",                                            \
 	  "backfill daily prices and APRs back to the first event (DefiLlama; progress below)",   \
 	  'B', 0, 0, 0)                                                                           \
@@ -91,6 +95,15 @@ enum {
 	X(DETAIL2, CX_BOARD | CX_UNBOND, NULL, "open the selected position", 'l', 0, 0, 0)       \
 	X(SORT_PREV, CX_BOARD, NULL, "sort by the previous column", '<', ',', 0, 0)               \
 	X(SORT_INVERT, CX_BOARD, NULL, "invert the sort order", 'I', 0, 0, 0)                     \
+	X(ALERTS, CX_BOARD | CX_ALERTS, NULL,                                                     \
+	  "alerts screen: alerts fired, with their time, and the rules (on/off)", 'A', 0, 0, 0)    \
+	X(ALERTS_SEEN, CX_ALERTS, "Seen", "mark every alert seen", 's', 0, 0, 0)                   \
+	X(ALERT_RULES, CX_ALERTS, "Rules",                                                        \
+	  "edit the alert rules (a form; written to the config's [alerts] section)", 'e', 0, 0, 0) \
+	X(PRICE, CX_BOARD | CX_DETAIL, NULL,                                                      \
+	  "set a manual price for the selected asset (a form; staketop price clear undoes it)",   \
+	  'M', 0, 0, 0)                                                                           \
+	X(PNL_COLUMNS, CX_BOARD, NULL, "cost basis, P&L and P&L % columns (on/off)", '$', 0, 0, 0) \
 	X(SEARCH_NEXT, CX_BOARD, NULL, "next search match", 'n', 0, 0, 0)                         \
 	X(SEARCH_PREV, CX_BOARD, NULL, "previous search match", 'N', 0, 0, 0)                     \
 	X(FILTER_CLEAR, CX_BOARD, NULL, "clear the filter and the search", 'c', 0, 0, 0)          \

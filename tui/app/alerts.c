@@ -1,0 +1,98 @@
+/* alerts.c — gather the inputs of the alert rules and record what fired. */
+#include "tui/app/alerts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/events_db.h"
+#include "data/observations_db.h"
+#include "data/snapshots_db.h"
+
+#define DAY INT64_C(86400)
+
+/* Each position's NAV from its newest snapshot a day or two before now. */
+static int past_values(struct app *a, struct alert_past *past, char *err, size_t errlen)
+{
+	struct snapshot *v = NULL;
+	size_t n = 0;
+	if (store_snapshots_list(a->store, 0, a->now - 2 * DAY, a->now - DAY, &v, &n, err,
+	                         errlen) < 0)
+		return -1;
+	for (size_t i = 0; i < a->positions.n; i++) {
+		past[i].position_id = a->positions.v[i].id;
+		for (size_t k = 0; k < n; k++)   /* ordered by position then ts */
+			if (v[k].position_id == past[i].position_id && v[k].nav.has) {
+				past[i].has = true;
+				past[i].nav = v[k].nav.v;
+			}
+	}
+	free(v);
+	return 0;
+}
+
+int app_alerts_check(struct app *a, int *n_fired, char *err, size_t errlen)
+{
+	struct unbonding *ub = NULL;
+	struct feed_status *fs = NULL;
+	struct alert_feed *feeds = NULL;
+	struct alert_past *past = NULL;
+	struct alert_hit *hits = NULL;
+	size_t nub = 0, nfs = 0;
+	int rc = -1;
+	if (n_fired)
+		*n_fired = 0;
+	if (store_unbondings_list(a->store, 0, false, &ub, &nub, err, errlen) < 0 ||
+	    store_feed_status_list(a->store, &fs, &nfs, err, errlen) < 0)
+		goto out;
+	feeds = calloc(nfs ? nfs : 1, sizeof *feeds);
+	past = calloc(a->positions.n ? a->positions.n : 1, sizeof *past);
+	if (!feeds || !past) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < nfs; i++) {
+		snprintf(feeds[i].name, sizeof feeds[i].name, "%s", fs[i].name);
+		feeds[i].last_attempt = fs[i].last_attempt;
+		feeds[i].last_success = fs[i].last_success;
+	}
+	if (past_values(a, past, err, errlen) < 0)
+		goto out;
+	const struct alert_input in = {
+		.positions = a->positions.v, .rows = a->rows, .n_positions = a->positions.n,
+		.past = past, .unbondings = ub, .n_unbondings = nub, .feeds = feeds,
+		.n_feeds = nfs, .now = a->now, .stale_s = a->cfg.stale_seconds,
+	};
+	size_t n = alerts_evaluate(&a->cfg.alerts, &in, NULL, 0);
+	hits = calloc(n ? n : 1, sizeof *hits);
+	if (!hits) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	n = alerts_evaluate(&a->cfg.alerts, &in, hits, n);
+	rc = store_alerts_sync(a->store, hits, n, a->now, n_fired, err, errlen);
+out:
+	free(hits);
+	free(past);
+	free(feeds);
+	free(fs);
+	free(ub);
+	return rc;
+}
+
+int app_alerts_list(struct app *a, bool unseen_only, struct alert_row **out, size_t *n,
+                    char *err, size_t errlen)
+{
+	return store_alerts_list(a->store, unseen_only, out, n, err, errlen);
+}
+
+int app_alerts_unseen(struct app *a, int64_t *n, char *err, size_t errlen)
+{
+	return store_alerts_unseen(a->store, n, err, errlen);
+}
+
+int app_alerts_mark_seen(struct app *a, int64_t now, int *n_marked, char *err,
+                         size_t errlen)
+{
+	return store_alerts_mark_seen(a->store, now, n_marked, err, errlen);
+}
