@@ -27,7 +27,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	const char *text = argc == 3 ? argv[2] : "native=40,liquid=40,restaked=20";
-	struct app_options o = { argv[1], NULL, false, true };
+	struct app_options o = { .db = argv[1], .offline = true };
 	struct app a;
 	char err[512];
 	if (app_open(&a, &o, err, sizeof err) < 0 || app_load(&a, app_clock(), err, sizeof err) < 0) {
