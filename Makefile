@@ -34,7 +34,7 @@ REL_CFLAGS  := $(BASE_CFLAGS) -O2 -g
 SAN_FLAGS   := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN_CFLAGS  := $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS)
 
-LIB_SRC   := $(wildcard positions/*.c) $(wildcard data/*.c) $(wildcard pricing/*.c) \
+LIB_SRC   := $(wildcard positions/*.c) $(wildcard data/*.c) $(wildcard pricing/*.c) $(wildcard pricing/chains/*.c) \
              $(filter-out tui/cli/main.c,$(sort $(shell find tui -name '*.c')))
 MAIN_SRC  := tui/cli/main.c
 TEST_SRC  := $(sort $(shell find tests -name 'test_*.c'))

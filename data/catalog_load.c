@@ -395,6 +395,9 @@ static int parse_entry(const struct where *w, const cJSON *e, struct asset *a)
 	    get_str(w, e, "share_rate_from", a->share_rate_from, sizeof a->share_rate_from) < 0 ||
 	    get_str(w, e, "market_from", a->market_from, sizeof a->market_from) < 0 ||
 	    get_str(w, e, "protocol", a->protocol, sizeof a->protocol) < 0 ||
+	    get_str(w, e, "token", a->token, sizeof a->token) < 0 ||
+	    get_str(w, e, "token_shares_selector", a->shares_selector, sizeof a->shares_selector) < 0 ||
+	    get_str(w, e, "delegation_manager", a->delegation_manager, sizeof a->delegation_manager) < 0 ||
 	    get_uint(w, e, "decimals", 0, 18, &a->decimals) < 0)
 		return -1;
 	a->kind = (enum asset_kind)kind;

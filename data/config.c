@@ -29,6 +29,10 @@ void config_defaults(struct config *c)
 	c->yield_gap_bps = 50;
 	c->timeout_seconds = 20;
 	c->refresh_deadline_seconds = 20;
+	c->beacon_genesis_time = 1606824023;
+	/* [verify] about half a sweep of ~1M validators at 16 a slot */
+	c->beacon_sweep_seconds = 4 * 86400;
+	c->polkadot_era_seconds = 86400;
 	snprintf(c->currency, sizeof c->currency, "usd");
 	c->swap_fee_pct = 0.3;
 	c->min_trade = 10;
@@ -118,6 +122,9 @@ static const struct int_key int_keys[] = {
 	{ "stale_seconds", offsetof(struct config, stale_seconds), 60, 30L * 86400 },
 	{ "timeout_seconds", offsetof(struct config, timeout_seconds), 1, 120 },
 	{ "refresh_deadline_seconds", offsetof(struct config, refresh_deadline_seconds), 1, 600 },
+	{ "beacon_genesis_time", offsetof(struct config, beacon_genesis_time), 0, 2147483647L },
+	{ "beacon_sweep_seconds", offsetof(struct config, beacon_sweep_seconds), 0, 30L * 86400 },
+	{ "polkadot_era_seconds", offsetof(struct config, polkadot_era_seconds), 60, 7L * 86400 },
 };
 
 static const struct int_key history_keys[] = {

@@ -39,6 +39,11 @@ struct config {
 	int thin_after_days;      /* [history] older snapshots: one a day, 1 .. 36500 */
 	int yield_gap_bps;        /* [history] realized APY trailing the quoted one by
 	                             more than this is marked, 0 .. 10000 */
+	int beacon_genesis_time;  /* unix s of the beacon chain's genesis (mainnet
+	                             1606824023): epoch -> time */
+	int beacon_sweep_seconds; /* the withdrawal sweep's wait after a validator
+	                             becomes withdrawable, an estimate, 0 .. 30 days */
+	int polkadot_era_seconds; /* one era, 60 .. 7 days (86400) */
 	char currency[8];         /* display currency, lower case: usd, eur, … */
 	/* [plan] */
 	double swap_fee_pct;      /* a swap's fee, percent of proceeds, 0 .. 10 (0.3) */

@@ -148,13 +148,35 @@ static const char *const migrations[] = {
 	"CREATE INDEX observations_manual ON observations(asset, kind, ts)"
 	"  WHERE source = 'manual';"
 	"PRAGMA user_version = 6;",
-	/* 7: the value in the index of the newest observation, so that the
+	/* 7: watched addresses (staketop watch): positions read from the
+	 * chains; the last read's block/slot/height, time and error */
+	"CREATE TABLE watches("
+	"  id INTEGER PRIMARY KEY,"
+	"  chain TEXT NOT NULL,"
+	"  address TEXT NOT NULL,"
+	"  label TEXT NOT NULL DEFAULT '',"
+	"  created_at INTEGER NOT NULL,"
+	"  read_at INTEGER,"
+	"  read_height TEXT,"
+	"  last_ok_at INTEGER,"
+	"  last_error TEXT,"
+	"  UNIQUE(chain, address));"
+	/* which position holds each thing a watch reads (its key: "ETH",
+	 * "ATOM@cosmosvaloper1…", "validator 42"); the position outlives the
+	 * watch and this row */
+	"CREATE TABLE watch_items("
+	"  watch_id INTEGER NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  position_id INTEGER NOT NULL,"
+	"  PRIMARY KEY(watch_id, key));"
+	"PRAGMA user_version = 7;",
+	/* 8: the value in the index of the newest observation, so that the
 	 * history's samples (one lookup per date and series) read it from the
 	 * index alone, not the table: opening the history screen on ten years
 	 * of 50 assets went from about 22 ms to about 14 ms */
 	"DROP INDEX observations_latest;"
 	"CREATE INDEX observations_latest ON observations(asset, kind, ts DESC, value);"
-	"PRAGMA user_version = 7;",
+	"PRAGMA user_version = 8;",
 };
 
 
@@ -163,7 +185,7 @@ static const char *const migrations[] = {
  * if it holds these alone. A migration that creates a table lists it here. */
 static const char *const our_tables =
 	"'accounts','positions','events','unbondings','observations','feed_status',"
-	"'snapshots','meta','plans','alerts'";
+	"'snapshots','meta','plans','alerts','watches','watch_items'";
 
 #define STR_(x) #x
 #define STR(x) STR_(x)

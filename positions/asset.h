@@ -113,6 +113,15 @@ struct asset {
 	char llama_pool[FEEDID_MAX];  /* DefiLlama yields pool id */
 	char llama_match[FEEDID_MAX]; /* "Ethereum/lido/STETH" when there is no pool id */
 	char market_from[SYM_MAX];    /* no market of its own: priced via this asset */
+	char token[ADDR_MAX];         /* where a holder's balance is read: the ERC-20
+	                                 contract (0x…) or the SPL mint (base58);
+	                                 "" for a chain's coin and what is not a token */
+	char delegation_manager[ADDR_MAX]; /* EigenLayer restaked shares: the
+	                                 DelegationManager a holder's deposits and
+	                                 queued withdrawals are read from ("" none);
+	                                 token is then the strategy */
+	char shares_selector[12];     /* rebasing: the call giving a holder's shares
+	                                 ("0xf5eb42dc", stETH sharesOf); "" none */
 	struct rate_source rate;
 	struct yield_spec yield;
 	struct unbond_rule unbond;

@@ -93,9 +93,10 @@ int pe_check_add(const struct catalog *cat, const struct position_input *in, int
 }
 
 int pe_check_edit(const struct catalog *cat, const struct position *cur,
-                  const struct position_input *in, struct position *out, dec_t *want,
-                  struct pe_errors *e)
+                  const struct position_input *in, int64_t now, struct position *out,
+                  dec_t *want, struct pe_errors *e)
 {
+	char why[160];
 	errors_init(e);
 	*out = *cur;
 	*want = cur->quantity;
@@ -114,6 +115,23 @@ int pe_check_edit(const struct catalog *cat, const struct position *cur,
 			fail(e, PE_ACCOUNT, "account is empty");
 		else
 			snprintf(out->account, sizeof out->account, "%s", in->account);
+	}
+	if (in->opened) {
+		int64_t ts;
+		if (date_parse_opening(in->opened, now, &ts, why, sizeof why) < 0)
+			fail(e, PE_OPENED, "%s", why);
+		else
+			snprintf(out->opened, sizeof out->opened, "%s", in->opened);
+	}
+	if (in->cost_basis) {
+		if (!in->cost_basis[0]) {
+			out->has_cost_basis = false;
+			memset(&out->cost_basis, 0, sizeof out->cost_basis);
+		} else if (dec_parse(in->cost_basis, 18, &out->cost_basis, why, sizeof why) < 0) {
+			fail(e, PE_COST, "%s", why);
+		} else {
+			out->has_cost_basis = true;
+		}
 	}
 	if (in->note) {
 		check_text(e, PE_NOTE, in->note, POS_NOTE_MAX);

@@ -38,10 +38,12 @@ int pe_check_add(const struct catalog *cat, const struct position_input *in, int
                  struct position *out, int64_t *opened_ts, struct pe_errors *e);
 
 /* Check an edit of cur: only the fields given in `in` (amount, account,
- * note) change. 0 with *out = cur changed and *want the new quantity (cur's
- * when no amount is given); -1 with e filled. */
+ * opened, cost basis, note) change, by the rules an add follows (an
+ * opening date YYYY-MM-DD, not empty and not after now; a cost basis a
+ * plain decimal, "" removing it). 0 with *out = cur changed and *want the
+ * new quantity (cur's when no amount is given); -1 with e filled. */
 int pe_check_edit(const struct catalog *cat, const struct position *cur,
-                  const struct position_input *in, struct position *out, dec_t *want,
-                  struct pe_errors *e);
+                  const struct position_input *in, int64_t now, struct position *out,
+                  dec_t *want, struct pe_errors *e);
 
 #endif

@@ -123,7 +123,8 @@ int time_parse_iso(const char *s, int64_t *out, char *err, size_t errlen)
 	if (hh > 23 || mm > 59 || ss > 60)
 		goto bad;
 	int64_t t = days * 86400 + hh * 3600 + mm * 60 + ss;
-	if (*p == 'Z' && p[1] == 0) {
+	/* no zone: UTC, as every time staketop shows */
+	if (*p == 0 || (*p == 'Z' && p[1] == 0)) {
 		*out = t;
 		return 0;
 	}
@@ -136,7 +137,9 @@ int time_parse_iso(const char *s, int64_t *out, char *err, size_t errlen)
 		return 0;
 	}
 bad:
-	snprintf(err, errlen, "expected a time such as 2026-11-25T08:00:00Z or a date 2026-11-25");
+	if (err)
+		snprintf(err, errlen, "expected a date 2026-11-25 or a time such as 2026-11-25T08:00 "
+		                      "(UTC unless it ends in +HH:MM or -HH:MM)");
 	return -1;
 }
 

@@ -12,7 +12,7 @@
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
 
 /* Accepts "YYYY-MM-DD" (midnight UTC), "YYYY-MM-DDTHH:MM[:SS[.fraction]]"
- * followed by "Z" or "+HH:MM"/"-HH:MM" (a fraction of up to 9 digits, as
+ * followed by nothing or "Z" (UTC) or "+HH:MM"/"-HH:MM" (a fraction of up to 9 digits, as
  * Cosmos sends, is truncated). Returns 0, or -1 with a reason in err. */
 int time_parse_iso(const char *s, int64_t *out, char *err, size_t errlen);
 

@@ -20,10 +20,11 @@
 #include "positions/text.h"
 #include "positions/timeutil.h"
 
-enum feed_id { F_COINGECKO, F_LLAMA, F_YIELDS, F_ETH, F_SOL, F_STRIDE, F_COUNT };
+enum feed_id { F_COINGECKO, F_LLAMA, F_YIELDS, F_ETH, F_SOL, F_STRIDE, F_CHAINS, F_COUNT };
 
 static const char *const feed_names[F_COUNT] = {
 	"coingecko", "defillama", "defillama-yields", "eth_rpc", "sol_rpc", "stride_rest",
+	"chains",
 };
 /* The rest_json base each REST feed serves. */
 static const char *const rest_base_of[F_COUNT] = { [F_STRIDE] = "stride" };
@@ -66,6 +67,9 @@ struct refresh {
 	int64_t now;
 	long deadline_ms;
 	int64_t hold[F_COUNT];     /* unix s: ask nothing of the feed before */
+	struct chain_reader *chains;
+	struct chain_target *targets;
+	size_t n_targets;
 };
 
 static char *dup_or_empty(const char *s)
@@ -84,7 +88,15 @@ struct refresh *refresh_new(const struct catalog *cat, const struct refresh_conf
 	r->cat = cat;
 	const char *urls[F_COUNT] = { cfg->coingecko_url, cfg->defillama_coins_url,
 		                      cfg->defillama_yields_url, cfg->eth_rpc_url, cfg->sol_rpc_url,
-		                      cfg->stride_rest_url };
+		                      cfg->stride_rest_url, "" };
+	const struct chain_config cc = {
+		.eth_rpc_url = cfg->eth_rpc_url, .sol_rpc_url = cfg->sol_rpc_url,
+		.beacon_url = cfg->beacon_url, .cosmos_rest_url = cfg->cosmos_rest_url,
+		.polkadot_sidecar_url = cfg->polkadot_sidecar_url,
+		.beacon_genesis_time = cfg->beacon_genesis_time,
+		.beacon_sweep_s = cfg->beacon_sweep_s,
+		.polkadot_era_s = cfg->polkadot_era_s > 0 ? cfg->polkadot_era_s : 86400,
+	};
 	bool ok = true;
 	r->rest = calloc(cat && cat->n ? cat->n : 1, sizeof *r->rest);
 	ok = r->rest != NULL;
@@ -111,7 +123,8 @@ struct refresh *refresh_new(const struct catalog *cat, const struct refresh_conf
 		pol.max_retries = cfg->max_retries < 0 ? 0 : cfg->max_retries;
 	if (cfg->retry_base_ms > 0)
 		pol.retry_base_ms = cfg->retry_base_ms;
-	if (ok && r->cg_key && r->currency)
+	r->chains = cat ? chain_reader_new(cat, &cc) : NULL;
+	if (ok && r->cg_key && r->currency && r->chains)
 		r->http = http_new(&pol);
 	if (!r->http) {
 		snprintf(err, errlen, "cannot start the HTTP layer (libcurl)");
@@ -143,6 +156,8 @@ void refresh_free(struct refresh *r)
 	free(r->cg_key);
 	free(r->currency);
 	free(r->rest);
+	chain_reader_free(r->chains);
+	free(r->targets);
 	free(r);
 }
 
@@ -199,6 +214,8 @@ static int parse_into(enum feed_id id, struct refresh *r, const char *body, size
 	}
 	case F_STRIDE:
 		break; /* per asset: see parse_rest */
+	case F_CHAINS:
+		break; /* pricing/chains/reader.c */
 	case F_COUNT:
 		break;
 	}
@@ -225,6 +242,49 @@ static void eth_fall_back(struct refresh *r)
 }
 
 static void finish_round(struct refresh *r);
+
+static void finish_if_done(struct refresh *r)
+{
+	for (int i = 0; i < F_COUNT; i++)
+		if (r->f[i].on && r->f[i].pending > 0)
+			return;
+	finish_round(r);
+}
+
+/* The watched addresses are all read: their report, then the round may end. */
+static void chains_idle(void *vr)
+{
+	struct refresh *r = vr;
+	struct feed_state *f = &r->f[F_CHAINS];
+	size_t n, bad = 0;
+	const struct chain_result *res = chain_reader_results(r->chains, &n);
+	f->pending = 0;
+	f->rep.done = true;
+	f->rep.finished_at = r->now;
+	f->rep.http_status = 200;
+	for (size_t i = 0; i < n; i++) {
+		if (res[i].ok) {
+			f->rep.values += (long)res[i].items.n;
+			continue;
+		}
+		if (bad++ == 0) {
+			char msg[FEED_ERROR_MAX];
+			snprintf(msg, sizeof msg, "%s %.40s: %s", watch_chain_name(res[i].t.chain),
+			         res[i].t.address, res[i].error);
+			feed_error(f, msg);
+		}
+	}
+	if (bad > 1) {
+		size_t len = strlen(f->rep.error);
+		char more[40];
+		snprintf(more, sizeof more, " and %zu more", bad - 1);
+		if (len + strlen(more) >= sizeof f->rep.error)
+			len = sizeof f->rep.error - strlen(more) - 1;
+		snprintf(f->rep.error + len, sizeof f->rep.error - len, "%s", more);
+	}
+	if (r->running)
+		finish_if_done(r);
+}
 
 static void on_done(const struct http_response *res, void *vctx)
 {
@@ -277,10 +337,7 @@ static void on_done(const struct http_response *res, void *vctx)
 		f->rep.done = true;
 		f->rep.finished_at = r->now;
 	}
-	for (int i = 0; i < F_COUNT; i++)
-		if (r->f[i].on && r->f[i].pending > 0)
-			return;
-	finish_round(r);
+	finish_if_done(r);
 }
 
 static int add_request(struct refresh *r, struct req *ctx, const char *url, const char *body,
@@ -319,7 +376,8 @@ static void finish_round(struct refresh *r)
 			oom |= obs_list_push(m, o) < 0;
 			taken++;
 		}
-		f->rep.values = taken;
+		if (i != F_CHAINS)
+			f->rep.values = taken;
 		if (!f->on)
 			continue;
 		f->rep.done = true;
@@ -430,6 +488,19 @@ int refresh_start(struct refresh *r, int64_t now, char *err, size_t errlen)
 			free(url);
 		}
 	}
+	r->f[F_CHAINS].on = r->n_targets > 0;
+	if (r->n_targets) {
+		r->f[F_CHAINS].pending = 1; /* until chains_idle */
+		if (chain_reader_start(r->chains, r->http, r->targets, r->n_targets, now, chains_idle,
+		                       r) < 0) {
+			feed_error(&r->f[F_CHAINS], "out of memory");
+			r->f[F_CHAINS].pending = 0;
+		} else if (chain_reader_pending(r->chains) == 0) {
+			r->running = false; /* not finishing from inside */
+			chains_idle(r);
+			r->running = true;
+		}
+	}
 	/* a feed with nothing to ask (or whose requests were all refused) is
 	 * finished already */
 	bool any = false;
@@ -489,6 +560,31 @@ const struct feed_report *refresh_reports(const struct refresh *r, size_t *n)
 {
 	*n = r->n_reports;
 	return r->reports;
+}
+
+int refresh_watch(struct refresh *r, const struct chain_target *t, size_t n)
+{
+	struct chain_target *c = NULL;
+	if (n) {
+		c = malloc(n * sizeof *c);
+		if (!c)
+			return -1;
+		memcpy(c, t, n * sizeof *c);
+	}
+	free(r->targets);
+	r->targets = c;
+	r->n_targets = n;
+	return 0;
+}
+
+const struct chain_result *refresh_chain_results(const struct refresh *r, size_t *n)
+{
+	return chain_reader_results(r->chains, n);
+}
+
+long refresh_chain_requests(const struct refresh *r)
+{
+	return chain_reader_requests(r->chains);
 }
 
 const struct epoch_seen *refresh_epoch(const struct refresh *r)

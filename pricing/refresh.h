@@ -8,8 +8,9 @@
  * Feeds: "coingecko" (prices), "defillama" (prices CoinGecko did not give),
  * "defillama-yields" (APRs), "eth_rpc" (exchange rates by eth_call),
  * "sol_rpc" (stake pool rates and the epoch), "stride_rest" (rates at a
- * JSON path of Stride's REST API, one GET per asset). A feed whose base URL
- * is "" is off and not reported. */
+ * JSON path of Stride's REST API, one GET per asset), "chains" (the watched
+ * addresses set by refresh_watch, pricing/chains/reader.h; on when there is
+ * one). A feed whose base URL is "" is off and not reported. */
 #ifndef STAKETOP_REFRESH_H
 #define STAKETOP_REFRESH_H
 
@@ -19,6 +20,7 @@
 
 #include "positions/asset.h"
 #include "positions/market.h"
+#include "pricing/chains/reader.h"
 
 #define FEED_NAME_MAX 32
 #define FEED_ERROR_MAX 256
@@ -41,6 +43,10 @@ struct refresh_config {
 	long retry_base_ms;         /* first backoff; 0 = the HTTP default */
 	long deadline_ms;           /* a whole refresh, retries and waits
 	                               included; 0 = none */
+	/* watched addresses (refresh_watch): the other chains' bases and the
+	 * facts their readers need (config data) */
+	const char *beacon_url, *cosmos_rest_url, *polkadot_sidecar_url;
+	int64_t beacon_genesis_time, beacon_sweep_s, polkadot_era_s;
 };
 
 struct feed_report {
@@ -104,6 +110,13 @@ int refresh_wait(struct refresh *r, struct refresh_waitfd *extra, unsigned n_ext
 int refresh_run(struct refresh *r);
 
 bool refresh_running(const struct refresh *r);
+/* The addresses the next refresh_start reads (copied; n 0: none). 0, or -1
+ * when out of memory. */
+int refresh_watch(struct refresh *r, const struct chain_target *t, size_t n);
+/* What the last refresh read of them (valid until the next start), and
+ * how many HTTP requests that took. */
+const struct chain_result *refresh_chain_results(const struct refresh *r, size_t *n);
+long refresh_chain_requests(const struct refresh *r);
 /* What the last (or current) refresh took so far, and the reports. */
 const struct obs_list *refresh_observations(const struct refresh *r);
 const struct feed_report *refresh_reports(const struct refresh *r, size_t *n);

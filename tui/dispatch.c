@@ -14,6 +14,13 @@ unsigned ui_context(const struct ui *u)
 	return u->overlay ? u->overlay : u->screen;
 }
 
+enum action ui_bar_hidden(const struct ui *u)
+{
+	if (u->overlay == CX_FORM && u->form && !form_has_picker(u->form))
+		return ACT_FORM_PICK_NEXT;
+	return ACT_NONE;
+}
+
 /* The detail of the board's selected position, or of the unbonding
  * screen's selected row; Back returns to where it was opened from. */
 static void open_detail(struct ui *u)
@@ -99,6 +106,8 @@ static void prompt_key(struct ui *u, enum action a, int key)
 		if (p->kind == PROMPT_FILTER) {
 			snprintf(u->board.filter, sizeof u->board.filter, "%s", p->saved_filter);
 			ui_recompute(u);
+			/* the filter typed may have hidden the row: back to it */
+			board_select_id(&u->board, p->saved_id);
 		} else {
 			board_select_id(&u->board, p->saved_id);
 		}
@@ -120,7 +129,7 @@ static void scroll_view(struct ui *u, long delta, bool home, bool end)
 		delta = delta > 0 ? page : -page;
 	if (u->overlay == CX_HELP) {
 		long top = (long)u->help.top + delta;
-		long max = (long)help_lines() - (u->sc.lay.overlay.h - 2);
+		long max = (long)help_lines(u->sc.lay.overlay.w) - (u->sc.lay.overlay.h - 2);
 		if (end || top > max)
 			top = max;
 		if (home || top < 0)
@@ -179,7 +188,8 @@ static void mouse(struct ui *u)
 	const struct layout *l = &u->sc.lay;
 	if (ev.y == l->bar.y) {
 		struct bar_item items[BAR_MAX_ITEMS];
-		size_t n = keymap_bar(ui_context(u), l->bar.w, items, BAR_MAX_ITEMS);
+		size_t n = keymap_bar(ui_context(u), l->bar.w, ui_bar_hidden(u), items,
+		                      BAR_MAX_ITEMS);
 		for (size_t i = 0; i < n; i++)
 			if (ev.x >= items[i].x && ev.x < items[i].x + items[i].w) {
 				ui_key(u, keymap_binding(items[i].action)->keys[0]);
@@ -346,6 +356,10 @@ static void toggle_feeds(struct ui *u)
 	if (u->screen == CX_FEEDS) {
 		u->feeds.top = 0;
 		feeds_view_compute(&u->feeds, &u->sc);
+		/* the message's pointer here is done with once here */
+		size_t n = strlen(u->msg), k = strlen(FEEDS_HINT);
+		if (n >= k && strcmp(u->msg + n - k, FEEDS_HINT) == 0)
+			u->msg[n - k] = 0;
 	}
 }
 

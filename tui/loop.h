@@ -101,6 +101,10 @@ void ui_resize(struct ui *u);
 void ui_key(struct ui *u, int key);
 /* The context keys are looked up in: the overlay's, else the screen's. */
 unsigned ui_context(const struct ui *u);
+/* How a message off the feeds screen points at it (dropped once there). */
+#define FEEDS_HINT " (Tab: feeds screen)"
+/* The bar item that does nothing in this context (keymap_bar's hide). */
+enum action ui_bar_hidden(const struct ui *u);
 
 /* unbond_actions.c: unbond, claim and event removal from the screens, and
  * the watch that says when an unbonding becomes claimable. */

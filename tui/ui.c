@@ -105,7 +105,7 @@ static void draw_frame(struct ui *u)
 			form_draw(u->form, l);
 		else if (u->overlay == CX_CONFIRM)
 			form_confirm_draw(&u->confirm, l);
-		bar_draw(ui_context(u), &l->bar);
+		bar_draw(ui_context(u), ui_bar_hidden(u), &l->bar);
 		const struct status_view sv = {
 			.msg = u->msg, .msg_role = u->msg_role, .screen = u->screen,
 			.overlay = u->overlay, .sc = &u->sc, .board = &u->board, .detail = &u->detail,
@@ -209,6 +209,11 @@ static int st_load(struct run *r)
 		return -1;
 	}
 	u->msg[0] = 0;
+	/* the warning printed before the screen opened is covered by it: the
+	 * status line says it again */
+	for (int i = 1; i >= 0; i--)
+		if (r->app.warning[i][0])
+			ui_message(u, R_ERROR, "warning: %s", r->app.warning[i]);
 	return 0;
 }
 static void st_load_done(struct run *r)

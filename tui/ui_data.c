@@ -88,12 +88,26 @@ int ui_reload(struct ui *u)
 		ui_message(u, R_ERROR, "feed status: %s", err);
 	u->sc.last_success = 0;
 	u->sc.feeds_failing = u->sc.n_fs > 0;
+	u->sc.last_failure = 0;
+	u->sc.failure[0] = 0;
 	for (size_t i = 0; i < u->sc.n_fs; i++) {
-		if (u->sc.fs[i].last_success > u->sc.last_success)
-			u->sc.last_success = u->sc.fs[i].last_success;
-		if (!u->sc.fs[i].last_error[0] || u->sc.fs[i].values_taken > 0)
+		const struct feed_status *f = &u->sc.fs[i];
+		if (f->last_success > u->sc.last_success)
+			u->sc.last_success = f->last_success;
+		if (!f->last_error[0] || f->values_taken > 0)
 			u->sc.feeds_failing = false;
+		else if (f->last_attempt > u->sc.last_failure) {
+			u->sc.last_failure = f->last_attempt;
+			char name[sizeof f->name], why[sizeof f->last_error];
+			text_copy_clean(name, sizeof name, f->name);
+			text_copy_clean(why, sizeof why, f->last_error);
+			snprintf(u->sc.failure, sizeof u->sc.failure, "%.31s: %.200s", name, why);
+		}
 	}
+	/* a failure older than a success is not news: the header says when it
+	 * last refreshed */
+	if (u->sc.last_failure <= u->sc.last_success)
+		u->sc.last_failure = 0;
 	/* the alert rules against what was just loaded; a new alert rings the
 	 * bell once when [alerts] bell = true (a refresh already checked them:
 	 * what grew since the last load is new) */
@@ -190,7 +204,8 @@ static void refresh_finished(struct ui *u)
 	else if (ok == n)
 		ui_message(u, R_DONE, "refreshed: %zu feeds ok, %ld values", n, values);
 	else
-		ui_message(u, R_ERROR, "refresh: %zu of %zu feeds failed (Tab: feeds screen)", n - ok, n);
+		ui_message(u, R_ERROR, "refresh: %zu of %zu feeds failed%s", n - ok, n,
+		           u->screen == CX_FEEDS ? " (below)" : FEEDS_HINT);
 }
 
 void ui_feeds_open(struct ui *u)

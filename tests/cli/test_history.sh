@@ -61,8 +61,9 @@ check "the last row is the end of --to" \
 check "three rows" '[ "$(wc -l <"$T/out")" -eq 4 ]'
 
 S history --every 1mo --from 2026-01-01 --to 2026-03-15 >"$T/out"
+# (money with the thousands separator the interface uses)
 check "text: the split adds up: -1120 = 620 + -1740 + 0" \
-	'grep -q "change in NAV -1120.00 = rewards 620.00 + price -1740.00 + flows 0.00" "$T/out"'
+	'grep -q "change in NAV -1,120.00 = rewards 620.00 + price -1,740.00 + flows 0.00" "$T/out"'
 S history --every 1mo --from 2026-01-01 --to 2026-03-15 --json >"$T/out"
 check "json: the grid, scope and currency" 'grep -q "^{\"every\":\"1mo\",\"scope\":\"portfolio\",\"currency\":\"usd\",\"rows\":\[" "$T/out"'
 check "json: rows and totals" \

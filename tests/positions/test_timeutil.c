@@ -29,6 +29,13 @@ static void time_parse_iso__forms__give_unix_seconds(void **state)
 	/* an offset: 10:00+02:00 is 08:00Z */
 	assert_int_equal(time_parse_iso("2026-11-25T10:00:00+02:00", &t, err, sizeof err), 0);
 	assert_int_equal(t, 1795593600);
+	/* no zone is UTC (the hint says ISO-8601; a user types it so):
+	 * 2026-12-01 is 6 days after 2026-11-25: 1795564800 + 6 × 86400 =
+	 * 1796083200; 10:00 adds 36000 → 1796119200 */
+	assert_int_equal(time_parse_iso("2026-12-01T10:00", &t, err, sizeof err), 0);
+	assert_int_equal(t, 1796119200);
+	assert_int_equal(time_parse_iso("2026-12-01T10:00:30", &t, err, sizeof err), 0);
+	assert_int_equal(t, 1796119230);
 	/* leap day exists in 2028, not in 2026 */
 	assert_int_equal(date_parse("2028-02-29", &t, err, sizeof err), 0);
 	assert_int_equal(date_parse("2026-02-29", &t, err, sizeof err), -1);
@@ -41,7 +48,7 @@ static void time_parse_iso__junk__refused(void **state)
 	int64_t t;
 	char err[128];
 	const char *bad[] = { "", "2026-11-25T", "2026-13-01", "2026-11-25T24:00:00Z",
-		              "2026-11-25T08:00:00", "2026/11/25", "2026-11-25T08:00:00.Z",
+		              "2026/11/25", "2026-11-25T08:00:00.Z",
 		              "2026-11-25T08:00:00Zjunk", "1969-12-31" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		assert_int_equal(time_parse_iso(bad[i], &t, err, sizeof err), -1);
@@ -83,6 +90,43 @@ static void time_format__round_trip(void **state)
 	assert_string_equal(buf, "5d");
 }
 
+static void text_printable__escapes_controls_keeps_newline_tab(void **state)
+{
+	(void)state;
+	char d[64];
+	/* ESC → \x1b, BEL → \x07, CR → \x0d; newline and tab stay; DEL, the
+	 * C1 CSI (0xc2 0x9b, one character) and 0xff → one '?' each; é stays */
+	text_printable(d, sizeof d, "a\x1b]0;p\x07\rz\n\tb\x7f\xc2\x9b\xff\xc3\xa9");
+	assert_string_equal(d, "a\\x1b]0;p\\x07\\x0dz\n\tb???\xc3\xa9");
+	/* truncation never splits an escape: "x" + "\x1b" needs 6 bytes */
+	char e[5];
+	text_printable(e, sizeof e, "x\x1b");
+	assert_string_equal(e, "x");
+	/* a character cut by the end of one write waits for the next */
+	char o[16];
+	size_t used;
+	size_t n = text_printable_buf(o, "z\xc3", 2, &used, true);
+	assert_int_equal(n, 1);
+	assert_int_equal(used, 1);
+	n = text_printable_buf(o, "z\xc3", 2, &used, false);
+	assert_int_equal(n, 2);
+	assert_memory_equal(o, "z?", 2);
+	/* CR only as part of CRLF (a CSV line end); alone it is escaped, and
+	 * one at the end of a write waits for what follows */
+	text_printable(d, sizeof d, "a\r\nb\rc");
+	assert_string_equal(d, "a\r\nb\\x0dc");
+	n = text_printable_buf(o, "x\r", 2, &used, true);
+	assert_int_equal(used, 1);
+	/* the catalog's notes to its editors, left off what screens show */
+	char src[] = "swEXIT NFT [verify: delay and address], bot [verify]";
+	text_drop_notes(src);
+	assert_string_equal(src, "swEXIT NFT, bot");
+	/* a NUL inside the bytes is escaped too */
+	n = text_printable_buf(o, "a\0b", 3, &used, false);
+	assert_int_equal(n, 6);
+	assert_memory_equal(o, "a\\x00b", 6);
+}
+
 static void text_sanitize__controls_and_bad_utf8__replaced(void **state)
 {
 	(void)state;
@@ -107,6 +151,7 @@ int main(void)
 		cmocka_unit_test(time_parse_iso__junk__refused),
 		cmocka_unit_test(time_format__round_trip),
 		cmocka_unit_test(text_sanitize__controls_and_bad_utf8__replaced),
+		cmocka_unit_test(text_printable__escapes_controls_keeps_newline_tab),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

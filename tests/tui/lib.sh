@@ -95,8 +95,9 @@ wait_gone() {
 	return 1
 }
 
-# The board row of an asset at 120 columns: KIND ASSET ACCOUNT QUANTITY ...
-row_of() { screen | awk -v a="$1" '$2 == a { print; exit }'; }
+# The board row of an asset: ID KIND ASSET ACCOUNT QUANTITY ... at 120
+# columns, ID ASSET QUANTITY ... at 80 (a group row has no id)
+row_of() { screen | awk -v a="$1" '$1 ~ /^[0-9]+$/ && ($2 == a || $3 == a) { print; exit }'; }
 
 # fixture_start: the fixture feed server over $T/fx/routes; sets PORT.
 fixture_start() {

@@ -21,13 +21,24 @@ check "header says offline" 'line 1 | grep -q "OFFLINE"'
 # every input is from the snapshot, 417,600 s (4.8 days) before now
 check "header says stale since the snapshot" 'line 1 | grep -q "STALE since 2026-11-20 12:00 UTC"'
 # ATOM: 250 unbonding, requested 5 days ago under a 21-day rule: 16 days left
-check "header shows the unbonding, 16d 0h left" 'line 3 | grep -q "Unbonding 250 ATOM in 16d 0h"'
+# and what that exit is worth at NAV (250 × 4.25 = 1,062.50), the part of
+# the header's NAV on no board row
+check "header shows the unbonding at NAV, 250 ATOM, 16d 0h left" \
+	'line 3 | grep -q "Unbonding 1,062.50 · 250 ATOM in 16d 0h"'
+# the relation a user audits: header NAV = the NAV column summed + the exit
+navsum=$(screen | awk 'index($0, "NAV▼") { e = index($0, "NAV▼") + 3; next }
+	e && $1 ~ /^[0-9]+$/ { n = split(substr($0, 1, e), f, " "); v = f[n]; gsub(",", "", v); s += v }
+	END { printf "%.2f", s }')
+hnav=$(line 2 | sed 's/.*NAV \([0-9,.]*\).*/\1/' | tr -d ,)
+hexit=$(line 3 | sed 's/.*Unbonding \([0-9,.]*\).*/\1/' | tr -d ,)
+check "header NAV $hnav = rows $navsum + exit $hexit" \
+	'[ "$(echo "$navsum $hexit" | awk "{ printf \"%.2f\", \$1 + \$2 }")" = "$hnav" ]'
 
 # wstETH: 8.2 × 1.215 = 9.963 ETH (stETH → ETH at 1); NAV = 9.963 × 3012.45 =
 # 30,013.0394 → 30,013.04; market = 8.2 × 3650.10 = 29,930.82; premium =
 # (29930.82 / 30013.0394 − 1) × 10000 = −27.39 → −27.4; age 4d, stale (!)
 r=$(row_of wstETH)
-check "wstETH row: kind, account, quantity" 'echo "$r" | grep -Eq "^liquid +wstETH +ledger +8\.2 "'
+check "wstETH row: kind, account, quantity" 'echo "$r" | grep -Eq "^ +3 liquid +wstETH +ledger +8\.2 "'
 check "wstETH underlying 9.9630 ETH" 'echo "$r" | grep -q " 9.9630 ETH "'
 check "wstETH NAV 30,013.04 and market 29,930.82" 'echo "$r" | grep -Eq " 30,013\.04 +29,930\.82 "'
 check "wstETH premium -27.4 bps" 'echo "$r" | grep -Eq " -27\.4 "'
@@ -63,18 +74,18 @@ keys g
 wait_for "^#1 ETH \(validator\)"
 
 # Default sort: NAV, largest first (ETH 96,398.40, then JitoSOL 74,587.97).
-check "sorted by NAV, descending" 'line 4 | grep -q "NAV▼" && [ "$(line 5 | awk "{print \$2}")" = ETH ] && [ "$(line 6 | awk "{print \$2}")" = JitoSOL ]'
+check "sorted by NAV, descending" 'line 4 | grep -q "NAV▼" && [ "$(line 5 | awk "{print \$3}")" = ETH ] && [ "$(line 6 | awk "{print \$3}")" = JitoSOL ]'
 # '>' twice: MARKET, then PREM bps, ascending: the deepest discount first,
 # weETH: 4.1 × 3208.90 = 13,156.49 vs 4.1 × 1.0683 × 3012.45 = 13,194.62 →
 # (13156.49 / 13194.6214 − 1) × 10000 = −28.90 → −28.9
 keys '>' '>'
 wait_for "sort PREM bps▲"
 check "sorted by premium, ascending: weETH -28.9 first" \
-	'[ "$(line 5 | awk "{print \$2}")" = weETH ] && line 5 | grep -q " -28.9 "'
+	'[ "$(line 5 | awk "{print \$3}")" = weETH ] && line 5 | grep -q " -28.9 "'
 keys I
 wait_for "sort PREM bps▼"
 # descending: the natives at +0.0 first, by id: ETH (1)
-check "I inverts: ETH +0.0 first" '[ "$(line 5 | awk "{print \$2}")" = ETH ]'
+check "I inverts: ETH +0.0 first" '[ "$(line 5 | awk "{print \$3}")" = ETH ]'
 keys '<'
 wait_for "MARKET▼"
 check "< goes back to the previous column (MARKET)" 'line 4 | grep -q "MARKET▼"'

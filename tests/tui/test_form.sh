@@ -26,7 +26,7 @@ wait_for "added position 12"
 check "added: the message names id, amount, asset and account" \
 	'screen | grep -q "added position 12: 10 ATOM (keplr)"'
 check "the new row is on the board with NAV 42.50" \
-	'screen | grep -Eq "^native +ATOM +keplr +10 .* 42\.50 +42\.50 +\+0\.0 "'
+	'screen | grep -Eq "^ +[0-9]+ native +ATOM +keplr +10 .* 42\.50 +42\.50 +\+0\.0 "'
 keys C-l
 wait_for "^#12 ATOM \(keplr\)"
 check "the new position is selected" 'screen | grep -q "^#12 ATOM (keplr)"'
@@ -43,7 +43,7 @@ keys C-u 1 2 . 5 Enter
 wait_for "updated position 12"
 check "edit saved" 'screen | grep -q "updated position 12"'
 check "the board shows 12.5 ATOM, NAV 12.5 × 4.25 = 53.12 (53.125, half to even)" \
-	'screen | grep -Eq "^native +ATOM +keplr +12\.5 .* 53\.12 "'
+	'screen | grep -Eq "^ +[0-9]+ native +ATOM +keplr +12\.5 .* 53\.12 "'
 check "an adjust event of 2.5" '"$ST" --db "$DB" events 12 | grep -E "adjust" | grep -q "2.5"'
 
 # Remove: asks first; n keeps it, y removes it

@@ -14,7 +14,7 @@ ui_start --db "$DB" --offline
 keys F8
 wait_for "Edit position 1"
 check "the edit form shows 1000" 'screen | grep -Eq "Amount +1000 "'
-keys Tab Tab C-u k e e p
+keys Tab Tab Tab Tab C-u k e e p # Amount → Account, Opened, Cost basis, Note
 # another process, while the form is open: 1000 − 1 = 999
 st unbond 1 --amount 1 >/dev/null 2>&1
 check "the unbond from the other process ran" 'st list --json | grep -q "\"quantity\":\"999\""'

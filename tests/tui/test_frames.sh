@@ -22,7 +22,7 @@ run '' 3
 rc=$?
 check "three frames of the board, exit 0, nothing on stderr: 11 positions and the columns" \
 	'clean $rc && sent | grep -q "staketop · 11 positions · values in usd" &&
-	 sent | grep -q "KIND     ASSET     ACCOUNT      QUANTITY"'
+	 sent | grep -q "ID KIND     ASSET     ACCOUNT    QUANTITY   UNDERLYING"'
 # sorted by NAV, highest first: ETH 96,398.40, JitoSOL 74,587.97, SOL
 # 42,690.00, stETH 37,655.62; three rows down from the first is stETH,
 # position 2 of demo.json (ledger, opened 2024-01-08)

@@ -84,7 +84,7 @@ keys p
 wait_for "9,268.20" 5 || no "p again: the amounts are back"
 
 # the range's split is the CLI's for the same grid, digit for digit
-split_cli=$(grep "^change in NAV" "$T/1mo.txt")
+split_cli=$(grep "^change in NAV" "$T/1mo.txt" | nocomma)
 check "the split of ALL: $split_cli" \
 	'screen | nocomma | grep -q "ALL $split_cli"'
 # realized yield: the 30-day gap and the mark, as history --yield says
@@ -103,7 +103,7 @@ check "1Y, 25 days back: 2026-10-31 with the monthly grid's figure" \
 	'[ "$(cursor)" = "$(cli_row 2026-10-31 "$T/1mo.csv")" ]'
 H --every 1d --from 2025-11-25 >"$T/1d.txt"
 check "the split of 1Y is the daily grid's" \
-	'screen | nocomma | grep -q "1Y $(grep "^change in NAV" "$T/1d.txt")"'
+	'screen | nocomma | grep -q "1Y $(grep "^change in NAV" "$T/1d.txt" | nocomma)"'
 
 # one position: the scope key, its own history
 keys 5 s

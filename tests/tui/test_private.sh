@@ -35,7 +35,7 @@ check "the amounts read as dots" 'screen | grep -Eq "^ +3 wstETH +••• +•
 # premium, APY, unbonding timer stay (header and rows)
 check "premium and APY stay: -13.7 bps, 4.78%, wstETH -27.4 and 2.75%" \
 	'screen | grep -q "Premium -13.7 bps" && screen | grep -q "APY 4.78%" && screen | grep -Eq "wstETH .* -27\.4 +2\.75%"'
-check "the unbonding timer stays, its amount hidden" 'screen | grep -q "Unbonding ••• ATOM in 16d 0h"'
+check "the unbonding timer stays, its amount hidden" 'screen | grep -q "Unbonding ••• · ••• ATOM in 16d 0h"'
 keys /
 keys -l wstETH
 keys Enter Enter

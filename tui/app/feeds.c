@@ -10,6 +10,7 @@
 #include "data/observations_db.h"
 #include "data/snapshots_db.h"
 #include "tui/app/unbond_inputs.h"
+#include "tui/app/watch.h"
 
 struct refresh *feeds_refresher(const struct app *a, char *err, size_t errlen)
 {
@@ -25,6 +26,12 @@ struct refresh *feeds_refresher(const struct app *a, char *err, size_t errlen)
 		.currency = c->currency,
 		.timeout_ms = (long)c->timeout_seconds * 1000,
 		.deadline_ms = (long)c->refresh_deadline_seconds * 1000,
+		.beacon_url = c->beacon_url,
+		.cosmos_rest_url = c->cosmos_rest_url,
+		.polkadot_sidecar_url = c->polkadot_sidecar_url,
+		.beacon_genesis_time = c->beacon_genesis_time,
+		.beacon_sweep_s = c->beacon_sweep_seconds,
+		.polkadot_era_s = c->polkadot_era_seconds,
 	};
 	return refresh_new(&a->cat, &rc, err, errlen);
 }
@@ -39,6 +46,8 @@ int feeds_start(struct app *a, struct refresh *r, int64_t now, char *err, size_t
 		if (fs[i].blocked_until > now)
 			refresh_hold(r, fs[i].name, fs[i].blocked_until);
 	free(fs);
+	if (watch_targets(a, r, err, errlen) < 0)
+		return -1;
 	return refresh_start(r, now, err, errlen);
 }
 
@@ -82,6 +91,8 @@ int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, 
 			goto rollback;
 	}
 	if (unbond_inputs_save_epoch(a, refresh_epoch(r), err, errlen) < 0)
+		goto rollback;
+	if (watch_store(a, r, now, err, errlen) < 0)
 		goto rollback;
 	if (feeds_record_snapshots(a, now, err, errlen) < 0)
 		goto rollback;

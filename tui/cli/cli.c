@@ -21,9 +21,13 @@ const struct command commands[] = {
 	  "  --cost-basis X     what it cost, in the display currency\n"
 	  "  --note TEXT\n",
 	  cmd_add },
-	{ "edit", "ID [--amount X] [--account NAME] [--note TEXT]", "change a position",
+	{ "edit", "ID [--amount X] [--account NAME] [--opened DATE] [--cost-basis X] [--note TEXT]",
+	  "change a position",
 	  "  --amount X         records an adjust event for the difference\n"
-	  "  --account NAME\n  --note TEXT\n",
+	  "  --account NAME\n"
+	  "  --opened DATE      YYYY-MM-DD, not in the future\n"
+	  "  --cost-basis X     what it cost, in the display currency (\"\" removes it)\n"
+	  "  --note TEXT\n",
 	  cmd_edit },
 	{ "remove", "ID [--yes]", "remove a position and its events",
 	  "  --yes              do not ask\n", cmd_remove },
@@ -36,7 +40,8 @@ const struct command commands[] = {
 	  cmd_refresh },
 	{ "unbond", "ID --amount X [--at TIME]", "record an unbond request",
 	  "  --amount X         how much leaves the stake\n"
-	  "  --at TIME          when it was requested (ISO-8601 or YYYY-MM-DD; default now)\n"
+	  "  --at TIME          when it was requested: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS],\n"
+	  "                     UTC unless it ends in +HH:MM or -HH:MM (default now)\n"
 	  "  Prints when it becomes claimable, and the rule the estimate comes from.\n",
 	  cmd_unbond },
 	{ "stake", "ID --amount X [--price P] [--at TIME]", "record more staked or bought",
@@ -118,6 +123,16 @@ const struct command commands[] = {
 	  "  Exit 2 when the targets are not understood or do not sum to 100,\n"
 	  "  1 when a target cannot be met (the plan is still printed).\n",
 	  cmd_plan },
+	{ "watch", "add --chain ethereum|beacon|solana|cosmos|polkadot ADDRESS [--label NAME] | list [--json] | remove ID",
+	  "addresses and validators whose positions are read from the chains",
+	  "  add                check the address (EIP-55, validator index or 48-byte\n"
+	  "                     pubkey, base58 of 32 bytes, bech32 cosmos, SS58) and\n"
+	  "                     keep it; every refresh then reads its positions\n"
+	  "  --label NAME       the account its positions go in (default chain:address)\n"
+	  "  list [--json]      what is watched, the last good read and the last error\n"
+	  "  remove ID          stop reading it (its positions and history stay)\n"
+	  "  Exit 2 on an invalid address, naming the rule it breaks.\n",
+	  cmd_watch },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

@@ -67,6 +67,7 @@ int cmd_claim(struct cli *c, int argc, char **argv);
 int cmd_stake(struct cli *c, int argc, char **argv);   /* tui/cli/cmd_stake.c */
 int cmd_price(struct cli *c, int argc, char **argv);   /* tui/cli/cmd_price.c */
 int cmd_alerts(struct cli *c, int argc, char **argv);  /* tui/cli/cmd_alerts.c */
+int cmd_watch(struct cli *c, int argc, char **argv);
 int cmd_events(struct cli *c, int argc, char **argv);
 int cmd_unbonding(struct cli *c, int argc, char **argv);
 int cmd_history(struct cli *c, int argc, char **argv);

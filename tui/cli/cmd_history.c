@@ -15,6 +15,7 @@
 #include "positions/timeutil.h"
 #include "tui/app/history.h"
 #include "tui/cli/cli.h"
+#include "tui/term/format.h"
 
 #define DAY_S APP_HIST_DAY_S
 
@@ -96,10 +97,15 @@ static void fig(FILE *out, enum fmt f, bool has, long double v, int prec, int wi
 			fputs("null", out);
 		return;
 	}
-	if (f == FMT_TEXT)
+	if (f == FMT_TEXT && prec == 2) {
+		char t[96]; /* money: with the thousands separator the interface uses */
+		fmt_number(v, prec, t, sizeof t);
+		fprintf(out, " %*s", width, t);
+	} else if (f == FMT_TEXT) { /* bps and percentages as they are */
 		fprintf(out, " %*.*Lf", width, prec, v);
-	else
+	} else {
 		fprintf(out, "%.*Lf", prec, v);
+	}
 }
 
 static void print_rows(FILE *out, enum fmt f, enum hist_step step, const char *every,
@@ -154,12 +160,17 @@ static void print_rows(FILE *out, enum fmt f, enum hist_step step, const char *e
 	if (f == FMT_JSON)
 		fprintf(out, "],\"totals\":{\"nav_change\":%.2Lf,\"rewards\":%.2Lf,\"price\":%.2Lf,"
 		        "\"flows\":%.2Lf}}\n", change, rw, pr, fl);
-	else if (f == FMT_TEXT && n)
-		fprintf(out, "\nchange in NAV %.2Lf = rewards %.2Lf + price %.2Lf + flows %.2Lf\n"
+	else if (f == FMT_TEXT && n) {
+		char m[4][96];
+		const long double mv[4] = { change, rw, pr, fl };
+		for (int k = 0; k < 4; k++)
+			fmt_number(mv[k], 2, m[k], sizeof m[k]);
+		fprintf(out, "\nchange in NAV %s = rewards %s + price %s + flows %s\n"
 		        "rewards: growth in the underlying at the end price; price: the rest on "
 		        "what was held; flows: deposits, withdrawals, first valuations\n"
 		        "%s; money in %s; from the local store only\n",
-		        change, rw, pr, fl, scope, currency);
+		        m[0], m[1], m[2], m[3], scope, currency);
+	}
 }
 
 /* --- realized yield ---------------------------------------------------------- */

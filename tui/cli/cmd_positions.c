@@ -82,7 +82,8 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 	const struct command *cmd = cli_find("edit");
 	static const struct option opts[] = {
 		{ "amount", required_argument, 0, 'm' }, { "account", required_argument, 0, 'c' },
-		{ "note", required_argument, 0, 'n' }, { 0, 0, 0, 0 }
+		{ "note", required_argument, 0, 'n' }, { "opened", required_argument, 0, 'o' },
+		{ "cost-basis", required_argument, 0, 'b' }, { 0, 0, 0, 0 }
 	};
 	struct position_input in = { 0 };
 	int ch = 0, got;
@@ -91,6 +92,8 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 		case 'm': in.amount = optarg; break;
 		case 'c': in.account = optarg; break;
 		case 'n': in.note = optarg; break;
+		case 'o': in.opened = optarg; break;
+		case 'b': in.cost_basis = optarg; break;
 		default: break;
 		}
 	}
@@ -98,8 +101,9 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "give one position ID");
-	if (!in.amount && !in.account && !in.note)
-		return cli_usage_error(cmd, "nothing to change: give --amount, --account or --note");
+	if (!in.amount && !in.account && !in.note && !in.opened && !in.cost_basis)
+		return cli_usage_error(cmd, "nothing to change: give --amount, --account, --opened, "
+		                            "--cost-basis or --note");
 
 	struct app a;
 	struct position cur, p, stored;
@@ -117,7 +121,7 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = cli_load_position(cmd, &a, argv[optind], &cur)) != 0)
 		goto out;
-	if (pe_check_edit(&a.cat, &cur, &in, &p, &want, &e) < 0) {
+	if (pe_check_edit(&a.cat, &cur, &in, app_clock(), &p, &want, &e) < 0) {
 		rc = field_error(cmd, &e);
 		goto out;
 	}

@@ -10,6 +10,7 @@
 #include "positions/unbonding.h"
 #include "positions/why.h"
 #include "tui/app/unbond_ops.h"
+#include "tui/app/watch.h"
 #include "tui/cli/cli.h"
 #include "tui/term/format.h"
 #include "tui/cli/json_out.h"
@@ -87,8 +88,21 @@ static void pnl_json(struct json_out *j, const struct position *p, const struct 
 	}
 }
 
+/* The error of the last read of the watch a chain position comes from,
+ * or NULL when that read went well (the quantities are then current). */
+static const char *read_error(const struct position *p, const struct watch *w, size_t nw)
+{
+	char acc[ACCOUNT_MAX];
+	for (size_t k = 0; k < nw; k++) {
+		watch_account(&w[k], acc, sizeof acc);
+		if (strcmp(acc, p->account) == 0 && w[k].last_error[0])
+			return w[k].last_error;
+	}
+	return NULL;
+}
+
 static void position_json(struct json_out *j, const struct app *a, size_t i,
-                          const struct unbonding *u, size_t nu)
+                          const struct unbonding *u, size_t nu, const struct watch *w, size_t nw)
 {
 	const struct position *p = &a->positions.v[i];
 	const struct valuation *v = &a->rows[i];
@@ -102,6 +116,18 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 	if (p->origin == ORIGIN_CHAIN) {
 		json_string(j, "address", p->address);
 		add_time(j, "read_at", p->read_at);
+		/* a failed read keeps the last quantities: how old, and why */
+		json_int(j, "read_age_seconds", p->read_at > 0 ? a->now - p->read_at : 0);
+		/* no longer held on chain: kept with its history, closed */
+		json_bool(j, "closed", dec_is_zero(p->quantity));
+		const char *e = read_error(p, w, nw);
+		if (e) {
+			char clean[WATCH_ERROR_MAX];
+			text_copy_clean(clean, sizeof clean, e);
+			json_string(j, "read_error", clean);
+		} else {
+			json_null(j, "read_error");
+		}
 	}
 	json_string(j, "asset", p->asset);
 	if (v->underlying)
@@ -157,7 +183,8 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 	json_end_object(j);
 }
 
-static int report_json(const struct app *a, const struct unbonding *u, size_t nu)
+static int report_json(const struct app *a, const struct unbonding *u, size_t nu,
+                       const struct watch *w, size_t nw)
 {
 	struct json_out j;
 	json_out_init(&j, stdout);
@@ -166,7 +193,7 @@ static int report_json(const struct app *a, const struct unbonding *u, size_t nu
 	json_string(&j, "currency", a->cfg.currency);
 	json_begin_array(&j, "positions");
 	for (size_t i = 0; i < a->positions.n; i++)
-		position_json(&j, a, i, u, nu);
+		position_json(&j, a, i, u, nu, w, nw);
 	json_end_array(&j);
 	const struct totals *t = &a->totals;
 	json_begin_object(&j, "totals");
@@ -317,24 +344,27 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	}
 	struct app a;
 	struct unbonding *u = NULL;
-	size_t nu = 0;
+	struct watch *w = NULL;
+	size_t nu = 0, nw = 0;
 	char err[512];
 	int rc;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
 	if (app_load(&a, app_clock(), err, sizeof err) < 0 ||
-	    store_unbondings_list(a.store, 0, false, &u, &nu, err, sizeof err) < 0) {
+	    store_unbondings_list(a.store, 0, false, &u, &nu, err, sizeof err) < 0 ||
+	    store_watches_list(a.store, &w, &nw, err, sizeof err) < 0) {
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
 	if (json) {
-		rc = report_json(&a, u, nu);
+		rc = report_json(&a, u, nu, w, nw);
 	} else {
 		report_table(&a, u, nu);
 		rc = EXIT_OK;
 	}
 out:
 	free(u);
+	free(w);
 	app_close(&a);
 	return rc;
 }

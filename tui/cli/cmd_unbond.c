@@ -10,6 +10,7 @@
 #include "tui/app/position_edit.h"
 #include "tui/app/unbond_ops.h"
 #include "tui/cli/json_out.h"
+#include "tui/term/format.h"
 
 /* "unbonding 5 ATOM from position 10: available 2026-12-16T08:00:00Z (in
  * 21d 0h)" and the rule under it. */
@@ -21,9 +22,12 @@ static void print_unbond(const struct asset *as, int64_t position_id, dec_t q,
 	time_format_iso(u->available_at, eta_s, sizeof eta_s);
 	int64_t secs = unbond_seconds_left(u, now);
 	unbond_format_left(secs, left, sizeof left);
+	char rule[UNBOND_BASIS_MAX];
+	text_copy_clean(rule, sizeof rule, u->rule);
+	text_drop_notes(rule);
 	printf("unbonding %s %s from position %lld: available %s%s (%s%s)\n  %s\n", qs,
 	       as->symbol, (long long)position_id, eta->exact ? "" : "about ", eta_s,
-	       secs > 0 ? "in " : "", secs > 0 ? left : "claimable now", u->rule);
+	       secs > 0 ? "in " : "", secs > 0 ? left : "claimable now", rule);
 }
 
 /* The ETA (a queue's live estimate when the request is made about now),
@@ -294,11 +298,19 @@ static void unbonding_row(struct unbonding_row *r, const struct app *a, const st
 
 static void unbonding_text(const struct unbonding_row *r, const char *currency)
 {
+	char rule[UNBOND_BASIS_MAX];
+	text_copy_clean(rule, sizeof rule, r->u->rule);
+	text_drop_notes(rule);
 	printf("%4lld %-9s %16s  %-20s  %-20s  %-12s %-9s %s\n", (long long)r->u->position_id,
-	       r->sym, r->amount, r->requested, r->available, r->left, r->status, r->u->rule);
-	if (r->has_exit)
-		printf("     or sell now: %.2Lf %s instead of %.2Lf after the wait (%+.2Lf)\n",
-		       r->ex.sell_value, currency, r->ex.wait_value, -r->ex.difference);
+	       r->sym, r->amount, r->requested, r->available, r->left, r->status, rule);
+	if (r->has_exit) {
+		char sell[96], wait[96], diff[96];
+		fmt_number(r->ex.sell_value, 2, sell, sizeof sell);
+		fmt_number(r->ex.wait_value, 2, wait, sizeof wait);
+		fmt_number(-r->ex.difference, 2, diff, sizeof diff);
+		printf("     or sell now: %s %s instead of %s after the wait (%s%s)\n", sell, currency,
+		       wait, -r->ex.difference >= 0 ? "+" : "", diff);
+	}
 }
 
 static void unbonding_json(struct json_out *j, const struct unbonding_row *r)

@@ -1,11 +1,13 @@
 /* main.c — global flags, then the interface or one command. */
 #include <locale.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tui/cli/cli.h"
+#include "tui/cli/safe_out.h"
 #include "tui/ui_main.h"
 
 static void usage(FILE *out)
@@ -33,6 +35,18 @@ int main(int argc, char **argv)
 	struct cli c = { .prog = "staketop" };
 	int i = 1;
 	setlocale(LC_ALL, "");
+	/* every message passes the terminal boundary (safe_out.h); stdout too
+	 * unless the interface draws on it */
+	safe_out_install_stderr();
+	bool interface = true;
+	for (int k = 1; k < argc; k++)
+		if (argv[k][0] != '-' && strcmp(argv[k - 1], "--db") && strcmp(argv[k - 1], "--config"))
+			interface = false;
+	for (int k = 1; k < argc; k++)
+		if (!strcmp(argv[k], "--help") || !strcmp(argv[k], "-h") || !strcmp(argv[k], "--version"))
+			interface = false;
+	if (!interface)
+		safe_out_install();
 	for (; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {

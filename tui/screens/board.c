@@ -21,31 +21,39 @@ struct col_spec {
 	int prio;       /* lower is kept first when the terminal is narrow */
 	bool right;
 	bool desc;      /* first sort direction: figures high to low */
+	const char *brief; /* the title when the sort arrow does not fit beside it */
 };
 
+/* At 120 columns every column fits, the ids first (commands need them):
+ * 4+8+9+10+8+12+11+10+8+6+9+4+9 = 108, with 12 separators 120. */
 static const struct col_spec cols[COL_COUNT] = {
-	[COL_ID] = { "ID", 4, 7, true, false },
+	[COL_ID] = { "ID", 4, 0, true, false, NULL }, /* commands need ids: always shown */
 	[COL_KIND] = { "KIND", 8, 5, false, false },
 	[COL_ASSET] = { "ASSET", 9, 0, false, false },
 	[COL_ACCOUNT] = { "ACCOUNT", 10, 4, false, false },
-	[COL_QTY] = { "QUANTITY", 10, 3, true, true },
-	[COL_UQTY] = { "UNDERLYING", 13, 6, true, true },
-	[COL_NAV] = { "NAV", 11, 1, true, true },
-	[COL_MARKET] = { "MARKET", 11, 1, true, true },
-	[COL_PREM] = { "PREM bps", 8, 1, true, false },
+	[COL_QTY] = { "QUANTITY", 8, 3, true, true, "QTY" },
+	[COL_UQTY] = { "UNDERLYING", 12, 6, true, true, "UNDERL." },
+	[COL_NAV] = { "NAV", 11, 1, true, true, NULL }, /* "no rate src" */
+	[COL_MARKET] = { "MARKET", 10, 1, true, true, NULL },
+	[COL_PREM] = { "PREM bps", 8, 1, true, false, "PREM" },
 	[COL_APY] = { "APY", 6, 2, true, true },
-	[COL_Y30] = { "30D YIELD", 10, 4, true, true },
+	[COL_Y30] = { "30D YIELD", 9, 4, true, true, "30D" },
 	[COL_AGE] = { "AGE", 4, 2, true, true },
-	[COL_UNBOND] = { "UNBONDING", 9, 3, true, false },
+	[COL_UNBOND] = { "UNBONDING", 9, 3, true, false, "UNBOND" },
 	/* when shown (show_pnl), before every column but the first ones */
-	[COL_COST] = { "COST", 11, 1, true, true },
-	[COL_PNL] = { "P&L", 11, 1, true, true },
-	[COL_PNL_PCT] = { "P&L %", 7, 1, true, true },
+	[COL_COST] = { "COST", 11, 1, true, true, NULL },
+	[COL_PNL] = { "P&L", 11, 1, true, true, NULL },
+	[COL_PNL_PCT] = { "P&L %", 7, 1, true, true, NULL },
 };
 
 const char *board_col_title(enum board_col c)
 {
 	return (unsigned)c < COL_COUNT ? cols[c].title : "?";
+}
+
+const char *board_col_brief(enum board_col c)
+{
+	return (unsigned)c < COL_COUNT && cols[c].brief ? cols[c].brief : board_col_title(c);
 }
 
 void board_init(struct board *b)

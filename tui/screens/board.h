@@ -119,6 +119,8 @@ size_t board_selected(const struct board *b);
 void board_sort_step(struct board *b, int dir);
 void board_sort_by(struct board *b, enum board_col c);
 const char *board_col_title(enum board_col c);
+/* A shorter title, for beside the sort arrow when the full one leaves no room. */
+const char *board_col_brief(enum board_col c);
 int board_col_width(const struct board *b, enum board_col c);
 bool board_col_right(enum board_col c);
 

@@ -16,6 +16,9 @@ static void draw_titles(const struct board *b, const struct rect *r)
 		snprintf(t, sizeof t, "%s%s", board_col_title(c),
 		         sorted ? (b->sort_desc ? g->down : g->up) : "");
 		if (draw_width(t) > board_col_width(b, c))
+			snprintf(t, sizeof t, "%s%s", board_col_brief(c),
+			         sorted ? (b->sort_desc ? g->down : g->up) : "");
+		if (draw_width(t) > board_col_width(b, c))
 			snprintf(t, sizeof t, "%s", board_col_title(c));
 		draw_cell(r->y, r->x + b->col_x[c], board_col_width(b, c), t,
 		          sorted ? R_COLSORT : R_COLHEAD, board_col_right(c) ? AL_RIGHT : AL_LEFT);

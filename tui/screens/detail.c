@@ -95,6 +95,7 @@ static void source_note(struct ctx *c, struct dline *l, const struct figure_sour
 	}
 	char src[SOURCE_MAX], age[24];
 	text_copy_clean(src, sizeof src, s->source);
+	text_drop_notes(src);
 	if (strcmp(s->source, "catalog") == 0) {
 		note(l, R_DIM, "from the catalog (configuration)");
 		return;
@@ -231,6 +232,7 @@ static void yield_part(struct ctx *c)
 		char label[40], src[SOURCE_MAX];
 		text_copy_clean(label, sizeof label, y->label);
 		text_copy_clean(src, sizeof src, y->source);
+		text_drop_notes(src);
 		snprintf(val, sizeof val, "%.2f%%", y->apr * 100);
 		l = add(c, R_LABEL, label, R_FIGURE, val);
 		const char *q = !y->from_feed ? "" : y->quoted == QUOTE_APY ? ", quoted as APY"
@@ -288,6 +290,7 @@ static void sources_part(struct ctx *c)
 			continue;
 		text_copy_clean(what, sizeof what, s->what);
 		text_copy_clean(src, sizeof src, s->source);
+		text_drop_notes(src);
 		source_note(c, add(c, R_LABEL, what, R_NORMAL, src), s);
 	}
 }
@@ -414,7 +417,10 @@ static void unbonding_part(struct ctx *c)
 		struct dline *l = add(c, R_LABEL, label, st == UNBOND_CLAIMABLE ? R_CLAIMABLE : R_FIGURE, left);
 		time_format_iso(x->requested_at, req, sizeof req);
 		time_format_iso(x->available_at, avail, sizeof avail);
-		note(l, R_DIM, "requested %s, available %s: %s", req, avail, x->rule);
+		char rule[UNBOND_BASIS_MAX];
+		text_copy_clean(rule, sizeof rule, x->rule);
+		text_drop_notes(rule);
+		note(l, R_DIM, "requested %s, available %s: %s", req, avail, rule);
 		if (l && st == UNBOND_PENDING)
 			l->next_change = ticks_left(s);
 	}

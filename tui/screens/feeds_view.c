@@ -88,18 +88,35 @@ void feeds_view_draw(const struct feeds_view *f, const struct scene *sc, const s
 		draw_cell(r->y, x, w, fcols[c].title, R_COLHEAD, fcols[c].right ? AL_RIGHT : AL_LEFT);
 		x += w + 1;
 	}
-	for (int k = 1; k < r->h; k++) {
-		size_t i = f->top + (size_t)(k - 1);
-		const int y = r->y + k;
+	/* an error wider than its column (cut there with an ellipsis) is
+	 * written whole under its row, wrapped (rate limits, HTTP errors: the
+	 * reason matters) */
+	int y = r->y + 1;
+	const int bottom = r->y + r->h, ind = 4, ew = r->w - ind;
+	for (size_t i = f->top; y < bottom; i++) {
 		draw_fill(y, r->x, r->w, R_NORMAL);
-		if (i >= f->n)
+		if (i >= f->n) {
+			y++;
 			continue;
+		}
+		const struct feed_line *l = &f->rows[i];
 		x = r->x;
+		bool below = false;
 		for (int c = 0; c < FC_COUNT; c++) {
 			int w = fcols[c].width ? fcols[c].width : r->x + r->w - x;
-			draw_cell(y, x, w, f->rows[i].cell[c], (enum role)f->rows[i].role[c],
+			if (c == FC_ERROR && draw_width(l->cell[c]) > w)
+				below = true;
+			draw_cell(y, x, w, l->cell[c], (enum role)l->role[c],
 			          fcols[c].right ? AL_RIGHT : AL_LEFT);
 			x += w + 1;
+		}
+		y++;
+		if (!below || ew < 10)
+			continue;
+		const int n = draw_wrap_count(l->cell[FC_ERROR], ew);
+		for (int k = 0; k < n && y < bottom; k++, y++) {
+			draw_fill(y, r->x, r->w, R_NORMAL);
+			draw_wrap_put(y, r->x + ind, ew, k, l->cell[FC_ERROR], (enum role)l->role[FC_ERROR]);
 		}
 	}
 	if (f->n == 0)

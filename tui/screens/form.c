@@ -75,6 +75,14 @@ struct form *form_new_add(const struct app *a)
 	return f;
 }
 
+/* The cost basis as the edit form shows it: "" when there is none. */
+static void edit_cost_text(const struct position *p, char *buf, size_t len)
+{
+	buf[0] = 0;
+	if (p->has_cost_basis)
+		dec_format(p->cost_basis, buf, len);
+}
+
 struct form *form_new_edit(const struct app *a, size_t idx)
 {
 	const struct position *p = &a->positions.v[idx];
@@ -95,6 +103,11 @@ struct form *form_new_edit(const struct app *a, size_t idx)
 	add_field(f, "Asset", PE_ASSET, sym, "fixed; remove and add to change it", true);
 	add_field(f, "Amount", PE_AMOUNT, q, "a change records an adjust event", false);
 	add_field(f, "Account", PE_ACCOUNT, acc, "", false);
+	char opened[sizeof p->opened], cost[DEC_STR_MAX];
+	text_copy_clean(opened, sizeof opened, p->opened);
+	edit_cost_text(p, cost, sizeof cost);
+	add_field(f, "Opened", PE_OPENED, opened, "YYYY-MM-DD, not in the future", false);
+	add_field(f, "Cost basis", PE_COST, cost, "in the display currency; empty: none", false);
 	add_field(f, "Note", PE_NOTE, note, "", false);
 	f->focus = 1;
 	return f;
@@ -123,7 +136,7 @@ struct form *form_new_unbond(struct app *a, size_t idx)
 	         (long long)p->id, sym, acc);
 	snprintf(f->amount_hint, sizeof f->amount_hint, "at most %s %s (%u decimals)", q, sym,
 	         as->decimals);
-	snprintf(f->time_hint, sizeof f->time_hint, "empty: now (%s), or a date or ISO-8601 time",
+	snprintf(f->time_hint, sizeof f->time_hint, "empty: now (%.16s), or 2026-12-01[T10:00] UTC",
 	         now);
 	add_field(f, "Amount", PE_AMOUNT, "", f->amount_hint, false);
 	add_field(f, "Requested", PE_OPENED, "", f->time_hint, false);
@@ -176,6 +189,14 @@ struct form *form_new_alert_rules(const struct app *a)
 void form_free(struct form *f)
 {
 	free(f);
+}
+
+bool form_has_picker(const struct form *f)
+{
+	for (int i = 0; i < f->n; i++)
+		if (f->f[i].pe == PE_ASSET && !f->f[i].readonly)
+			return true;
+	return false;
 }
 
 static struct form_field *field(struct form *f, enum pe_field pe)
@@ -242,6 +263,7 @@ static void unbond_preview(struct app *a, struct form *f)
 	if (unbond_eta_for(a, f->asset, at, NULL, &eta) < 0) {
 		snprintf(f->eta, sizeof f->eta, "no estimate");
 		text_copy_clean(f->basis, sizeof f->basis, eta.basis);
+		text_drop_notes(f->basis);
 		return;
 	}
 	time_format_minute(eta.available_at, when, sizeof when);
@@ -249,6 +271,7 @@ static void unbond_preview(struct app *a, struct form *f)
 	snprintf(f->eta, sizeof f->eta, "%s%s%s%s%s", eta.exact ? "" : "about ", when,
 	         eta.available_at > now ? " (in " : " (", left, ")");
 	text_copy_clean(f->basis, sizeof f->basis, eta.basis);
+	text_drop_notes(f->basis);
 	f->eta_ok = true;
 }
 
@@ -304,16 +327,18 @@ static void save_unbond(struct form_host *u, struct form *f)
  * fields the user left alone, keep what was typed, say what changed. */
 static void reload_edit(struct form_host *u, struct form *f, const struct position *now)
 {
-	char was[3][POS_NOTE_MAX], is[3][POS_NOTE_MAX], what[200];
-	const enum pe_field pf[3] = { PE_AMOUNT, PE_ACCOUNT, PE_NOTE };
+	char was[5][POS_NOTE_MAX], is[5][POS_NOTE_MAX], what[200];
+	const enum pe_field pf[5] = { PE_AMOUNT, PE_ACCOUNT, PE_NOTE, PE_OPENED, PE_COST };
 	const struct position *v[2] = { &f->cur, now };
 	for (int k = 0; k < 2; k++) {
 		char (*out)[POS_NOTE_MAX] = k ? is : was;
 		dec_format(v[k]->quantity, out[0], sizeof out[0]);
 		text_copy_clean(out[1], sizeof out[1], v[k]->account);
 		text_copy_clean(out[2], sizeof out[2], v[k]->note);
+		text_copy_clean(out[3], sizeof out[3], v[k]->opened);
+		edit_cost_text(v[k], out[4], sizeof out[4]);
 	}
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 5; i++) {
 		struct form_field *x = field(f, pf[i]);
 		if (x && strcmp(x->le.buf, was[i]) == 0)
 			lineedit_set(&x->le, is[i]);
@@ -432,12 +457,20 @@ static void save(struct form_host *u, struct form *f)
 		say(u, R_DONE, "added position %lld: %s %s (%s)", (long long)p.id, q, p.asset, acc);
 		return;
 	}
+	/* the date and the cost basis are checked only when changed (a position
+	 * added without a date keeps none) */
+	char cur_opened[sizeof f->cur.opened], cur_cost[DEC_STR_MAX];
+	text_copy_clean(cur_opened, sizeof cur_opened, f->cur.opened);
+	edit_cost_text(&f->cur, cur_cost, sizeof cur_cost);
+	const char *opened = value(f, PE_OPENED), *cost = value(f, PE_COST);
 	const struct position_input in = {
-		NULL, value(f, PE_AMOUNT), value(f, PE_ACCOUNT), NULL, NULL, value(f, PE_NOTE),
+		NULL, value(f, PE_AMOUNT), value(f, PE_ACCOUNT),
+		strcmp(opened, cur_opened) ? opened : NULL, strcmp(cost, cur_cost) ? cost : NULL,
+		value(f, PE_NOTE),
 	};
 	struct position p;
 	dec_t want;
-	if (pe_check_edit(&a->cat, &f->cur, &in, &p, &want, &e) < 0) {
+	if (pe_check_edit(&a->cat, &f->cur, &in, now, &p, &want, &e) < 0) {
 		show_errors(u, f, &e);
 		return;
 	}
@@ -528,7 +561,7 @@ void form_key(struct form_host *u, enum action a, int key)
 /* The unbond form has two more lines: when, and by which rule. */
 static struct rect form_rect(const struct form *f, const struct layout *l)
 {
-	return layout_centered(l, f->n * 2 + 4 + (f->kind == FORM_UNBOND ? 3 : 0), 78);
+	return layout_centered(l, f->n * 2 + 4 + (f->kind == FORM_UNBOND ? 5 : 0), 78);
 }
 
 static void preview_draw(const struct form *f, const struct rect *b)
@@ -536,7 +569,10 @@ static void preview_draw(const struct form *f, const struct rect *b)
 	const int y = b->y + 1 + f->n * 2 + 1, fx = b->x + 15, fw = b->w - 17;
 	draw_cell(y, b->x + 2, 12, "Claimable", R_LABEL, AL_LEFT);
 	draw_cell(y, fx, fw, f->eta, f->eta_ok ? R_FIGURE : R_DIM, AL_LEFT);
-	draw_cell(y + 1, fx, fw, f->basis, R_DIM, AL_LEFT);
+	/* the rule whole: up to three lines (UNBOND_BASIS_MAX at 80 columns) */
+	const int n = draw_wrap_count(f->basis, fw);
+	for (int k = 0; k < n && k < 3; k++)
+		draw_wrap_put(y + 1 + k, fx, fw, k, f->basis, R_DIM);
 }
 
 /* Catalog symbols containing what is typed, for the asset field's hint. */

@@ -62,6 +62,8 @@ struct form *form_new_price(const struct app *a, const char *symbol);
  * saving writes the config through tui/app/alert_rules.h. */
 struct form *form_new_alert_rules(const struct app *a);
 void form_free(struct form *f);
+/* Has the form an asset field Left/Right picks in (the add form)? */
+bool form_has_picker(const struct form *f);
 
 /* One key (already looked up as action a) in h->form. Saving writes
  * through tui/app/position_edit.h or unbond_ops.h and closes the form;

@@ -68,13 +68,28 @@ static void title_line(const struct scene *u, const struct rect *r)
 		} else {
 			snprintf(t, sizeof t, "no data yet");
 		}
-	} else if (u->last_success) {
-		ticks_format_age(u->now - u->last_success, age, sizeof age);
-		snprintf(t, sizeof t, "refreshed %s ago", age);
+		right = marker(r->y, right, t, R_TITLE);
+	} else if (u->last_failure && !u->refreshing) {
+		/* what failed and why, as much as half the line holds (the feeds
+		 * screen has it whole) */
+		char f[300];
+		const int64_t day = u->last_failure % 86400;
+		snprintf(f, sizeof f, "refresh failed %02d:%02d: %s", (int)(day / 3600),
+		         (int)(day / 60 % 60), u->failure);
+		int w = draw_width(f);
+		if (w > r->w / 2)
+			w = r->w / 2;
+		draw_cell(r->y, right - w, w, f, R_ERROR, AL_LEFT);
+		right -= w + 1;
 	} else {
-		snprintf(t, sizeof t, "never refreshed");
+		if (u->last_success) {
+			ticks_format_age(u->now - u->last_success, age, sizeof age);
+			snprintf(t, sizeof t, "refreshed %s ago", age);
+		} else {
+			snprintf(t, sizeof t, "never refreshed");
+		}
+		right = marker(r->y, right, t, R_TITLE);
 	}
-	right = marker(r->y, right, t, R_TITLE);
 	if (u->refreshing) {
 		snprintf(t, sizeof t, " %s refreshing ", g->busy);
 		right = marker(r->y, right, t, R_BUSY);
@@ -153,12 +168,31 @@ void header_draw(const struct scene *u, const struct rect *r)
 		fmt_dec(ub->amount, q, sizeof q);
 		text_copy_clean(sym, sizeof sym, position_asset(u, ub->position_id));
 		unbond_format_left(s, left, sizeof left);
+		/* what every pending exit is worth at NAV: in the header's NAV,
+		 * on no board row, so said here; then the next one (its amount
+		 * when the line has room, else only its time) */
+		char ev[80], when[40], line[256];
+		const char *dot = theme_glyphs()->dot;
 		if (s <= 0)
-			snprintf(w, sizeof w, "%s %s claimable", q, sym);
+			snprintf(when, sizeof when, "claimable");
 		else
-			snprintf(w, sizeof w, "%s %s in %s", q, sym, left);
+			snprintf(when, sizeof when, "in %s", left);
+		if (t->n_unbonding_unvalued == t->n_unbonding) {
+			snprintf(ev, sizeof ev, "-");   /* no exit has a NAV yet */
+		} else {
+			char m[32];
+			fmt_money(&t->unbonding, m, sizeof m);
+			if (t->n_unbonding_unvalued)
+				snprintf(ev, sizeof ev, "%s+%zu unvalued", m, t->n_unbonding_unvalued);
+			else
+				snprintf(ev, sizeof ev, "%s", m);
+		}
 		snprintf(v, sizeof v, "Unbonding (%zu)", n);
-		item(r->y + 2, x, end, n > 1 ? v : "Unbonding", w, s <= 0 ? R_CLAIMABLE : R_FIGURE);
+		const char *label = n > 1 ? v : "Unbonding";
+		snprintf(line, sizeof line, "%s %s %s %s %s", ev, dot, q, sym, when);
+		if (x + (int)text_width(label) + 1 + (int)text_width(line) > end)
+			snprintf(line, sizeof line, "%s %s %s", ev, dot, when);
+		item(r->y + 2, x, end, label, line, s <= 0 ? R_CLAIMABLE : R_FIGURE);
 	}
 }
 

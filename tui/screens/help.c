@@ -19,29 +19,86 @@ static const char *const legend[] = {
 };
 #define N_LEGEND (sizeof legend / sizeof legend[0])
 
-size_t help_lines(void)
+/* The columns at inner width w: keys, where they work, what they do. */
+struct cols {
+	int kw, cw, dw;
+};
+
+static struct cols columns(int w)
 {
-	return keymap_len + N_LEGEND;
+	struct cols c = { 22, w >= 100 ? 26 : 20, 0 };
+	if (w < 100) { /* narrow: the keys column as wide as its longest entry */
+		int most = 0;
+		for (size_t i = 0; i < keymap_len; i++) {
+			char keys[80];
+			int kw = draw_width(keymap_keys_text(&keymap[i], keys, sizeof keys));
+			most = kw > most ? kw : most;
+		}
+		c.kw = most < c.kw ? most : c.kw;
+	}
+	c.dw = w - c.kw - c.cw - 2;
+	if (c.dw < 10)
+		c.dw = 10;
+	return c;
+}
+
+/* A binding's lines: each column wraps in its width (nothing is cut). */
+static int binding_lines(const struct binding *b, const struct cols *c)
+{
+	char keys[80], where[64];
+	keymap_keys_text(b, keys, sizeof keys);
+	keymap_contexts_text(b->contexts, where, sizeof where);
+	int n = draw_wrap_count(keys, c->kw);
+	int m = draw_wrap_count(where, c->cw);
+	int d = draw_wrap_count(b->help, c->dw);
+	n = m > n ? m : n;
+	return d > n ? d : n;
+}
+
+size_t help_lines(int width)
+{
+	const int w = width - 4;
+	const struct cols c = columns(w);
+	size_t n = 0;
+	for (size_t i = 0; i < keymap_len; i++)
+		n += (size_t)binding_lines(&keymap[i], &c);
+	for (size_t i = 0; i < N_LEGEND; i++)
+		n += (size_t)draw_wrap_count(legend[i], w);
+	return n;
 }
 
 void help_draw(const struct help *h, const struct rect *r)
 {
 	draw_box(r, "Help: keys (from the key table)");
 	const int x = r->x + 2, w = r->w - 4, rows = r->h - 2;
-	const int kw = 22, cw = w >= 100 ? 26 : 20;
-	size_t line = h->top;
-	for (int k = 0; k < rows; k++, line++) {
-		const int y = r->y + 1 + k;
-		if (line < keymap_len) {
-			const struct binding *b = &keymap[line];
-			char keys[80], where[64];
+	const struct cols c = columns(w);
+	/* walk every line from the first; draw those from h->top on */
+	size_t line = 0;
+	int y = r->y + 1;
+	const int bottom = r->y + 1 + rows;
+	for (size_t i = 0; i < keymap_len + N_LEGEND && y < bottom; i++) {
+		const struct binding *b = i < keymap_len ? &keymap[i] : NULL;
+		char keys[80] = "", where[64] = "";
+		int n;
+		if (b) {
 			keymap_keys_text(b, keys, sizeof keys);
 			keymap_contexts_text(b->contexts, where, sizeof where);
-			draw_cell(y, x, kw, keys, R_FIGURE, AL_LEFT);
-			draw_cell(y, x + kw + 1, cw, where, R_DIM, AL_LEFT);
-			draw_cell(y, x + kw + cw + 2, w - kw - cw - 2, b->help, R_NORMAL, AL_LEFT);
-		} else if (line < help_lines()) {
-			draw_cell(y, x, w, legend[line - keymap_len], R_DIM, AL_LEFT);
+			n = binding_lines(b, &c);
+		} else {
+			n = draw_wrap_count(legend[i - keymap_len], w);
+		}
+		for (int k = 0; k < n && y < bottom; k++, line++) {
+			if (line < h->top)
+				continue;
+			draw_fill(y, x, w, R_NORMAL);
+			if (b) {
+				draw_wrap_put(y, x, c.kw, k, keys, R_FIGURE);
+				draw_wrap_put(y, x + c.kw + 1, c.cw, k, where, R_DIM);
+				draw_wrap_put(y, x + c.kw + c.cw + 2, c.dw, k, b->help, R_NORMAL);
+			} else {
+				draw_wrap_put(y, x, w, k, legend[i - keymap_len], R_DIM);
+			}
+			y++;
 		}
 	}
 }

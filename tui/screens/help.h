@@ -12,7 +12,8 @@ struct help {
 };
 
 void help_draw(const struct help *h, const struct rect *r);
-/* Lines the help has (key table entries and the legend). */
-size_t help_lines(void);
+/* Lines the help has in an overlay `width` columns wide (key table
+ * entries and the legend, each wrapped: nothing is cut). */
+size_t help_lines(int width);
 
 #endif

@@ -29,6 +29,9 @@ struct scene {
 	size_t n_fs;
 	int64_t last_success;      /* newest feed success, 0 never */
 	bool feeds_failing;        /* every feed's last attempt took nothing */
+	int64_t last_failure;      /* the newest failed attempt, when it is newer
+	                              than every success (0 otherwise) */
+	char failure[256];         /* its feed and error, sanitized */
 	int64_t stale_since;       /* the oldest input's time, 0 none: the
 	                              header says "stale since" it once it
 	                              is older than stale_seconds */

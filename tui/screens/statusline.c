@@ -54,12 +54,17 @@ void statusline_draw(const struct status_view *u, const struct rect *r)
 	char right[BOARD_TEXT_MAX + 64], left[BOARD_TEXT_MAX + 64];
 	draw_fill(r->y, r->x, r->w, R_NORMAL);
 	int rw = 0;
-	if (u->screen == CX_BOARD) {
+	/* the board's state on the right, unless what is typed or said needs
+	 * the room: a prompt has the whole line, a message as much as it takes */
+	if (u->screen == CX_BOARD && u->overlay != CX_PROMPT) {
 		state_text(u, right, sizeof right);
 		rw = draw_width(right);
 		if (rw > r->w / 2)
 			rw = r->w / 2;
-		draw_cell(r->y, r->x + r->w - rw, rw, right, R_DIM, AL_RIGHT);
+		if (u->msg[0] && draw_width(u->msg) + 2 + rw > r->w)
+			rw = 0;
+		if (rw > 0)
+			draw_cell(r->y, r->x + r->w - rw, rw, right, R_DIM, AL_RIGHT);
 	}
 	const int lw = r->w - rw - 1;
 	if (u->overlay == CX_PROMPT) {
@@ -73,7 +78,7 @@ void statusline_draw(const struct status_view *u, const struct rect *r)
 		return;
 	}
 	if (u->msg[0]) {
-		draw_put(r->y, r->x, lw, u->msg, u->msg_role);
+		draw_put_words(r->y, r->x, lw, u->msg, u->msg_role);
 	} else if (u->screen == CX_BOARD && !u->overlay) {
 		/* what Enter, F8 and F9 act on */
 		size_t idx = board_selected(u->board);
@@ -117,10 +122,10 @@ void statusline_draw(const struct status_view *u, const struct rect *r)
 	}
 }
 
-void bar_draw(unsigned context, const struct rect *r)
+void bar_draw(unsigned context, enum action hide, const struct rect *r)
 {
 	struct bar_item items[BAR_MAX_ITEMS];
-	size_t n = keymap_bar(context, r->w, items, BAR_MAX_ITEMS);
+	size_t n = keymap_bar(context, r->w, hide, items, BAR_MAX_ITEMS);
 	draw_fill(r->y, r->x, r->w, R_BAR_LABEL);
 	for (size_t i = 0; i < n; i++) {
 		int x = r->x + items[i].x;

@@ -31,6 +31,6 @@ struct status_view {
 
 void statusline_draw(const struct status_view *u, const struct rect *r);
 /* The keys of context (CX_*) that fit r. */
-void bar_draw(unsigned context, const struct rect *r);
+void bar_draw(unsigned context, enum action hide, const struct rect *r);
 
 #endif

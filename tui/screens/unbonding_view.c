@@ -250,6 +250,7 @@ int unbonding_view_compute(struct unbonding_view *v, const struct scene *sc)
 		/* under the row: the request time when its column does not fit,
 		 * when it was claimed, and the rule or source of the ETA */
 		text_copy_clean(rule, sizeof rule, x->rule[0] ? x->rule : "no rule recorded");
+		text_drop_notes(rule);
 		when(x->requested_at, 16, req, sizeof req);
 		when(x->claimed_at, 16, claimed, sizeof claimed);
 		t[0] = 0;

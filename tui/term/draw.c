@@ -71,6 +71,111 @@ int draw_put(int y, int x, int maxw, const char *s, enum role r)
 	return used;
 }
 
+int draw_put_words(int y, int x, int maxw, const char *s, enum role r)
+{
+	if (maxw <= 0)
+		return 0;
+	if (draw_width(s) <= maxw)
+		return draw_put(y, x, maxw, s, r);
+	/* cut at the last space that leaves room for the ellipsis, unless that
+	 * throws away more than half the line (then mid-word) */
+	const int room = maxw - 1;
+	int used = 0, cut_cols = -1;
+	size_t cut_bytes = 0, bytes = 0;
+	while (s[bytes]) {
+		int c, p;
+		size_t n = next_char(s + bytes, &c, &p);
+		if (used + c > room)
+			break;
+		if (s[bytes] == ' ') {
+			cut_cols = used;
+			cut_bytes = bytes;
+		}
+		used += c;
+		bytes += n;
+	}
+	if (cut_cols < room / 2) {
+		cut_cols = used;
+		cut_bytes = bytes;
+	}
+	attr_t a = theme_attr(r);
+	attron(a);
+	move(y, x);
+	int w = 0;
+	for (size_t i = 0; i < cut_bytes;) {
+		int c, p;
+		size_t n = next_char(s + i, &c, &p);
+		if (p)
+			addnstr(s + i, (int)n);
+		else
+			addch('?');
+		w += c;
+		i += n;
+	}
+	addstr(theme_glyphs()->ell);
+	attroff(a);
+	return w + 1;
+}
+
+size_t draw_wrap_line(const char *s, int w, const char **next)
+{
+	int used = 0;
+	size_t bytes = 0, cut = 0;
+	while (s[bytes]) {
+		int c, p;
+		size_t n = next_char(s + bytes, &c, &p);
+		if (used + c > w)
+			break;
+		if (s[bytes] == ' ')
+			cut = bytes;
+		used += c;
+		bytes += n;
+	}
+	if (!s[bytes] || cut == 0) {
+		/* it all fits, or one word longer than the line: cut it there */
+		if (bytes == 0 && s[0]) {
+			int c, p;
+			bytes = next_char(s, &c, &p); /* at least one character a line */
+		}
+		cut = bytes;
+	}
+	const char *q = s + cut;
+	while (*q == ' ')
+		q++;
+	*next = q;
+	return cut;
+}
+
+int draw_wrap_count(const char *s, int w)
+{
+	int n = 0;
+	do {
+		const char *next;
+		draw_wrap_line(s, w, &next);
+		s = next;
+		n++;
+	} while (*s);
+	return n;
+}
+
+int draw_wrap_put(int y, int x, int w, int line, const char *s, enum role r)
+{
+	const char *next;
+	size_t len = draw_wrap_line(s, w, &next);
+	for (int k = 0; k < line && *s; k++) {
+		s = next;
+		len = draw_wrap_line(s, w, &next);
+	}
+	if (!*s)
+		return 0;
+	char buf[1024];
+	if (len >= sizeof buf)
+		len = sizeof buf - 1;
+	memcpy(buf, s, len);
+	buf[len] = 0;
+	return draw_put(y, x, w, buf, r);
+}
+
 void draw_fill(int y, int x, int w, enum role r)
 {
 	if (w <= 0)

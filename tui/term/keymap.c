@@ -129,13 +129,14 @@ const char *keymap_contexts_text(unsigned cx, char *buf, size_t len)
 	return buf;
 }
 
-size_t keymap_bar(unsigned cx, int width, struct bar_item *items, size_t max)
+size_t keymap_bar(unsigned cx, int width, enum action hide, struct bar_item *items,
+                  size_t max)
 {
 	size_t n = 0;
 	int x = 0;
 	for (size_t i = 0; i < keymap_len && n < max; i++) {
 		const struct binding *b = &keymap[i];
-		if (!b->bar || !(b->contexts & cx))
+		if (!b->bar || !(b->contexts & cx) || (hide != ACT_NONE && b->action == hide))
 			continue;
 		const int fkey = b->keys[0]; /* the table lists the bar's key first */
 		struct bar_item *it = &items[n];

@@ -186,6 +186,9 @@ struct bar_item {
 	const char *label;     /* "Help" */
 	int x, w;              /* columns taken, key and label together */
 };
-size_t keymap_bar(unsigned cx, int width, struct bar_item *items, size_t max);
+/* hide: one action left off (a key that does nothing here, such as the
+ * asset picker in a form without an asset field), or ACT_NONE. */
+size_t keymap_bar(unsigned cx, int width, enum action hide, struct bar_item *items,
+                  size_t max);
 
 #endif

@@ -1,0 +1,236 @@
+/* watches_db.c — watched addresses (watches_db.h). */
+#include "data/watches_db.h"
+#include "data/store_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void copy_col(sqlite3_stmt *st, int col, char *dst, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	size_t len = t ? (size_t)sqlite3_column_bytes(st, col) : 0;
+	if (len >= n)
+		len = n - 1;
+	if (len)
+		memcpy(dst, t, len);
+	dst[len] = '\0';
+}
+
+int store_watch_add(struct store *s, enum watch_chain chain, const char *address,
+                    const char *label, int64_t now, int64_t *id, char *err, size_t errlen)
+{
+	const char *cn = watch_chain_name(chain);
+	if (!cn)
+		return store_fail(err, errlen, "unknown chain");
+	if (!address[0] || strlen(address) >= WATCH_ADDR_MAX)
+		return store_fail(err, errlen, "an address is 1 to %d bytes", WATCH_ADDR_MAX - 1);
+	if (label && strlen(label) > WATCH_LABEL_MAX)
+		return store_fail(err, errlen, "a label is at most %d bytes", WATCH_LABEL_MAX);
+	sqlite3 *db = store_handle(s);
+	sqlite3_stmt *st = NULL;
+	struct store_tx tx;
+	int rc = -1;
+	if (store_tx_begin(s, &tx, err, errlen) < 0)
+		return -1;
+	if (sqlite3_prepare_v2(db, "SELECT id FROM watches WHERE chain = ?1 AND address = ?2", -1,
+	                       &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, cn, -1, SQLITE_STATIC) ||
+	    sqlite3_bind_text(st, 2, address, -1, SQLITE_STATIC)) {
+		store_fail_db(s, err, errlen, "adding a watch");
+		goto out;
+	}
+	int r = sqlite3_step(st);
+	if (r == SQLITE_ROW) {
+		if (id)
+			*id = sqlite3_column_int64(st, 0);
+		rc = 1;
+		goto out;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (r != SQLITE_DONE ||
+	    sqlite3_prepare_v2(db, "INSERT INTO watches(chain, address, label, created_at)"
+	                           " VALUES(?1, ?2, ?3, ?4)", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, cn, -1, SQLITE_STATIC) ||
+	    sqlite3_bind_text(st, 2, address, -1, SQLITE_STATIC) ||
+	    sqlite3_bind_text(st, 3, label ? label : "", -1, SQLITE_STATIC) ||
+	    sqlite3_bind_int64(st, 4, now) || sqlite3_step(st) != SQLITE_DONE) {
+		store_fail_db(s, err, errlen, "adding a watch");
+		goto out;
+	}
+	if (id)
+		*id = sqlite3_last_insert_rowid(db);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return store_tx_end(s, &tx, rc, err, errlen);
+}
+
+int store_watch_remove(struct store *s, int64_t id, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(store_handle(s), "DELETE FROM watches WHERE id = ?1", -1, &st,
+	                       NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, id) || sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return store_fail_db(s, err, errlen, "removing a watch");
+	}
+	sqlite3_finalize(st);
+	return sqlite3_changes(store_handle(s)) ? 0 : 1;
+}
+
+int store_watches_list(struct store *s, struct watch **out, size_t *n, char *err,
+                       size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	struct watch *v = NULL;
+	size_t len = 0, cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(store_handle(s),
+	                       "SELECT id, chain, address, label, created_at, read_at, read_height,"
+	                       " last_ok_at, last_error FROM watches ORDER BY id", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return store_fail_db(s, err, errlen, "listing watches");
+	int r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			size_t nc = cap ? cap * 2 : 8;
+			struct watch *nv = realloc(v, nc * sizeof *nv);
+			if (!nv) {
+				free(v);
+				sqlite3_finalize(st);
+				return store_fail(err, errlen, "out of memory");
+			}
+			v = nv;
+			cap = nc;
+		}
+		struct watch *w = &v[len];
+		memset(w, 0, sizeof *w);
+		char chain[16];
+		w->id = sqlite3_column_int64(st, 0);
+		copy_col(st, 1, chain, sizeof chain);
+		if (watch_chain_parse(chain, &w->chain) < 0) {
+			long long bad_id = (long long)w->id;
+			free(v);
+			sqlite3_finalize(st);
+			return store_fail(err, errlen, "watch %lld: chain is not one staketop reads",
+			                  bad_id);
+		}
+		copy_col(st, 2, w->address, sizeof w->address);
+		copy_col(st, 3, w->label, sizeof w->label);
+		w->created_at = sqlite3_column_int64(st, 4);
+		w->read_at = sqlite3_column_int64(st, 5);
+		copy_col(st, 6, w->read_height, sizeof w->read_height);
+		w->last_ok_at = sqlite3_column_int64(st, 7);
+		copy_col(st, 8, w->last_error, sizeof w->last_error);
+		len++;
+	}
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE) {
+		free(v);
+		return store_fail_db(s, err, errlen, "listing watches");
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+int store_watch_mark(struct store *s, int64_t id, int64_t now, const char *height,
+                     const char *error, char *err, size_t errlen)
+{
+	bool ok = !error || !error[0];
+	sqlite3_stmt *st = NULL;
+	const char *sql = ok ? "UPDATE watches SET read_at = ?2, read_height = ?3, last_ok_at = ?2,"
+	                       " last_error = NULL WHERE id = ?1"
+	                     : "UPDATE watches SET read_at = ?2, last_error = ?3 WHERE id = ?1";
+	if (sqlite3_prepare_v2(store_handle(s), sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, id) || sqlite3_bind_int64(st, 2, now) ||
+	    sqlite3_bind_text(st, 3, ok ? (height ? height : "") : error, -1, SQLITE_STATIC) ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return store_fail_db(s, err, errlen, "recording a read");
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int store_watch_item_find(struct store *s, int64_t watch_id, const char *key,
+                          int64_t *position_id, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(store_handle(s),
+	                       "SELECT position_id FROM watch_items WHERE watch_id = ?1 AND key = ?2",
+	                       -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, watch_id) || sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC)) {
+		sqlite3_finalize(st);
+		return store_fail_db(s, err, errlen, "reading a watch item");
+	}
+	int r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		*position_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (r == SQLITE_ROW)
+		return 0;
+	if (r == SQLITE_DONE)
+		return 1;
+	return store_fail_db(s, err, errlen, "reading a watch item");
+}
+
+int store_watch_item_put(struct store *s, int64_t watch_id, const char *key,
+                         int64_t position_id, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(store_handle(s),
+	                       "INSERT OR REPLACE INTO watch_items(watch_id, key, position_id)"
+	                       " VALUES(?1, ?2, ?3)", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, watch_id) || sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC) ||
+	    sqlite3_bind_int64(st, 3, position_id) || sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return store_fail_db(s, err, errlen, "writing a watch item");
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int store_watch_items_list(struct store *s, int64_t watch_id, struct watch_item **out,
+                           size_t *n, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	struct watch_item *v = NULL;
+	size_t len = 0, cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(store_handle(s),
+	                       "SELECT key, position_id FROM watch_items WHERE watch_id = ?1"
+	                       " ORDER BY key", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, watch_id)) {
+		sqlite3_finalize(st);
+		return store_fail_db(s, err, errlen, "listing watch items");
+	}
+	int r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			size_t nc = cap ? cap * 2 : 8;
+			struct watch_item *nv = realloc(v, nc * sizeof *nv);
+			if (!nv) {
+				free(v);
+				sqlite3_finalize(st);
+				return store_fail(err, errlen, "out of memory");
+			}
+			v = nv;
+			cap = nc;
+		}
+		copy_col(st, 0, v[len].key, sizeof v[len].key);
+		v[len].position_id = sqlite3_column_int64(st, 1);
+		len++;
+	}
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE) {
+		free(v);
+		return store_fail_db(s, err, errlen, "listing watch items");
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}

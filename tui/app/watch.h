@@ -1,0 +1,51 @@
+/* watch.h — watched addresses, shared by `staketop watch` and the
+ * interface's watch list and form: checking what was typed (the same
+ * messages for both faces), adding, listing and removing.
+ *
+ * Messages name the rule broken and never echo the typed bytes. */
+#ifndef STAKETOP_APP_WATCH_H
+#define STAKETOP_APP_WATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "data/watches_db.h"
+#include "pricing/refresh.h"
+#include "tui/app/app.h"
+
+/* Check a chain name, an address and an optional label (NULL: none) as a
+ * form would, field by field: 0 with *chain and norm (WATCH_ADDR_MAX bytes)
+ * filled, or -1 with err = "chain: ...", "address: ..." or "label: ...". */
+int watch_check(const char *chain_name, const char *address, const char *label,
+                enum watch_chain *chain, char *norm, char *err, size_t errlen);
+
+/* Check then store. 0 with *id; 1 when it is watched already (*id is that
+ * watch; nothing changes); -1 with err: `invalid` (may be NULL) tells an
+ * input error (true) from a store error (false). */
+int watch_add(struct app *a, const char *chain_name, const char *address, const char *label,
+              int64_t now, int64_t *id, bool *invalid, char *err, size_t errlen);
+
+/* Forget watch id (its positions stay, with their history: they are read
+ * no more). 0, 1 when there is no such watch, or -1 with err. */
+int watch_remove(struct app *a, int64_t id, char *err, size_t errlen);
+
+/* The account name a watch's positions live in: its label, else
+ * "<chain>:<address>" (cut to fit). */
+void watch_account(const struct watch *w, char *buf, size_t len);
+
+/* Hand every watch to the refresher for its next start (feeds_start). */
+int watch_targets(struct app *a, struct refresh *r, char *err, size_t errlen);
+
+/* Write what the refresh read (inside the caller's transaction: feeds_store).
+ * Per watch: a failed read changes no quantity (the positions keep their
+ * last values and read_at; the watch keeps the error). A good one creates
+ * or updates one chain position per thing read (origin chain, address,
+ * read_at = now, idle for unstaked coins), records each change of quantity
+ * as an event — an 'adjust' noted "reward accrual" where the token model
+ * accrues (rebasing shares unchanged, a validator's balance, Cosmos
+ * rewards), else a 'deposit' or 'withdraw' noted "transfer" — and takes a
+ * position that is no longer read down to zero by such an event: it stays,
+ * closed, with its history. A position never created for a zero read. */
+int watch_store(struct app *a, const struct refresh *r, int64_t now, char *err, size_t errlen);
+
+#endif
