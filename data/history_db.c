@@ -165,18 +165,39 @@ out:
 
 static const enum obs_kind kind_of[HIST_KINDS] = { OBS_PRICE, OBS_RATE };
 
-static int sample_seek(struct store *s, const char *sym, int k, size_t a, const int64_t *t,
-                       size_t n_t, struct hist_samples *out, char *err, size_t errlen)
+/* The newest value at or before each t[i], one lookup per date: the rows
+ * at or before t[i] newest first by the index, read while they share the
+ * first one's ts, the last stored (highest id) kept — what
+ * store_observation_at gives, without its sort. */
+static int sample_seek(struct store *s, sqlite3_stmt *st, const char *sym, int k, size_t a,
+                       const int64_t *t, size_t n_t, struct hist_samples *out, char *err,
+                       size_t errlen)
 {
 	for (size_t i = 0; i < n_t; i++) {
-		struct observation o;
-		int r = store_observation_at(s, sym, kind_of[k], t[i], &o, err, errlen);
-		if (r < 0)
-			return -1;
-		if (r == 0) {
-			out->has[hist_at(out, a, k, i)] = 1;
-			out->v[hist_at(out, a, k, i)] = o.value;
+		sqlite3_reset(st);
+		if (sqlite3_bind_text(st, 1, sym, -1, SQLITE_STATIC) != SQLITE_OK ||
+		    sqlite3_bind_text(st, 2, obs_kind_name(kind_of[k]), -1, SQLITE_STATIC) != SQLITE_OK ||
+		    sqlite3_bind_int64(st, 3, t[i]) != SQLITE_OK)
+			return store_fail_db(s, err, errlen, "reading observations");
+		bool has = false;
+		int64_t ts0 = 0, best = 0;
+		double v = 0;
+		int step;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			const int64_t ts = sqlite3_column_int64(st, 0), id = sqlite3_column_int64(st, 1);
+			if (has && ts != ts0)
+				break;
+			if (!has || id > best) {
+				v = sqlite3_column_double(st, 2);
+				best = id;
+			}
+			ts0 = ts;
+			has = true;
 		}
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			return store_fail_db(s, err, errlen, "reading observations");
+		out->has[hist_at(out, a, k, i)] = has;
+		out->v[hist_at(out, a, k, i)] = v;
 	}
 	return 0;
 }
@@ -232,27 +253,37 @@ int store_history_samples(struct store *s, const struct catalog *cat, const bool
 
 	if (n_t == 0)
 		return 0;
-	/* a dense grid reads whole series: map the file rather than copy each
-	 * page through read(), and keep more of it cached (this connection) */
-	if (!seek)
-		sqlite3_exec(store_handle(s), "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536",
-		             NULL, NULL, NULL);
-	if (!seek && sqlite3_prepare_v2(store_handle(s),
-		"SELECT ts, value FROM observations WHERE asset = ?1 AND kind = ?2"
-		" AND ts >= ?3 AND ts <= ?4 ORDER BY ts", -1, &st, NULL) != SQLITE_OK)
+	/* both read many pages: map the file rather than copy each page
+	 * through read(), and keep more of it cached (this connection) */
+	sqlite3_exec(store_handle(s), "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536",
+	             NULL, NULL, NULL);
+	/* one read transaction for every lookup, not one (a lock, a check of
+	 * the file) per statement; a caller's transaction is used as it is */
+	const bool own = sqlite3_get_autocommit(store_handle(s)) != 0;
+	if (own && sqlite3_exec(store_handle(s), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail_db(s, err, errlen, "reading observations");
+	if (sqlite3_prepare_v2(store_handle(s), seek
+		? "SELECT ts, id, value FROM observations WHERE asset = ?1 AND kind = ?2"
+		  " AND ts <= ?3 ORDER BY ts DESC"
+		: "SELECT ts, value FROM observations WHERE asset = ?1 AND kind = ?2"
+		  " AND ts >= ?3 AND ts <= ?4 ORDER BY ts", -1, &st, NULL) != SQLITE_OK) {
+		store_fail_db(s, err, errlen, "reading observations");
+		goto out;
+	}
 	for (size_t a = 0; a < cat->n && a < out->n_assets; a++)
 		for (int k = 0; k < HIST_KINDS; k++) {
 			if (!need[a * HIST_KINDS + (size_t)k])
 				continue;
 			const char *sym = cat->assets[a].symbol;
-			if ((seek ? sample_seek(s, sym, k, a, t, n_t, out, err, errlen)
+			if ((seek ? sample_seek(s, st, sym, k, a, t, n_t, out, err, errlen)
 			          : sample_scan(s, st, sym, k, a, t, n_t, out, err, errlen)) < 0)
 				goto out;
 		}
 	rc = 0;
 out:
 	sqlite3_finalize(st);
+	if (own)
+		sqlite3_exec(store_handle(s), "COMMIT", NULL, NULL, NULL);
 	return rc;
 }
 
@@ -286,4 +317,21 @@ int store_history_realized(struct store *s, const struct catalog *cat, const str
 		return r < 0 ? -1 : 0;
 	hist_realized(o_then.value, o_then.ts, o_now.value, o_now.ts, out);
 	return 0;
+}
+
+int store_history_read_begin(struct store *s, bool *opened, char *err, size_t errlen)
+{
+	*opened = false;
+	if (!sqlite3_get_autocommit(store_handle(s)))
+		return 0;
+	if (sqlite3_exec(store_handle(s), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail_db(s, err, errlen, "beginning a read");
+	*opened = true;
+	return 0;
+}
+
+void store_history_read_end(struct store *s, bool opened)
+{
+	if (opened)
+		sqlite3_exec(store_handle(s), "COMMIT", NULL, NULL, NULL);
 }

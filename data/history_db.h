@@ -43,4 +43,11 @@ int store_history_realized(struct store *s, const struct catalog *cat, const str
                            int64_t now, int days, struct hist_realized *out,
                            bool *has_quoted, double *quoted_apy, char *err, size_t errlen);
 
+/* One read snapshot across several of the calls above (consistent figures,
+ * one lock instead of one per statement): BEGIN (deferred) when no
+ * transaction is open, *opened saying so; end it with the same flag.
+ * Nothing may be written in between. */
+int store_history_read_begin(struct store *s, bool *opened, char *err, size_t errlen);
+void store_history_read_end(struct store *s, bool opened);
+
 #endif

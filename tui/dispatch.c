@@ -170,6 +170,15 @@ static void scroll_view(struct ui *u, long delta, bool home, bool end)
 		unbonding_view_move(&u->unbv, &u->sc, delta, home, end);
 		return;
 	}
+	if (u->screen == CX_HISTORY) {
+		/* Home/End move the cursor to the first / last date; the rest
+		 * scrolls the part under the chart */
+		if (home || end)
+			history_view_move(&u->hist, 0, home, end);
+		else
+			history_view_scroll(&u->hist, &u->sc.lay.body, delta);
+		return;
+	}
 	if (u->screen == CX_ALERTS) {
 		alerts_view_scroll(&u->alerts, &u->sc, home ? -1000000 : end ? 1000000 : delta);
 		return;
@@ -447,6 +456,8 @@ static bool board_action(struct ui *u, enum action a)
 	case ACT_FEEDS: toggle_feeds(u); break;
 	case ACT_UNBONDINGS: toggle_unbondings(u); break;
 	case ACT_UNBOND: ui_unbond_form(u); break;
+	case ACT_HISTORY: ui_history_open(u, HV_PORTFOLIO); break;
+	case ACT_BACKFILL: ui_backfill_start(u); break;
 	case ACT_ALERTS: toggle_alerts(u); break;
 	case ACT_PLANNER: toggle_planner(u); break;
 	default: return false;
@@ -476,12 +487,47 @@ static bool planner_action(struct ui *u, enum action a, int key)
 		u->overlay = CX_PROMPT;
 		break;
 	case ACT_BACK:
+	case ACT_BACK_ARROW:
 		if (!planner_cancel_typing(p, &u->sc))
 			return false;
 		break;
 	case ACT_PLAN_TYPE:
 	case ACT_NONE:
 		return key < KC(0) && planner_type(p, &u->sc, key);
+	default: return false;
+	}
+	return true;
+}
+
+/* The history screen's keys: the cursor, the range, the scope, backfill. */
+static bool history_action(struct ui *u, enum action a)
+{
+	struct history_view *v = &u->hist;
+	switch (a) {
+	case ACT_HIST_PREV: history_view_move(v, -1, false, false); break;
+	case ACT_HIST_NEXT: history_view_move(v, 1, false, false); break;
+	case ACT_HIST_1W:
+	case ACT_HIST_1M:
+	case ACT_HIST_3M:
+	case ACT_HIST_1Y:
+	case ACT_HIST_ALL:
+		v->range = (enum hv_range)(a - ACT_HIST_1W);
+		v->top = 0;
+		if (history_view_compute(v, &u->sc) == 0)
+			history_view_fit(v, &u->sc.lay.body);
+		break;
+	case ACT_HIST_SCOPE: {
+		enum hv_scope next = v->scope == HV_ASSET ? HV_PORTFOLIO : v->scope + 1;
+		if (next != HV_PORTFOLIO && (v->position_id <= 0 || !v->asset)) {
+			ui_message(u, R_NORMAL, "no position was selected: the whole portfolio only");
+			break;
+		}
+		history_view_open(v, &u->sc, next, v->position_id, v->asset);
+		ui_message(u, R_NORMAL, "history of the %s", v->scope_text);
+		break;
+	}
+	case ACT_HISTORY: u->screen = CX_BOARD; break;
+	case ACT_BACKFILL: ui_backfill_start(u); break;
 	default: return false;
 	}
 	return true;
@@ -501,6 +547,7 @@ static bool detail_action(struct ui *u, enum action a)
 	case ACT_EVENT_NEXT: ui_event_step(u, 1); break;
 	case ACT_EVENT_PREV: ui_event_step(u, -1); break;
 	case ACT_EVENT_REMOVE: ui_event_remove_ask(u); break;
+	case ACT_HISTORY: ui_history_open(u, HV_POSITION); break;
 	default: return false;
 	}
 	return true;
@@ -559,6 +606,7 @@ static void common_action(struct ui *u, enum action a)
 		                                      : "amounts shown");
 		break;
 	case ACT_BACK:
+	case ACT_BACK_ARROW:
 	case ACT_BACK2:
 		if (u->overlay)
 			u->overlay = 0;
@@ -587,6 +635,7 @@ static void screen_action(struct ui *u, enum action a, int key)
 	case CX_DETAIL: done = detail_action(u, a); break;
 	case CX_FEEDS: done = feeds_action(u, a); break;
 	case CX_UNBOND: done = unbonding_action(u, a); break;
+	case CX_HISTORY: done = history_action(u, a); break;
 	case CX_ALERTS: done = alerts_action(u, a); break;
 	default: break;
 	}

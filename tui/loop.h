@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tui/app/backfill.h"
 #include "tui/app/feeds.h"
 #include "tui/screens/alerts_view.h"
 #include "tui/screens/board.h"
@@ -17,6 +18,7 @@
 #include "tui/screens/feeds_view.h"
 #include "tui/screens/form.h"
 #include "tui/screens/help.h"
+#include "tui/screens/history.h"
 #include "tui/screens/planner.h"
 #include "tui/screens/prompt.h"
 #include "tui/screens/scene.h"
@@ -26,13 +28,14 @@
 
 struct ui {
 	struct scene sc;           /* app, clock, geometry, what was read */
-	unsigned screen;           /* CX_BOARD, CX_DETAIL, CX_FEEDS, CX_UNBOND or CX_PLAN */
+	unsigned screen;           /* CX_BOARD, CX_DETAIL, CX_FEEDS, CX_UNBOND, CX_PLAN, CX_HISTORY */
 	unsigned overlay;          /* 0, CX_HELP, CX_PROMPT, CX_FORM or CX_CONFIRM */
 
 	struct board board;
 	struct detail detail;
 	struct feeds_view feeds;
 	struct unbonding_view unbv;
+	struct history_view hist;
 	struct alerts_view alerts;
 	struct planner planner;
 	struct help help;
@@ -43,6 +46,9 @@ struct ui {
 	/* refresh */
 	struct refresh *refresh;   /* NULL until opened, or when it could not be */
 	int64_t next_refresh_ms;   /* monotonic; 0 never */
+	/* backfill (never at the same time as a refresh: the loop waits on
+	 * the one running) */
+	struct backfill *backfill; /* NULL when none runs */
 
 	/* status line */
 	char msg[320];
@@ -80,6 +86,13 @@ void ui_start_refresh(struct ui *u);
 /* After each wake: move the refresh on; store it when it is done; start
  * the next one when it is due. Never blocks. */
 void ui_refresh_poll(struct ui *u);
+/* Start a backfill (a message says why not, when not); after each wake
+ * move it on, its progress on the status line, and when it is done
+ * re-read everything. Never blocks. */
+void ui_backfill_start(struct ui *u);
+void ui_backfill_poll(struct ui *u);
+/* To the history screen on scope (the board's or the detail's position). */
+void ui_history_open(struct ui *u, enum hv_scope scope);
 
 /* ui.c */
 /* Geometry from LINES and COLS, in one place. */

@@ -11,7 +11,9 @@
  * Environment for tests: STAKETOP_UI_FRAMES=N draws N frames (processing
  * pending input) and exits; STAKETOP_UI_TIMING=1 also prints the time to
  * the first frame and the cost of a board redraw after a keystroke to
- * stderr once the screen is restored. */
+ * stderr once the screen is restored; when the history screen is up at the
+ * end, also the cost of opening it (read, compute, first frame) and of a
+ * cursor move with the whole frame. */
 #include "tui/ui_main.h"
 #include "tui/term/format.h"
 
@@ -50,6 +52,8 @@ void ui_resize(struct ui *u)
 		ui_unbonding_compute(u); /* its lines wrap at the width */
 	if (u->screen == CX_PLAN)
 		planner_lines(&u->planner, &u->sc); /* and so do the planner's */
+	if (u->screen == CX_HISTORY && !u->sc.lay.too_small)
+		history_view_fit(&u->hist, &u->sc.lay.body); /* its charts fit the body */
 	u->dirty = true;
 }
 
@@ -64,6 +68,8 @@ static void prepare(struct ui *u)
 		feeds_view_scroll(&u->feeds, &u->sc, 0);
 	if (u->screen == CX_UNBOND)
 		unbonding_view_move(&u->unbv, &u->sc, 0, false, false);
+	if (u->screen == CX_HISTORY)
+		history_view_scroll(&u->hist, &u->sc.lay.body, 0);
 	if (u->screen == CX_ALERTS)
 		alerts_view_scroll(&u->alerts, &u->sc, 0);
 	if (u->screen == CX_PLAN)
@@ -91,6 +97,8 @@ static void draw_frame(struct ui *u)
 			feeds_view_draw(&u->feeds, &u->sc, &l->body);
 		else if (u->screen == CX_UNBOND)
 			unbonding_view_draw(&u->unbv, &l->body);
+		else if (u->screen == CX_HISTORY)
+			history_view_draw(&u->hist, &u->sc, &l->body);
 		else if (u->screen == CX_ALERTS)
 			alerts_view_draw(&u->alerts, &l->body);
 		else if (u->screen == CX_PLAN)
@@ -107,7 +115,7 @@ static void draw_frame(struct ui *u)
 		const struct status_view sv = {
 			.msg = u->msg, .msg_role = u->msg_role, .screen = u->screen,
 			.overlay = u->overlay, .sc = &u->sc, .board = &u->board, .detail = &u->detail,
-			.unbv = &u->unbv, .prompt = &u->prompt, .form = u->form,
+			.unbv = &u->unbv, .hist = &u->hist, .prompt = &u->prompt, .form = u->form,
 		};
 		statusline_draw(&sv, &l->status); /* last: it may place the cursor */
 	}
@@ -137,7 +145,7 @@ static int wait_timeout(const struct ui *u)
 			s = ticks_min(s, unbonding_view_next_change(&u->unbv, &u->sc, &u->sc.lay.body));
 		else if (u->screen == CX_ALERTS || u->screen == CX_PLAN)
 			; /* alerts: dates; the plan: changes with keys, not the clock */
-		else
+		else if (u->screen == CX_FEEDS)
 			s = ticks_min(s, feeds_view_next_change(&u->feeds));
 		if (s > 0) {
 			struct timespec ts;
@@ -198,6 +206,7 @@ static int st_load(struct run *r)
 	u->sc.say = ui_say;
 	u->sc.say_ctx = u;
 	board_init(&u->board);
+	u->hist.range = HV_ALL;
 	u->screen = CX_BOARD;
 	u->clock_fixed = app_clock_fixed(NULL);
 	if (ui_reload(u) < 0) {
@@ -220,6 +229,7 @@ static void st_load_done(struct run *r)
 	detail_free(&u->detail);
 	feeds_view_free(&u->feeds);
 	unbonding_view_free(&u->unbv);
+	history_view_free(&u->hist);
 	alerts_view_free(&u->alerts);
 	planner_free(&u->planner);
 	form_free(u->form);
@@ -237,6 +247,8 @@ static int st_refresher(struct run *r)
 }
 static void st_refresher_done(struct run *r)
 {
+	backfill_free(r->ui.backfill);
+	r->ui.backfill = NULL;
 	refresh_free(r->ui.refresh);
 	r->ui.refresh = NULL;
 }
@@ -369,9 +381,44 @@ static void time_redraws(struct ui *u, double *median_ms, double *p95_ms)
 	*p95_ms = t[N * 95 / 100];
 }
 
-/* The one wait: keys, the self-pipe, the refresh's sockets and timers,
- * and our own timeout, in curl_multi_poll (plain poll only when the
- * refresher could not be made). */
+static char hist_timing[320]; /* time_history's lines, printed at the end */
+
+/* The history screen's costs: opening it as the H key does (read the
+ * store, compute, fit, the whole frame drawn and sent), and one cursor
+ * move with the whole frame; medians and 95th percentiles. */
+static void time_history(struct ui *u, char *out, size_t len)
+{
+	enum { N_OPEN = 21, N_MOVE = 400 };
+	static double t_open[N_OPEN], t_draw[N_OPEN], t_move[N_MOVE];
+	const enum hv_scope scope = u->hist.scope;
+	for (int i = 0; i < N_OPEN; i++) {
+		double t0 = mono_us();
+		history_view_open(&u->hist, &u->sc, scope, u->hist.position_id, u->hist.asset);
+		double t1 = mono_us();
+		draw_frame(u);
+		t_draw[i] = (mono_us() - t1) / 1000;
+		t_open[i] = (mono_us() - t0) / 1000;
+	}
+	for (int i = 0; i < N_MOVE; i++) {
+		double t0 = mono_us();
+		ui_key(u, i % 60 < 30 ? KC(KEY_LEFT) : KC(KEY_RIGHT));
+		draw_frame(u);
+		t_move[i] = (mono_us() - t0) / 1000;
+	}
+	qsort(t_open, N_OPEN, sizeof *t_open, cmp_double);
+	qsort(t_draw, N_OPEN, sizeof *t_draw, cmp_double);
+	qsort(t_move, N_MOVE, sizeof *t_move, cmp_double);
+	snprintf(out, len,
+	         "ui history open: %.2f ms (p95 %.2f ms; of it the frame %.2f ms; %s, %zu dates, "
+	         "%zu holdings)\nui history cursor move: %.3f ms (p95 %.3f ms)\n",
+	         t_open[N_OPEN / 2], t_open[N_OPEN * 95 / 100], t_draw[N_OPEN / 2],
+	         history_range_name(u->hist.range), u->hist.data.n_t, u->hist.data.n_h,
+	         t_move[N_MOVE / 2], t_move[N_MOVE * 95 / 100]);
+}
+
+/* The one wait: keys, the self-pipe, the refresh's (or while a backfill
+ * runs, the backfill's) sockets and timers, and our own timeout, in
+ * curl_multi_poll (plain poll only when the refresher could not be made). */
 static int wait_once(struct ui *u, int timeout_ms, bool *tty_ready)
 {
 	struct refresh_waitfd fds[2] = {
@@ -379,6 +426,11 @@ static int wait_once(struct ui *u, int timeout_ms, bool *tty_ready)
 		{ .fd = ui_signals_fd(), .events = POLLIN, .revents = 0 },
 	};
 	int rc;
+	if (u->backfill) {
+		rc = backfill_wait(u->backfill, fds, 2, timeout_ms);
+		*tty_ready = rc > 0 && fds[0].revents != 0;
+		return rc;
+	}
 	if (u->refresh) {
 		rc = refresh_wait(u->refresh, fds, 2, timeout_ms);
 		*tty_ready = rc > 0 && fds[0].revents != 0;
@@ -407,6 +459,7 @@ static void loop(struct ui *u, double t_start)
 			break;
 		}
 		ui_refresh_poll(u);
+		ui_backfill_poll(u);
 		u->sc.now = app_clock();
 		if (u->sc.now != shown_now) {
 			ui_unbond_watch(u, shown_now, u->sc.now);
@@ -442,6 +495,9 @@ static void loop(struct ui *u, double t_start)
 			empty_wakes = 0;
 		}
 	}
+	hist_timing[0] = 0;
+	if (timing && !u->fatal[0] && !u->sc.lay.too_small && u->screen == CX_HISTORY)
+		time_history(u, hist_timing, sizeof hist_timing);
 	if (timing && !u->fatal[0] && !u->sc.lay.too_small)
 		time_redraws(u, &redraw_median, &redraw_p95);
 	if (timing) {
@@ -492,6 +548,7 @@ int ui_main(const struct app_options *o)
 		fprintf(stderr, "staketop: %s\n", run.ui.fatal);
 	else if (env_long("STAKETOP_UI_TIMING") > 0) {
 		fputs(run.ui.msg, stderr);
+		fputs(hist_timing, stderr);
 		fprintf(stderr, "ui start-up:");
 		for (size_t i = 0; i < N_STAGES; i++)
 			fprintf(stderr, " %s %.2f ms%s", stages[i].name, stage_ms[i],

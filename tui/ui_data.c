@@ -58,6 +58,8 @@ void ui_recompute(struct ui *u)
 		alerts_view_compute(&u->alerts, &u->sc);
 	if (u->screen == CX_PLAN)
 		planner_reload(&u->planner, &u->sc);
+	if (u->screen == CX_HISTORY && history_view_relabel(&u->hist, &u->sc) < 0)
+		snprintf(u->fatal, sizeof u->fatal, "out of memory building the history screen");
 	u->dirty = true;
 }
 
@@ -77,6 +79,10 @@ int ui_reload(struct ui *u)
 		ui_message(u, R_ERROR, "unbondings: %s", err);
 	if (u->screen == CX_UNBOND)
 		unbonding_view_load(&u->unbv, &u->sc);
+	if (u->screen == CX_HISTORY && history_view_compute(&u->hist, &u->sc) == 0)
+		history_view_fit(&u->hist, &u->sc.lay.body);
+	if (app_data_last(a, &u->sc.data_last, err, sizeof err) < 0)
+		ui_message(u, R_ERROR, "observations: %s", err);
 	free(u->sc.fs);
 	u->sc.fs = NULL;
 	u->sc.n_fs = 0;
@@ -161,6 +167,10 @@ void ui_start_refresh(struct ui *u)
 		ui_message(u, R_BUSY, "a refresh is already running");
 		return;
 	}
+	if (u->backfill) {
+		ui_message(u, R_BUSY, "a backfill is running: the refresh waits for it");
+		return;
+	}
 	if (feeds_start(u->sc.app, u->refresh, app_clock(), err, sizeof err) < 0) {
 		ui_message(u, R_ERROR, "refresh: %s", err);
 		u->next_refresh_ms = ui_mono_ms() + (int64_t)u->sc.app->cfg.refresh_seconds * 1000;
@@ -221,9 +231,96 @@ void ui_refresh_poll(struct ui *u)
 		ui_message(u, R_ERROR, "refresh: the HTTP layer failed");
 	if (u->sc.refreshing && !refresh_running(u->refresh))
 		refresh_finished(u);
-	if (!u->sc.refreshing && !u->sc.app->offline && u->next_refresh_ms > 0 &&
+	if (!u->sc.refreshing && !u->backfill && !u->sc.app->offline && u->next_refresh_ms > 0 &&
 	    ui_mono_ms() >= u->next_refresh_ms) {
 		ui_start_refresh(u);
 		refresh_step(u->refresh);
 	}
+}
+
+/* --- backfill --------------------------------------------------------------- */
+
+static void backfill_say(struct ui *u)
+{
+	struct backfill_progress p;
+	backfill_progress(u->backfill, &p);
+	ui_message(u, R_BUSY, "backfill: %zu/%zu answers, %ld prices, %ld APRs%s (keys keep working)",
+	           p.windows_done, p.windows_total, p.prices, p.aprs, p.failed ? ", some failed" : "");
+}
+
+static void backfill_window(void *ctx, const struct backfill_window *w)
+{
+	(void)w;
+	backfill_say(ctx);
+}
+
+void ui_backfill_start(struct ui *u)
+{
+	char err[300];
+	if (u->backfill) {
+		backfill_say(u);
+		return;
+	}
+	if (u->sc.refreshing) {
+		ui_message(u, R_BUSY, "a refresh is running: backfill when it is done");
+		return;
+	}
+	if (backfill_new(u->sc.app, 0, app_clock(), backfill_window, u, &u->backfill, err,
+	                 sizeof err) < 0) {
+		ui_message(u, R_ERROR, "backfill: %s", err);
+		return;
+	}
+	backfill_say(u);
+	ui_backfill_poll(u);
+}
+
+void ui_backfill_poll(struct ui *u)
+{
+	if (!u->backfill)
+		return;
+	int n = backfill_step(u->backfill);
+	if (n > 0)
+		return;
+	struct backfill_progress p;
+	backfill_progress(u->backfill, &p);
+	const char *sym = "", *why = "";
+	if (p.failed)
+		backfill_failure(u->backfill, 0, &sym, &why);
+	char first[320];
+	snprintf(first, sizeof first, "%s: %s", sym, why);
+	backfill_free(u->backfill);
+	u->backfill = NULL;
+	if (ui_reload(u) < 0)
+		return;
+	if (n < 0)
+		ui_message(u, R_ERROR, "backfill: the HTTP layer failed (B resumes)");
+	else if (p.failed)
+		ui_message(u, R_ERROR, "backfill: %ld prices, %ld APRs; %zu failed, %s (B resumes)",
+		           p.prices, p.aprs, p.failed, first);
+	else
+		ui_message(u, R_DONE, "backfill done: %ld prices for %zu assets, %ld APRs for %zu pools",
+		           p.prices, p.price_assets, p.aprs, p.apr_pools);
+}
+
+/* --- history ----------------------------------------------------------------- */
+
+void ui_history_open(struct ui *u, enum hv_scope scope)
+{
+	int64_t id = u->hist.position_id;
+	const struct asset *as = NULL;
+	size_t idx = NO_ROW;
+	if (u->screen == CX_DETAIL)
+		id = u->detail.pos_id;
+	else if (u->screen == CX_BOARD && (idx = board_selected(&u->board)) != NO_ROW)
+		id = u->sc.app->positions.v[idx].id;
+	for (size_t i = 0; i < u->sc.app->positions.n; i++)
+		if (u->sc.app->positions.v[i].id == id)
+			as = catalog_find(&u->sc.app->cat, u->sc.app->positions.v[i].asset);
+	if (scope != HV_PORTFOLIO && (id <= 0 || !as)) {
+		ui_message(u, R_NORMAL, "no position selected: the whole portfolio");
+		scope = HV_PORTFOLIO;
+	}
+	u->screen = CX_HISTORY;
+	history_view_open(&u->hist, &u->sc, scope, id, as);
+	u->dirty = true;
 }

@@ -1,7 +1,7 @@
 /* hist-seed — a store for the history benchmark: ten years of daily prices
  * for 50 assets and 1,000 positions.
  *
- *   hist-seed DB USER_CATALOG NOW
+ *   hist-seed DB USER_CATALOG NOW [POSITIONS]
  *
  * Replaces DB with a fresh store and writes USER_CATALOG (an assets.json
  * to put beside the config) adding 37 reward-bearing tokens BENCH01 …
@@ -9,7 +9,7 @@
  * (native), wstETH, weETH, rETH, cbETH, WBETH, ezETH, rsETH, JitoSOL, mSOL
  * and the 37. Every day of the 3,650 before NOW, at noon: a price for each
  * asset and an exchange rate for each of the 46 tokens (345,000 rows).
- * 1,000 positions (20 per asset), each opened on a day of the first nine
+ * 1,000 positions (20 per asset; POSITIONS gives another count), each opened on a day of the first nine
  * years with one stake event, a fifth with a later deposit. Also a table
  * bench_chain(asset, base, rated) for the equivalent sqlite3 query: NAV =
  * units × (rated ? rate(asset) : 1) × price(base). Deterministic. */
@@ -62,11 +62,16 @@ static double base_price(const char *base, double u)
 
 int main(int argc, char **argv)
 {
-	if (argc != 4) {
-		fprintf(stderr, "usage: %s DB USER_CATALOG NOW\n", argv[0]);
+	if (argc != 4 && argc != 5) {
+		fprintf(stderr, "usage: %s DB USER_CATALOG NOW [POSITIONS]\n", argv[0]);
 		return 2;
 	}
 	const int64_t now = strtoll(argv[3], NULL, 10);
+	const int n_pos = argc == 5 ? atoi(argv[4]) : N_POS;
+	if (n_pos < 1 || n_pos > 1000000) {
+		fprintf(stderr, "%s: POSITIONS must be 1..1000000\n", argv[0]);
+		return 2;
+	}
 	struct a as[50];
 	size_t n = 0;
 	static const char *const natives[] = { "ETH", "SOL", "ATOM", "DOT" };
@@ -167,7 +172,7 @@ int main(int argc, char **argv)
 	}
 	free(obs);
 	/* positions */
-	for (int i = 0; i < N_POS; i++) {
+	for (int i = 0; i < n_pos; i++) {
 		const struct a *a = &as[(size_t)i % n];
 		struct position p;
 		memset(&p, 0, sizeof p);
@@ -195,7 +200,7 @@ int main(int argc, char **argv)
 	}
 	if (store_commit(s, err, sizeof err) < 0)
 		goto out;
-	printf("hist-seed: %zu assets, %d positions, %zu observations over %d days\n", n, N_POS,
+	printf("hist-seed: %zu assets, %d positions, %zu observations over %d days\n", n, n_pos,
 	       total, DAYS);
 	rc = 0;
 out:

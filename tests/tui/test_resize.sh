@@ -17,7 +17,7 @@ check "80x24: wstETH's numbers" 'screen | grep -Eq "^ +3 wstETH +8\.2 +30,013\.0
 check "80x24: header totals still there, with coverage" 'line 2 | grep -q "NAV 379,998.82 · 11/11 valued   Market 379,479.86   Premium -13.7 bps" && line 3 | grep -q "^ APY [0-9.]*%   Yield 30d "'
 check "80x24: the bottom bar ends with F10Quit" 'line 24 | grep -q "F10Quit$"'
 check "80x24: the title shortens to fit beside the markers" \
-	'line 1 | grep -Eq "^ staketop +STALE since 2026-11-20 12:00 UTC +OFFLINE +never refreshed$"'
+	'line 1 | grep -Eq "^ staketop +STALE since 2026-11-20 12:00 UTC +OFFLINE +data to 2026-11-20$"'
 keys F1
 wait_for "Help: keys"
 check "80x24: help fits" 'screen | grep -q "F1 ?"'

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -149,4 +150,22 @@ void app_close(struct app *a)
 		store_close(a->store);
 	a->store = NULL;
 	catalog_free(&a->cat);
+}
+
+int app_data_last(struct app *a, int64_t *ts, char *err, size_t errlen)
+{
+	static const enum obs_kind kinds[] = { OBS_PRICE, OBS_RATE, OBS_APR };
+	*ts = 0;
+	/* one indexed lookup per catalog asset and kind */
+	for (size_t i = 0; i < a->cat.n; i++)
+		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+			struct observation o;
+			int r = store_observation_at(a->store, a->cat.assets[i].symbol, kinds[k], INT64_MAX,
+			                             &o, err, errlen);
+			if (r < 0)
+				return -1;
+			if (r == 0 && o.ts > *ts)
+				*ts = o.ts;
+		}
+	return 0;
 }

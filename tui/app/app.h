@@ -60,6 +60,10 @@ int app_load(struct app *a, int64_t now, char *err, size_t errlen);
 
 void app_close(struct app *a);
 
+/* The time of the newest observation stored (*ts 0 when none): how far
+ * the data reaches, for the header when offline. 0, or -1 with err. */
+int app_data_last(struct app *a, int64_t *ts, char *err, size_t errlen);
+
 /* Is the clock fixed by STAKETOP_NOW (tests): a positive whole number of
  * unix seconds, put in *at (may be NULL)? The one place it is read. */
 bool app_clock_fixed(int64_t *at);

@@ -10,7 +10,7 @@
 #include "positions/timeutil.h"
 #include "tui/app/alerts.h"
 #include "tui/cli/cli.h"
-#include "tui/cli/json_out.h"
+#include "tui/app/json_out.h"
 
 static void when(int64_t t, char *buf, size_t n)
 {

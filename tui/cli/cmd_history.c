@@ -3,22 +3,21 @@
  * price, flows), for the portfolio, one position or one asset; or with
  * --yield the yield each held token delivered over 7 d, 30 d and 1 y from
  * its recorded exchange rate, beside the quoted APY. Offline: it reads only
- * the store. The figures come from positions/history.h, which the history
- * screen calls too. */
+ * the store. The figures come from tui/app/history.h, which the history
+ * screen calls too, so both show the same figure for a date. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "data/history_db.h"
 #include "positions/history.h"
 #include "positions/text.h"
 #include "positions/timeutil.h"
+#include "tui/app/history.h"
 #include "tui/cli/cli.h"
 #include "tui/term/format.h"
 
-#define MAX_POINTS 200000
-#define DAY_S 86400
+#define DAY_S APP_HIST_DAY_S
 
 enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };
 
@@ -176,12 +175,15 @@ static void print_rows(FILE *out, enum fmt f, enum hist_step step, const char *e
 
 /* --- realized yield ---------------------------------------------------------- */
 
-static int print_yield(struct app *a, const struct hist_holding *h, size_t n_h, enum fmt f,
-                       int64_t now, FILE *out)
+static int print_yield(struct app *a, const struct app_hist *hs, enum fmt f, int64_t now,
+                       FILE *out)
 {
-	static const int windows[] = { 7, 30, 365 };
 	char err[256];
 	bool first = true;
+	const struct asset **tok = calloc(hs->n_h + 1, sizeof *tok);
+	if (!tok)
+		return cli_fail(EXIT_PARTIAL, "history: out of memory");
+	size_t n_tok = app_history_yield_tokens(a, hs, tok, hs->n_h);
 	if (f == FMT_CSV)
 		fputs("asset,days,realized_apy,realized_apr,quoted_apy,gap_bps,trails\n", out);
 	else if (f == FMT_JSON)
@@ -189,40 +191,34 @@ static int print_yield(struct app *a, const struct hist_holding *h, size_t n_h, 
 	else
 		fprintf(out, "%-10s %5s %12s %12s %12s %9s\n", "ASSET", "DAYS", "REALIZED APY",
 		        "REALIZED APR", "QUOTED APY", "GAP bps");
-	for (size_t i = 0; i < n_h; i++) {
-		bool seen = false;
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = h[j].asset == h[i].asset;
-		if (seen || !hist_yield_rate_asset(&a->cat, h[i].asset))
-			continue;
-		for (size_t w = 0; w < sizeof windows / sizeof *windows; w++) {
-			struct hist_realized y;
-			bool hq;
-			double q;
-			if (store_history_realized(a->store, &a->cat, h[i].asset, now, windows[w], &y,
-			                           &hq, &q, err, sizeof err) < 0) {
+	for (size_t i = 0; i < n_tok; i++) {
+		for (size_t w = 0; w < APP_YIELD_WINDOWS; w++) {
+			struct app_yield ay;
+			if (app_history_yield(a, tok[i], now, app_yield_days[w], &ay, err, sizeof err) < 0) {
+				free(tok);
 				text_sanitize(err);
 				return cli_fail(EXIT_PARTIAL, "history: %s", err);
 			}
-			bool gap = y.has && hq;
-			double gap_bps = gap ? (y.apy - q) * 10000 : 0;
-			bool trails = gap && -gap_bps > a->cfg.yield_gap_bps;
-			const char *sym = h[i].asset->symbol;
+			const struct hist_realized *y = &ay.y;
+			const bool hq = ay.has_quoted, gap = ay.has_gap, trails = ay.trails;
+			const double q = ay.quoted_apy, gap_bps = ay.gap_bps;
+			const char *sym = tok[i]->symbol;
+			const int days = app_yield_days[w];
 			if (f == FMT_TEXT) {
-				fprintf(out, "%-10s %5d", sym, windows[w]);
-				fig(out, f, y.has, y.apy * 100, 3, 11);
-				fputs(y.has ? "%" : " ", out);
-				fig(out, f, y.has, y.apr * 100, 3, 11);
-				fputs(y.has ? "%" : " ", out);
+				fprintf(out, "%-10s %5d", sym, days);
+				fig(out, f, y->has, y->apy * 100, 3, 11);
+				fputs(y->has ? "%" : " ", out);
+				fig(out, f, y->has, y->apr * 100, 3, 11);
+				fputs(y->has ? "%" : " ", out);
 				fig(out, f, hq, q * 100, 3, 11);
 				fputs(hq ? "%" : " ", out);
 				fig(out, f, gap, gap_bps, 1, 9);
 				fputs(trails ? "  trails the quote\n" : "\n", out);
 			} else if (f == FMT_CSV) {
-				fprintf(out, "%s,%d,", sym, windows[w]);
-				fig(out, f, y.has, y.apy, 6, 0);
+				fprintf(out, "%s,%d,", sym, days);
+				fig(out, f, y->has, y->apy, 6, 0);
 				fputc(',', out);
-				fig(out, f, y.has, y.apr, 6, 0);
+				fig(out, f, y->has, y->apr, 6, 0);
 				fputc(',', out);
 				fig(out, f, hq, q, 6, 0);
 				fputc(',', out);
@@ -230,10 +226,10 @@ static int print_yield(struct app *a, const struct hist_holding *h, size_t n_h, 
 				fprintf(out, ",%d\n", trails);
 			} else {
 				fprintf(out, "%s{\"asset\":\"%s\",\"days\":%d,\"realized_apy\":", first ? "" : ",",
-				        sym, windows[w]);
-				fig(out, f, y.has, y.apy, 6, 0);
+				        sym, days);
+				fig(out, f, y->has, y->apy, 6, 0);
 				fputs(",\"realized_apr\":", out);
-				fig(out, f, y.has, y.apr, 6, 0);
+				fig(out, f, y->has, y->apr, 6, 0);
 				fputs(",\"quoted_apy\":", out);
 				fig(out, f, hq, q, 6, 0);
 				fputs(",\"gap_bps\":", out);
@@ -245,6 +241,7 @@ static int print_yield(struct app *a, const struct hist_holding *h, size_t n_h, 
 	}
 	if (f == FMT_JSON)
 		fputs("]}\n", out);
+	free(tok);
 	return EXIT_OK;
 }
 
@@ -268,14 +265,10 @@ int cmd_history(struct cli *c, int argc, char **argv)
 	struct app a;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
-	struct hist_holding *h = NULL;
-	size_t n_h = 0, n_t = 0;
-	int64_t *t = NULL, first_ts;
-	struct hist_row *rows = NULL;
-	struct hist_samples s = { 0 };
-	bool *need = NULL;
+	struct app_hist hs;
 	char scope[64] = "portfolio";
 	const struct asset *as = NULL;
+	memset(&hs, 0, sizeof hs);
 	rc = EXIT_USAGE;
 	if (o.asset && !(as = catalog_find(&a.cat, o.asset))) {
 		usage("--asset: no asset '%s' in the catalog (staketop assets)", o.asset);
@@ -292,61 +285,39 @@ int cmd_history(struct cli *c, int argc, char **argv)
 	} else if (as) {
 		snprintf(scope, sizeof scope, "asset %s", as->symbol);
 	}
-	if (store_history_holdings(a.store, &a.cat, o.position, as ? as->symbol : NULL, &h, &n_h,
-	                           &first_ts, err, sizeof err) < 0)
-		goto store_failed;
-	int64_t now = app_clock();
-	if (o.yield) {
-		rc = print_yield(&a, h, n_h, o.fmt, now, stdout);
-		goto out;
-	}
-	if (!o.from)
-		from = first_ts ? first_ts - ((first_ts % DAY_S) + DAY_S) % DAY_S : now;
-	to = o.to ? (to + DAY_S - 1 < now ? to + DAY_S - 1 : now) : now;
-	if (o.to && to < from) {
-		usage("--to %s is before --from", o.to);
-		goto out;
-	}
-	if (from > now) {
+	const int64_t now = app_clock();
+	if (o.from && from > now && !o.yield) {
 		usage("--from %s is in the future", o.from);
 		goto out;
 	}
-	if (hist_grid(from, to, step, MAX_POINTS, &t, &n_t) < 0) {
+	const struct app_hist_query q = {
+		.position = o.position, .asset = as, .from = o.from ? from : 0,
+		.to = o.to ? to + DAY_S - 1 : 0, .step = step, .now = now, .holdings_only = o.yield,
+	};
+	switch (app_history_load(&a, &q, &hs, err, sizeof err)) {
+	case APP_HIST_OK: break;
+	case APP_HIST_RANGE: usage("--to %s is before --from", o.to); goto out;
+	case APP_HIST_TOO_MANY:
 		cli_usage_error(cli_find("history"), "more than %d dates: choose a longer --every or "
-		                "a shorter range", MAX_POINTS);
+		                "a shorter range", APP_HIST_MAX_POINTS);
+		goto out;
+	case APP_HIST_MEMORY: rc = cli_fail(EXIT_PARTIAL, "history: out of memory"); goto out;
+	default:
+		text_sanitize(err);
+		rc = cli_fail(EXIT_PARTIAL, "history: %s", err);
 		goto out;
 	}
-	rows = calloc(n_t ? n_t : 1, sizeof *rows);
-	need = calloc(a.cat.n * HIST_KINDS + 1, sizeof *need);
-	if (!rows || !need || hist_samples_init(&s, a.cat.n, n_t) < 0) {
-		cli_fail(EXIT_PARTIAL, "history: out of memory");
-		rc = EXIT_PARTIAL;
-		goto out;
-	}
-	hist_needed(&a.cat, h, n_h, need);
-	if (store_history_samples(a.store, &a.cat, need, t, n_t,
-	                          step == HIST_WEEK || step == HIST_MONTH, &s, err, sizeof err) < 0)
-		goto store_failed;
-	if (hist_compute(&a.cat, h, n_h, t, n_t, &s, rows) < 0) {
-		cli_fail(EXIT_PARTIAL, "history: out of memory");
-		rc = EXIT_PARTIAL;
+	if (o.yield) {
+		rc = print_yield(&a, &hs, o.fmt, now, stdout);
 		goto out;
 	}
 	static char buf[1 << 16];
 	setvbuf(stdout, buf, _IOFBF, sizeof buf);
-	print_rows(stdout, o.fmt, step, o.every, scope, a.cfg.currency, rows, n_t);
+	print_rows(stdout, o.fmt, step, o.every, scope, a.cfg.currency, hs.rows, hs.n_t);
 	fflush(stdout);
 	rc = EXIT_OK;
-	goto out;
-store_failed:
-	text_sanitize(err);
-	rc = cli_fail(EXIT_PARTIAL, "history: %s", err);
 out:
-	hist_samples_free(&s);
-	free(need);
-	free(rows);
-	free(t);
-	hist_holdings_free(h, n_h);
+	app_history_free(&hs);
 	app_close(&a);
 	return rc;
 }

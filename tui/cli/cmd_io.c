@@ -1,14 +1,12 @@
 /* cmd_io.c — data in and out: `staketop backup FILE` (SQLite's online
  * backup, safe while staketop runs), `staketop export --json|--csv` and
- * `staketop import FILE|DIR`. The work is in data/backup.c, data/export.c
- * and data/import.c. */
+ * `staketop import FILE|DIR`: options parsed here, the work through
+ * tui/app/io.h. */
 #include <stdio.h>
 #include <string.h>
 
-#include "data/backup.h"
-#include "data/export.h"
-#include "data/import.h"
 #include "positions/text.h"
+#include "tui/app/io.h"
 #include "tui/cli/cli.h"
 
 static int usage(const char *cmd, const char *fmt, const char *arg)
@@ -27,10 +25,10 @@ static int fail(int status, char *err)
 int cmd_backup(struct cli *c, int argc, char **argv)
 {
 	const char *file = NULL;
-	int force = 0;
+	bool force = false;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--force") == 0)
-			force = 1;
+			force = true;
 		else if (argv[i][0] == '-' || file)
 			return usage("backup", "unexpected argument '%s'", argv[i]);
 		else
@@ -43,7 +41,7 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
 	int rc = EXIT_OK;
-	if (store_backup(a.store, file, force, err, sizeof err) < 0)
+	if (app_backup(&a, file, force, err, sizeof err) < 0)
 		rc = fail(EXIT_USAGE, err);
 	else
 		printf("backed up to %s (integrity check ok)\n", file);
@@ -76,8 +74,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	if (csv && !!dir == !!table)
 		return usage("export", "--csv needs a directory (one file per table) or --table T"
 		             " (to stdout)%s", "");
-	if (table && strcmp(table, "positions") && strcmp(table, "events") &&
-	    strcmp(table, "unbondings") && strcmp(table, "observations") && strcmp(table, "snapshots"))
+	if (table && !app_export_table_known(table))
 		return usage("export", "--table: '%s' is not one of positions, events, unbondings,"
 		             " observations, snapshots", table);
 	struct app a;
@@ -86,9 +83,9 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	static char buf[1 << 16];
 	setvbuf(stdout, buf, _IOFBF, sizeof buf);
-	int r = json ? store_export_json(a.store, table, stdout, err, sizeof err)
-	        : dir ? store_export_csv_dir(a.store, dir, err, sizeof err)
-	              : store_export_csv(a.store, table, stdout, err, sizeof err);
+	int r = json ? app_export_json(&a, table, stdout, err, sizeof err)
+	        : dir ? app_export_csv_dir(&a, dir, err, sizeof err)
+	              : app_export_csv(&a, table, stdout, err, sizeof err);
 	fflush(stdout);
 	app_close(&a);
 	return r < 0 ? fail(EXIT_PARTIAL, err) : EXIT_OK;
@@ -100,11 +97,11 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		return usage("import", "give one file or directory%s", "");
 	struct app a;
 	char err[600];
-	struct import_result res;
+	struct app_import_result res;
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;
 	int rc = EXIT_OK;
-	if (store_import_path(a.store, &a.cat, argv[1], app_clock(), &res, err, sizeof err) < 0)
+	if (app_import(&a, argv[1], &res, err, sizeof err) < 0)
 		rc = fail(EXIT_USAGE, err);
 	else
 		printf("imported %zu rows (%s); nothing else changed\n", res.rows, res.what);

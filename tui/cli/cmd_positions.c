@@ -7,7 +7,7 @@
 #include "positions/text.h"
 #include "positions/timeutil.h"
 #include "tui/cli/cli.h"
-#include "tui/cli/json_out.h"
+#include "tui/app/json_out.h"
 #include "tui/app/position_edit.h"
 
 static const char *const flag_of[PE_FIELDS] = {

@@ -9,7 +9,7 @@
 #include "positions/timeutil.h"
 #include "tui/app/prices.h"
 #include "tui/cli/cli.h"
-#include "tui/cli/json_out.h"
+#include "tui/app/json_out.h"
 
 static int price_set(struct cli *c, const struct command *cmd, int argc, char **argv)
 {

@@ -13,7 +13,7 @@
 #include "tui/app/watch.h"
 #include "tui/cli/cli.h"
 #include "tui/term/format.h"
-#include "tui/cli/json_out.h"
+#include "tui/app/json_out.h"
 
 static void add_fig(struct json_out *j, const char *k, const struct figure *f, int decimals)
 {

@@ -9,7 +9,7 @@
 #include "tui/cli/cli.h"
 #include "tui/app/position_edit.h"
 #include "tui/app/unbond_ops.h"
-#include "tui/cli/json_out.h"
+#include "tui/app/json_out.h"
 #include "tui/term/format.h"
 
 /* "unbonding 5 ATOM from position 10: available 2026-12-16T08:00:00Z (in

@@ -60,7 +60,16 @@ static void title_line(const struct scene *u, const struct rect *r)
 	         a->positions.n == 1 ? "" : "s");
 	snprintf(left[2], sizeof left[2], " staketop");
 	int right = r->x + r->w - 1;
-	if (u->last_failure && !u->refreshing) {
+	if (a->offline) {
+		/* nothing will be fetched: how far the data reaches says more */
+		if (u->data_last) {
+			time_format_date(u->data_last, age, sizeof age);
+			snprintf(t, sizeof t, "data to %s", age);
+		} else {
+			snprintf(t, sizeof t, "no data yet");
+		}
+		right = marker(r->y, right, t, R_TITLE);
+	} else if (u->last_failure && !u->refreshing) {
 		/* what failed and why, as much as half the line holds (the feeds
 		 * screen has it whole) */
 		char f[300];

@@ -35,6 +35,8 @@ struct scene {
 	int64_t stale_since;       /* the oldest input's time, 0 none: the
 	                              header says "stale since" it once it
 	                              is older than stale_seconds */
+	int64_t data_last;         /* the newest observation's time, 0 none: the
+	                              header says it when offline */
 	/* the refresh, as the header and the feeds screen show it */
 	bool feeds_opened;         /* the refresher was asked for */
 	bool feeds_off;            /* ... and could not be made */

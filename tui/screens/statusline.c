@@ -108,6 +108,13 @@ void statusline_draw(const struct status_view *u, const struct rect *r)
 	} else if (u->screen == CX_UNBOND && !u->overlay) {
 		unbond_text(u, left, sizeof left);
 		draw_put(r->y, r->x, lw, left, R_DIM);
+	} else if (u->screen == CX_HISTORY && !u->overlay && u->hist) {
+		const struct history_view *h = u->hist;
+		snprintf(left, sizeof left,
+		         "date %zu of %zu (Left/Right, Home/End) %s lines %zu of %zu below (Up/Down)",
+		         h->data.n_t ? h->cursor + 1 : 0, h->data.n_t, theme_glyphs()->dot,
+		         h->n_lines ? h->top + 1 : 0, h->n_lines);
+		draw_put(r->y, r->x, lw, left, R_DIM);
 	}
 	if (u->overlay == CX_FORM && u->form) {
 		int y, x;

@@ -7,6 +7,7 @@
 #include "tui/screens/board.h"
 #include "tui/screens/detail.h"
 #include "tui/screens/form.h"
+#include "tui/screens/history.h"
 #include "tui/screens/prompt.h"
 #include "tui/screens/scene.h"
 #include "tui/screens/unbonding_view.h"
@@ -23,6 +24,7 @@ struct status_view {
 	const struct board *board;
 	const struct detail *detail;
 	const struct unbonding_view *unbv;
+	const struct history_view *hist;
 	const struct prompt *prompt;
 	const struct form *form;
 };

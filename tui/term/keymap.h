@@ -25,9 +25,11 @@ enum {
 	CX_UNBOND = 1 << 7,  /* the unbonding screen */
 	CX_ALERTS = 1 << 8,  /* the alerts screen */
 	CX_PLAN = 1 << 9,    /* the rebalancing planner */
-	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN,
+	CX_HISTORY = 1 << 10, /* the history screen */
+	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN |
+	             CX_HISTORY,
 	CX_LISTS = CX_SCREENS | CX_HELP,
-	CX_ALL = 0x3ff
+	CX_ALL = 0x7ff
 };
 
 /* X(ACTION, contexts, bar label or NULL, help text, up to four keys; 0 ends).
@@ -71,10 +73,21 @@ enum {
 	X(PLAN_SET, CX_PLAN, NULL, "planner: end the typed target; reopen the selected plan",    \
 	  '\n', '\r', KC(KEY_ENTER), 0)                                                           \
 	X(PLAN_RESET, CX_PLAN, NULL, "planner: targets back to today's weights", 'z', 0, 0, 0)    \
-	X(BACK, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN | CX_HELP, "Back",                               \
+	X(HIST_PREV, CX_HISTORY, NULL, "history: the cursor to the previous date", KC(KEY_LEFT), \
+	  0, 0, 0)                                                                                \
+	X(HIST_NEXT, CX_HISTORY, NULL, "history: the cursor to the next date", KC(KEY_RIGHT), 0, \
+	  0, 0)                                                                                   \
+	X(BACK, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN | CX_HISTORY | CX_HELP,    \
+	  "Back",                                                                                \
 	  "back (to the board, or the screen the detail was opened from)", KC(KEY_F(10)), 'q', 27,\
-	  KC(KEY_LEFT))                                                                           \
-	X(BACK2, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_HELP, NULL, "back to the board", 'h',     \
+	  0)                                                                                      \
+	/* Left is Back where it moves nothing (history: the cursor) */                           \
+	X(BACK_ARROW, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN | CX_HELP, NULL,      \
+	  "back, as Back", KC(KEY_LEFT), 0, 0, 0)                                                 \
+	/* Backspace erases in the planner's typed target */                                      \
+	X(BACK2, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_HISTORY | CX_HELP, NULL,        \
+	  "back to the board",                                                                    \
+	  'h',                                                                                    \
 	  KC(KEY_BACKSPACE), 127, 0)                                                              \
 	X(QUIT_NOW, CX_SCREENS, NULL, "quit from any screen", 'Q', 0, 0, 0)                       \
 	X(PRIVATE, CX_SCREENS, NULL,                                                              \
@@ -83,6 +96,20 @@ enum {
 	X(UNBONDINGS, CX_BOARD | CX_DETAIL | CX_UNBOND, "Unbonding",                              \
 	  "unbonding screen: every exit, its countdown, wait or sell now (on/off)", KC(KEY_F(11)), \
 	  'u', 0, 0)                                                                              \
+	X(HISTORY, CX_BOARD | CX_DETAIL | CX_HISTORY, "History",                                  \
+	  "history: NAV and market value over time, premium, realized yield, the split (on/off)", \
+	  'H', 0, 0, 0)                                                                           \
+	X(HIST_1W, CX_HISTORY, "1W", "history: the last week, by hour", '1', 0, 0, 0)             \
+	X(HIST_1M, CX_HISTORY, "1M", "history: the last 30 days, by day", '2', 0, 0, 0)           \
+	X(HIST_3M, CX_HISTORY, "3M", "history: the last 91 days, by day", '3', 0, 0, 0)           \
+	X(HIST_1Y, CX_HISTORY, "1Y", "history: the last 365 days, by day", '4', 0, 0, 0)          \
+	X(HIST_ALL, CX_HISTORY, "ALL", "history: everything (by month end beyond two years)", '5',\
+	  0, 0, 0)                                                                                \
+	X(HIST_SCOPE, CX_HISTORY, "Scope",                                                        \
+	  "history: the portfolio, the selected position, its asset (in turn)", 's', 0, 0, 0)     \
+	X(BACKFILL, CX_BOARD | CX_HISTORY, "Backfill",                                            \
+	  "backfill daily prices and APRs back to the first event (DefiLlama; progress below)",   \
+	  'B', 0, 0, 0)                                                                           \
 	X(UP, CX_LISTS, NULL, "move up / scroll up", KC(KEY_UP), 'k', 0, 0)                       \
 	X(DOWN, CX_LISTS, NULL, "move down / scroll down", KC(KEY_DOWN), 'j', 0, 0)               \
 	X(PGUP, CX_LISTS, NULL, "page up", KC(KEY_PPAGE), CTRL_('b'), 0, 0)                      \

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/cli/json_out.h"
+#include "tui/app/json_out.h"
 
 /* Everything written, read back from a memory stream. */
 static char *render(void (*fill)(struct json_out *), size_t *len)
