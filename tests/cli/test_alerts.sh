@@ -5,30 +5,11 @@
 # stale beyond its limit (one that fails); `alerts` exits 1 while any is
 # unseen, `alerts --seen` marks them; a condition that ends and comes back
 # fires again; hostile bytes refused. Real SQLite file, the real binary.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
+. tests/cli/lib.sh
 FX="$(pwd)/tests/fixtures/refresh"
-umask 077
-T=$(mktemp -d)
-spid=""
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
 NOW=1795593600
 export STAKETOP_NOW=$NOW
-unset STAKETOP_DB STAKETOP_CONFIG
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; echo "  out: $(head -c 800 "$T/out" 2>/dev/null)"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+diag() { echo "  out: $(head -c 800 "$T/out" 2>/dev/null)"; }
 
 cp "$FX"/*.json "$T/"
 routes() { # $1: with the stride route (yes) or without (no: it answers 404)
@@ -43,10 +24,7 @@ EOF
 	return 0
 }
 routes yes
-"$SERVER" --routes "$T/routes" --port-file "$T/port" --max-seconds 300 >/dev/null &
-spid=$!
-for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
-B="http://127.0.0.1:$(cat "$T/port")"
+serve "$T/routes"
 cat >"$T/config.ini" <<EOF
 [feeds]
 coingecko_url = $B/cg
@@ -143,5 +121,4 @@ printf '[alerts]\nbell = loud\n' >"$T/bad.ini"
 e=$(S --config "$T/bad.ini" alerts 2>&1); rc=$?
 check "bell = loud is refused, naming the key" '[ $rc = 2 ] && echo "$e" | grep -q "\[alerts\] bell: expected true or false"'
 
-echo "1..$n"
-[ $fails -eq 0 ]
+done_testing plan

@@ -3,28 +3,9 @@
 # coins chart shape (DOMAIN.md): daily prices back to the first event, for
 # every asset whose price values a position; a run that fails keeps what it
 # got and the next run resumes after it; hostile answers are sanitized.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
+. tests/cli/lib.sh
 FX="$(pwd)/tests/fixtures/backfill"
-umask 077
-T=$(mktemp -d)
-spid=""
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
-unset STAKETOP_DB STAKETOP_CONFIG
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; echo "  out: $(head -c 600 "$T/out" 2>/dev/null) err: $(head -c 600 "$T/err" 2>/dev/null)"; fi; }
+diag() { echo "  out: $(head -c 600 "$T/out" 2>/dev/null) err: $(head -c 600 "$T/err" 2>/dev/null)"; }
 ESC=$(printf '\033')
 
 routes() { # the ETH route's extra keys
@@ -35,10 +16,7 @@ GET /yields/chart/747c1d2a-c668-4682-b9f9-296708a3dd90 file=$FX/steth_pool_chart
 EOF
 }
 routes "file=$FX/eth_chart.json"
-"$SERVER" --routes "$T/routes" --port-file "$T/port" --max-seconds 300 >/dev/null &
-spid=$!
-for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
-B="http://127.0.0.1:$(cat "$T/port")"
+serve "$T/routes"
 printf '[feeds]\ndefillama_coins_url = %s/llama\ndefillama_yields_url = %s/yields\ntimeout_seconds = 5\n' "$B" "$B" >"$T/config.ini"
 S() { "$ST" --db "$T/p.db" --config "$T/config.ini" "$@"; }
 Q() { sqlite3 "$T/p.db" "$1"; }
@@ -102,5 +80,4 @@ check "a bad --from: exit 2, no ESC echoed" '[ $? -eq 2 ] && grep -q "expected a
 S backfill --frob >/dev/null 2>"$T/err"
 check "an unknown option: exit 2" '[ $? -eq 2 ] && grep -q "unexpected argument" "$T/err"'
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+done_testing plan

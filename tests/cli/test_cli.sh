@@ -2,24 +2,9 @@
 # End-to-end tests of the command line on real SQLite files: the exact
 # round-trip of quantities, refusals with exit 2, the demo report's numbers
 # (worked out by hand below) and report --json's shape.
-set -u
-# files the tests write are private, as staketop asks (it warns otherwise)
-umask 077
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config"
-unset STAKETOP_DB STAKETOP_CONFIG
+. tests/cli/lib.sh
 DB="$T/p.db"
-fails=0
-n=0
 
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
 
 # --- exact quantities ---------------------------------------------------
 out=$("$ST" --db "$DB" add --asset wsteth --amount 123.456789012345678901 --account ledger 2>&1)
@@ -112,5 +97,4 @@ check "demo has native, liquid and restaked positions" \
 check "plain report is a table with totals and the stale note" \
 	'grep -q "TOTAL" "$T/table" && grep -q "offline snapshot of 2026-11-20" "$T/table"'
 
-echo "$n tests, $fails failed"
-[ "$fails" -eq 0 ]
+done_testing

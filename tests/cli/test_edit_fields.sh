@@ -3,24 +3,11 @@
 # `add` follows (the same checks as the edit form); times typed without a
 # zone are UTC, as the hint says (2026-11-24T10:00); money in the text
 # tables carries the thousands separator the interface uses.
-set -u
-umask 077
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config"
+. tests/cli/lib.sh
 # 2026-11-25T00:00:00Z
 export STAKETOP_NOW=1795564800
-unset STAKETOP_DB STAKETOP_CONFIG
 DB="$T/p.db"
-fails=0
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; echo "#  out: $(head -c 300 "$T/out")"; echo "#  err: $(head -c 300 "$T/err")"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+diag() { echo "#  out: $(head -c 300 "$T/out")"; echo "#  err: $(head -c 300 "$T/err")"; }
 st() { "$ST" --db "$DB" --offline "$@" >"$T/out" 2>"$T/err"; rc=$?; }
 # the stored row: asset, opened, cost_basis, note
 row() { "$ST" --db "$DB" --offline export --csv --table positions 2>/dev/null |
@@ -80,5 +67,4 @@ check "history text: no money figure of 4+ digits without a separator" \
 check "history --json keeps plain numbers" \
 	'"$ST" --db "$DB" --offline history --from 2026-11-19 --to 2026-11-21 --json | grep -q "\"nav\":6000.00"'
 
-echo "$n tests, $fails failed"
-[ "$fails" -eq 0 ] && [ "$n" -gt 0 ]
+done_testing

@@ -7,22 +7,9 @@
 # as another program could), and a config's section and key names hold ESC.
 # Every byte on stdout and stderr must be valid UTF-8 with no control
 # character other than newline and tab (no C0, no DEL, no C1 U+0080-U+009F).
-set -u
-umask 077
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config"
+. tests/cli/lib.sh
 # 2026-11-25T00:00:00Z
 export STAKETOP_NOW=1795564800
-unset STAKETOP_DB STAKETOP_CONFIG
-fails=0
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
 DB="$T/p.db"
 CLI="$(pwd)/tui/cli/cli.c"
 ST="$(cd "$(dirname "$ST")" && pwd)/$(basename "$ST")"
@@ -143,5 +130,4 @@ run "claim with a hostile rule" --offline --db "$DB" claim 1
 run "edit with a hostile account" --offline --db "$DB" edit 1 --note "$HOSTILE"
 run "list after editing" --offline --db "$DB" list
 
-echo "$n tests, $fails failed"
-[ "$fails" -eq 0 ] && [ "$n" -gt 0 ]
+done_testing

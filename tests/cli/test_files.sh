@@ -6,23 +6,10 @@
 # staketop's application_id (and a first-release file gets it); a database
 # or config others can read gets a warning with the chmod that fixes it;
 # empty and future opening dates are refused.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-umask 077
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config"
+. tests/cli/lib.sh
 # 2026-11-25T00:00:00Z
 export STAKETOP_NOW=1795564800
-unset STAKETOP_DB STAKETOP_CONFIG
-fails=0
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; echo "  stderr: $(head -c 400 "$T/err")"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+diag() { echo "  stderr: $(head -c 400 "$T/err")"; }
 run() { "$ST" --offline "$@" >"$T/out" 2>"$T/err"; rc=$?; }
 APP_ID=1400138580 # 0x53746b54, "StkT"
 
@@ -120,5 +107,4 @@ check "today is fine" '[ $rc -eq 0 ]'
 check "nothing was added by the refused ones" \
 	'[ "$("$ST" --offline --db "$T/p.db" list --json | grep -o "\"id\":" | wc -l)" -eq 1 ]'
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+done_testing plan

@@ -4,23 +4,10 @@
 # below), one position or one asset, a price that arrives late, realized
 # yield from recorded rates, and every bad option refused with exit 2 and
 # no control bytes echoed.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-umask 077
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
-unset STAKETOP_DB STAKETOP_CONFIG
+. tests/cli/lib.sh
 export STAKETOP_NOW=1773964800 # 2026-03-20T00:00:00Z
 DB="$T/h.db"
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; echo "  out: $(head -c 800 "$T/out" 2>/dev/null)"; fi; }
+diag() { echo "  out: $(head -c 800 "$T/out" 2>/dev/null)"; }
 S() { "$ST" --db "$DB" --offline "$@"; }
 obs() { # asset kind ts value
 	sqlite3 "$DB" "INSERT INTO observations(asset, kind, source, ts, value, fetched_at)
@@ -146,5 +133,4 @@ bad "unknown option" --frobnicate
 bad "needs a value" --from
 bad "more than 200000 dates" --every 1h --from 1990-01-01
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+done_testing plan

@@ -4,26 +4,8 @@
 # integrity_check; export → import → export gives the same bytes (JSON and
 # a CSV directory); a bad row refuses the whole file (exit 2, file:line and
 # reason, nothing written); hostile bytes in every option.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-umask 077
-T=$(mktemp -d)
-wpid=""
-cleanup() {
-	[ -n "$wpid" ] && kill "$wpid" 2>/dev/null && wait "$wpid" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
-unset STAKETOP_DB STAKETOP_CONFIG
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; echo "  err: $(head -c 600 "$T/err" 2>/dev/null)"; fi; }
+. tests/cli/lib.sh
+diag() { echo "  err: $(head -c 600 "$T/err" 2>/dev/null)"; }
 ESC=$(printf '\033')
 
 DB="$T/demo.db"
@@ -128,5 +110,4 @@ bad import "give one file or directory"
 bad import "give one file or directory" --json
 bad import "No such file" "$(printf '\377\033x')"
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+done_testing plan

@@ -4,22 +4,9 @@
 # hand from the demo's dated snapshot; refusals with exit 2 naming what was
 # wrong (unknown asset, a threshold out of range, hostile bytes); exported
 # and imported with the other tables; shown in the planner's risk pane.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-umask 077
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
+. tests/cli/lib.sh
 export STAKETOP_NOW=1795593600
-unset STAKETOP_DB STAKETOP_CONFIG
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; echo "  err: $(head -c 400 "$T/err" 2>/dev/null)"; fi; }
+diag() { echo "  err: $(head -c 400 "$T/err" 2>/dev/null)"; }
 ESC=$(printf '\033')
 
 DB="$T/demo.db"
@@ -86,5 +73,4 @@ check "the imported loans list the same" \
 "$ST" --db "$DB" export --csv "$T/csv" 2>"$T/err"
 check "export --csv writes loans.csv" 'head -1 "$T/csv/loans.csv" | grep -q "^id,account,collateral,collateral_amount,debt,debt_amount,liq_threshold,note,created_at"'
 
-echo "$n tests, $fails failed"
-[ "$fails" -eq 0 ]
+done_testing

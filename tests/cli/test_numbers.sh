@@ -3,29 +3,9 @@
 # and say their coverage; pending exits stay in the value at NAV; a
 # position without a value says why; quoted APR/APY; exact rebasing
 # balances. Real SQLite files, the real binary; figures worked by hand.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
+. tests/cli/lib.sh
 FX="$(pwd)/tests/fixtures/refresh"
-umask 077
-T=$(mktemp -d)
-spid=""
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config"
 export STAKETOP_NOW=1795593600
-unset STAKETOP_DB STAKETOP_CONFIG
-fails=0
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
 
 # A user catalog: cbETH loses its rate source (market only), XETH has a
 # rate (one) and ETH's price but no market price (NAV only), YETH has
@@ -145,9 +125,7 @@ sed 's/0x00000000000000000000000000000000000000000000000010ee4f8941fa0000/0x0000
 sed 's/0x00000000000000000000000000000000000000000000000010ee4f8941fa0000/0x0000000000000000000000000000000000000000000000001158e460913d0000/' \
 	"$FX/eth_rpc.json" >"$T/srv/eth2.json"
 echo "POST /eth file=eth1.json" >"$T/srv/routes"
-"$SERVER" --routes "$T/srv/routes" --port-file "$T/srv/port" --max-seconds 120 >/dev/null &
-spid=$!
-for _ in $(seq 50); do [ -s "$T/srv/port" ] && break; sleep 0.1; done
+serve "$T/srv/routes"
 cat >"$T/eth.ini" <<INI
 [feeds]
 coingecko_url =
@@ -155,7 +133,7 @@ defillama_coins_url =
 defillama_yields_url =
 sol_rpc_url =
 lido_wq_url =
-eth_rpc_url = http://127.0.0.1:$(cat "$T/srv/port")/eth
+eth_rpc_url = $B/eth
 timeout_seconds = 2
 INI
 DB3="$T/pending.db"
@@ -177,5 +155,4 @@ p=$(STAKETOP_NOW=1795593720 R report --json)
 check "the balance rebases exactly: 2.061855670103092783" \
 	'echo "$p" | grep -q "\"quantity\":\"2.061855670103092783\""'
 
-echo "$n tests, $fails failed"
-[ "$fails" -eq 0 ]
+done_testing

@@ -4,22 +4,8 @@
 # relations between the figures (the trades' values add up to what moves,
 # the after-weights are the targets where they can be met), refusals with
 # exit 2, hostile bytes, unvalued positions, and saved plans.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-umask 077
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config"
-unset STAKETOP_DB STAKETOP_CONFIG
-fails=0
-n=0
+. tests/cli/lib.sh
 
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
 # |a − b| <= tol
 close() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= t + 0) }'; }
 # the value of "key": in the first {...} after "section": (flat objects only)
@@ -160,5 +146,4 @@ printf '[plan]\nswap_fee_pct = 50\n' >"$T/cfg/c.ini"
 "$ST" --demo --config "$T/cfg/c.ini" plan --target native=100 >/dev/null 2>"$T/err"
 check "a bad [plan] value is refused with its line" '[ $? -ne 0 ] && grep -q ":2: \[plan\] swap_fee_pct" "$T/err"'
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+done_testing plan

@@ -3,22 +3,8 @@
 # unbonded, FIFO and average cost, the rewards/price split, report --json's
 # cost_basis, pnl, pnl_pct (null without a cost basis) and what the totals
 # cover; hostile bytes in `stake`'s arguments. Figures worked by hand.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-umask 077
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config"
+. tests/cli/lib.sh
 export STAKETOP_NOW=1795593600   # 2026-11-25T08:00:00Z
-unset STAKETOP_DB STAKETOP_CONFIG
-fails=0
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
 mkdir -p "$T/cfg"
 : >"$T/cfg/config.ini"
 S() { "$ST" --db "$T/p.db" --config "$T/cfg/config.ini" --offline "$@"; }
@@ -93,5 +79,4 @@ check "stake refuses 0" '[ $rc = 2 ] && echo "$e" | grep -q "must be above 0"'
 c=$(sqlite3 "$T/p.db" "SELECT count(*) FROM events WHERE position_id = 1")
 check "nothing recorded by refused stakes (stake, stake, unbond)" '[ "$c" = 3 ]'
 
-echo "1..$n"
-[ $fails -eq 0 ]
+done_testing plan

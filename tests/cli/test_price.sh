@@ -4,30 +4,10 @@
 # stale after stale_seconds unless pinned; `price clear` lets the feed's
 # values apply again; `price list`; hostile bytes refused. Real SQLite
 # file, the real binary, the fixture server.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
+. tests/cli/lib.sh
 FX="$(pwd)/tests/fixtures/refresh"
-umask 077
-T=$(mktemp -d)
-spid=""
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
 NOW=1795593600
 export STAKETOP_NOW=$NOW
-unset STAKETOP_DB STAKETOP_CONFIG
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
 
 cp "$FX"/*.json "$T/"
 cat >"$T/routes" <<EOF
@@ -43,10 +23,7 @@ POST /eth file=eth_rpc.json
 POST /sol file=sol_rpc.json
 GET /stride/ file=stride.json
 EOF
-"$SERVER" --routes "$T/routes" --port-file "$T/port" --max-seconds 300 >/dev/null &
-spid=$!
-for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
-B="http://127.0.0.1:$(cat "$T/port")"
+serve "$T/routes"
 cat >"$T/config.ini" <<EOF
 [feeds]
 coingecko_url = $B/cg
@@ -116,5 +93,4 @@ for args in "set wstETH${esc} 1" "set wstETH 1${esc}" "set wstETH ${bad}" "set w
 done
 check "nothing stored by the refusals" '[ "$(sqlite3 "$T/p.db" "SELECT count(*) FROM observations WHERE source = '"'"'manual'"'"'")" = 0 ]'
 
-echo "1..$n"
-[ $fails -eq 0 ]
+done_testing plan

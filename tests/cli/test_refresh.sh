@@ -3,30 +3,10 @@
 # response shapes (tests/fixtures/refresh/, built from DOMAIN.md), then one
 # fault at a time: each must name the feed and the cause, exit 1, and keep
 # the last good values (the report's figures do not move).
-set -u
-# files the tests write are private, as staketop asks (it warns otherwise)
-umask 077
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
+. tests/cli/lib.sh
 FX="$(pwd)/tests/fixtures/refresh"
-T=$(mktemp -d)
-spid=""
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
 export STAKETOP_NOW=1795593600
-unset STAKETOP_DB STAKETOP_CONFIG
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; echo "  output: $(head -c 600 "$T/out" 2>/dev/null)"; fi; }
+diag() { echo "  output: $(head -c 600 "$T/out" 2>/dev/null)"; }
 
 cp "$FX"/*.json "$T/"
 good_routes() {
@@ -40,9 +20,7 @@ GET /stride/ file=stride.json
 EOF
 }
 good_routes
-"$SERVER" --routes "$T/routes" --port-file "$T/port" --max-seconds 300 >/dev/null &
-spid=$!
-for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
+serve "$T/routes"
 PORT=$(cat "$T/port")
 B="http://127.0.0.1:$PORT"
 write_config() { # $1: defillama_coins_url value
@@ -215,5 +193,4 @@ echo 'GET /nothing status=200' >"$T/routes"
 S refresh >"$T/out" 2>&1
 check "every feed failing: exit 2" '[ $? -eq 2 ]'
 
-echo "$n tests, $fails failed"
-[ "$fails" -eq 0 ]
+done_testing

@@ -6,39 +6,16 @@
 # at once as "rate limited until HH:MM" and no request goes to that
 # provider before then, from a later `staketop refresh` either. A server
 # that never answers is cut at the deadline, not at timeout_seconds.
-set -u
-umask 077
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
+. tests/cli/lib.sh
 FX="$(pwd)/tests/fixtures/refresh"
-T=$(mktemp -d)
-spid=""
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
-unset STAKETOP_DB STAKETOP_CONFIG
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; echo "  output: $(head -c 600 "$T/out")"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+diag() { echo "  output: $(head -c 600 "$T/out")"; }
 ms() { date +%s%3N; }
 
 cp "$FX"/*.json "$T/"
 printf '%s\n' \
 	'GET /cg status=429 delay_ms=2500 header=Retry-After:29 body={"status":"rate_limited"}' \
 	'GET /llama/prices/current file=llama_coins.json' >"$T/routes"
-"$SERVER" --routes "$T/routes" --port-file "$T/port" --max-seconds 300 --verbose \
-	>/dev/null 2>"$T/server.log" &
-spid=$!
-for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
-B="http://127.0.0.1:$(cat "$T/port")"
+serve "$T/routes" --verbose
 # refresh_deadline_seconds is left at its default, 20
 printf '%s\n' '[feeds]' "coingecko_url = $B/cg" "defillama_coins_url = $B/llama" \
 	'defillama_yields_url =' 'eth_rpc_url =' 'sol_rpc_url =' 'timeout_seconds = 10' \
@@ -90,5 +67,4 @@ check "a hanging server: refresh ends at the 2 s deadline ($((t1 - t0)) ms)" \
 check "and says the deadline was reached" \
 	'grep "^coingecko " "$T/out" | grep -q "refresh deadline of 2 s reached"'
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+done_testing plan

@@ -2,28 +2,8 @@
 # Every refresh leaves a snapshot per position (quantity, NAV, market value,
 # premium, APY), at most one per [history] snapshot_interval_seconds: a real
 # `staketop refresh` against the loopback fixture server, on a real file.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
+. tests/cli/lib.sh
 FX="$(pwd)/tests/fixtures/refresh"
-umask 077
-T=$(mktemp -d)
-spid=""
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
-unset STAKETOP_DB STAKETOP_CONFIG
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
 
 cat >"$T/routes" <<EOF
 GET /cg/simple/price file=$FX/coingecko.json
@@ -32,10 +12,7 @@ GET /yields/pools file=$FX/yields.json
 POST /eth file=$FX/eth_rpc.json
 POST /sol file=$FX/sol_rpc.json
 EOF
-"$SERVER" --routes "$T/routes" --port-file "$T/port" --max-seconds 300 >/dev/null &
-spid=$!
-for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
-B="http://127.0.0.1:$(cat "$T/port")"
+serve "$T/routes"
 cat >"$T/config.ini" <<EOF
 [feeds]
 coingecko_url = $B/cg
@@ -71,5 +48,4 @@ printf '[history]\nsnapshot_interval_seconds = 600\n' >>"$T/config.ini"
 STAKETOP_NOW=$((NOW + 4200)) S refresh >/dev/null
 check "the interval comes from the config (600 s)" '[ "$(Q "SELECT count(*) FROM snapshots")" = 6 ]'
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+done_testing plan

@@ -6,29 +6,10 @@
 # below; each EVM call checked to go to the contract CATALOG-2.md names;
 # `assets` says where each rate comes from and whether it is verified;
 # faults named, last good values kept, no control character printed.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
+. tests/cli/lib.sh
 FX="$(pwd)/tests/fixtures/refresh"
-umask 077
-T=$(mktemp -d)
-spid=""
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
 export STAKETOP_NOW=1795593600
-unset STAKETOP_DB STAKETOP_CONFIG
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; echo "  output: $(head -c 600 "$T/out" 2>/dev/null)"; fi; }
+diag() { echo "  output: $(head -c 600 "$T/out" 2>/dev/null)"; }
 
 cp "$FX"/*.json "$T/"
 routes() { # $1: the eth_rpc route line
@@ -42,10 +23,7 @@ GET /stride/Stride-Labs/stride/stakeibc/host_zone/cosmoshub-4 file=stride.json
 EOF
 }
 routes "POST /eth file=eth_rpc.json"
-"$SERVER" --routes "$T/routes" --port-file "$T/port" --max-seconds 300 >/dev/null &
-spid=$!
-for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
-B="http://127.0.0.1:$(cat "$T/port")"
+serve "$T/routes"
 cat >"$T/config.ini" <<EOF
 [feeds]
 coingecko_url = $B/cg
@@ -244,5 +222,4 @@ sed 's/^stride_rest_url = .*/stride_rest_url =/' "$T/config.ini" >"$T/c2.ini"
 "$ST" --db "$T/p.db" --config "$T/c2.ini" refresh >"$T/out" 2>&1
 check "stride_rest_url empty: no stride_rest line, exit 0" '[ $? -eq 0 ] && ! grep -q "^stride_rest" "$T/out"'
 
-echo "$n tests, $fails failed"
-[ "$fails" -eq 0 ]
+done_testing

@@ -3,28 +3,11 @@
 # file with the clock fixed (STAKETOP_NOW), every expected time worked out
 # by hand below and checked against date(1); and the Lido withdrawal queue
 # estimate for stETH/wstETH against the fixture server (never the network).
-set -u
-# files the tests write are private, as staketop asks (it warns otherwise)
-umask 077
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-FS=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
-T=$(mktemp -d)
-FS_PID=
-trap '[ -n "$FS_PID" ] && kill "$FS_PID" 2>/dev/null; rm -rf "$T"' EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config"
-unset STAKETOP_DB STAKETOP_CONFIG
+. tests/cli/lib.sh
 DB="$T/p.db"
 mkdir -p "$T/cfg" "$T/srv"
 CFG="$T/cfg/config.ini"
-fails=0
-n=0
 
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
 iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 st() { "$ST" --db "$DB" --config "$CFG" "$@"; }
 
@@ -32,14 +15,8 @@ st() { "$ST" --db "$DB" --config "$CFG" "$@"; }
 # Every run below reads a config pointing lido_wq_url at it, so nothing here
 # can reach the real service.
 printf '# filled in by each case\n' >"$T/srv/routes"
-if [ -x "$FS" ]; then
-	"$FS" --routes "$T/srv/routes" --port-file "$T/srv/port" --max-seconds 300 \
-		>/dev/null 2>"$T/srv/log" &
-	FS_PID=$!
-	i=0
-	while [ ! -s "$T/srv/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-fi
-PORT=$(cat "$T/srv/port" 2>/dev/null || echo 0)
+[ -x "$SERVER" ] && serve "$T/srv/routes"
+PORT=$(cat "$T/port" 2>/dev/null || echo 0)
 check "fixture server started on an ephemeral port" '[ "$PORT" -gt 0 ]'
 printf '[feeds]\nlido_wq_url = http://127.0.0.1:%s\n' "$PORT" >"$CFG"
 routes() { printf '%s\n' "$@" >"$T/srv/routes"; }
@@ -238,5 +215,4 @@ printf '{"assets":[{"symbol":"stETH","unbonding":{"estimate_api":"nope"}}]}' >"$
 check "a user catalog with an unknown estimate_api is refused, naming the field" \
 	'[ $? -eq 2 ] && grep -q "entry 1 (stETH): field .estimate_api." "$T/err"'
 
-echo "$n tests, $fails failed"
-[ "$fails" -eq 0 ]
+done_testing

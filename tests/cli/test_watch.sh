@@ -3,22 +3,8 @@
 # file: every chain's rule refuses a bad address with exit 2 and a message
 # naming the rule, before the database is written; hostile bytes never
 # reach the terminal; duplicates and removals.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-umask 077
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config"
-unset STAKETOP_DB STAKETOP_CONFIG
+. tests/cli/lib.sh
 DB="$T/w.db"
-fails=0
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
 # no ESC, no other C0 control but newline, no invalid UTF-8
 clean() { ! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$1" && iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; }
 
@@ -72,5 +58,4 @@ check "4 watches left" '[ "$("$ST" --db "$DB" watch list --json | grep -o "\"id\
 "$ST" --db "$DB" watch list >"$T/out" 2>&1
 check "text list: one line per watch and a header" '[ "$(wc -l <"$T/out")" -eq 5 ] && grep -q "main" "$T/out"'
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+done_testing plan

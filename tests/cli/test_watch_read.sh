@@ -6,28 +6,9 @@
 # longer read is closed, not deleted; a failed read (unknown validator,
 # refused batch, "0x" from a contract with no code, 410, 429) keeps the
 # last quantities and says why.
-set -u
-umask 077
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-SERVER=${FIXTURE_SERVER:-$BUILD/rel/tests/tools/fixture-server}
-T=$(mktemp -d)
-spid=""
-cleanup() {
-	[ -n "$spid" ] && kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg" XDG_CONFIG_HOME="$T/xdg"
+. tests/cli/lib.sh
 export STAKETOP_NOW=1795593600   # 2026-11-25T08:00:00Z
-unset STAKETOP_DB STAKETOP_CONFIG
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; echo "  output: $(head -c 800 "$T/out" 2>/dev/null)"; fi; }
+diag() { echo "  output: $(head -c 800 "$T/out" 2>/dev/null)"; }
 
 EVM=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed
 ATOMADDR=cosmos1qqqsyqcyq5rqwzqfpg9scrgwpugpzysnrk363e
@@ -127,10 +108,7 @@ beacon_answer 32001234567
 cosmos_answer 1000001
 printf '{"at":{"hash":"0x1","height":"3000000"},"controller":"14SP","rewardDestination":{"stash":null},"staking":{"stash":"%s","total":"155514320103496","active":"112964320103496","unlocking":[{"value":"42550000000000","era":"221"}]}}' "$DOTADDR" >"$T/dot.json"
 routes
-"$SERVER" --routes "$T/routes" --port-file "$T/port" --max-seconds 300 >/dev/null &
-spid=$!
-for _ in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
-B="http://127.0.0.1:$(cat "$T/port")"
+serve "$T/routes"
 cat >"$T/config.ini" <<EOF
 [feeds]
 coingecko_url =
@@ -313,5 +291,4 @@ check "429 with Retry-After 3600: the error says 429" 'grep "\"address\":\"$SOLW
 rows >"$T/out"
 check "429: SOL kept at 5.000000001" '[ "$(qty sol SOL .)" = 5.000000001 ]'
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+done_testing plan

@@ -3,23 +3,10 @@
 # run in parallel with 100 `edit 1 --note x` on a 1,000 ATOM position. An
 # edit writes only the fields it changes, so no unbond is undone and the
 # event log never gains a "quantity changed outside the event log" adjust.
-set -u
-BUILD=${BUILD:-build}
-ST="$BUILD/san/staketop"
-[ -x "$ST" ] || ST="$BUILD/staketop"
-umask 077
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export STAKETOP_DATA_DIR="${STAKETOP_DATA_DIR:-$(pwd)/data}"
-export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config"
+. tests/cli/lib.sh
 unset STAKETOP_DB STAKETOP_CONFIG STAKETOP_NOW
 DB="$T/p.db"
 CFG="$T/config.ini"
-fails=0
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
 st() { "$ST" --offline --db "$DB" --config "$CFG" "$@"; }
 
 printf '[feeds]\nlido_wq_url =\n' >"$CFG"
@@ -74,5 +61,4 @@ check "edit --amount 850 sets 850" 'grep -q "\"quantity\":\"850\"" "$T/list"'
 check "and records one adjust of -50" \
 	'[ "$(st events 1 --json | grep -o "\"type\":\"adjust\",\"amount\":\"-50\"" | wc -l)" -eq 1 ]'
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+done_testing plan
