@@ -107,10 +107,20 @@ int store_alerts_sync(struct store *s, const struct alert_hit *hits, size_t n, i
 	return rc;
 }
 
-static void text_col(sqlite3_stmt *st, int col, char *dst, size_t n)
+static int read_alert(sqlite3_stmt *st, void *row, char *err, size_t errlen)
 {
-	const char *t = (const char *)sqlite3_column_text(st, col);
-	snprintf(dst, n, "%s", t ? t : "");
+	struct alert_row *r = row;
+	(void)err;
+	(void)errlen;
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	store_column_text_cut(st, 1, r->kind, sizeof r->kind);
+	store_column_text_cut(st, 2, r->key, sizeof r->key);
+	store_column_text_cut(st, 3, r->message, sizeof r->message);
+	r->fired_at = sqlite3_column_int64(st, 4);
+	r->seen_at = sqlite3_column_int64(st, 5);
+	r->ended_at = sqlite3_column_int64(st, 6);
+	return 0;
 }
 
 int store_alerts_list(struct store *s, bool unseen_only, struct alert_row **out, size_t *n,
@@ -122,44 +132,13 @@ int store_alerts_list(struct store *s, bool unseen_only, struct alert_row **out,
 	                           : "SELECT id, kind, key, message, fired_at, seen_at, ended_at"
 	                             " FROM alerts ORDER BY fired_at DESC, id DESC",
 	                        err, errlen);
-	struct alert_row *v = NULL;
-	size_t len = 0, cap = 0;
-	int step, rc = 0;
+	void *v;
 	*out = NULL;
 	*n = 0;
-	if (!st)
+	if (!st || store_collect(s, st, SQLITE_OK, sizeof **out, read_alert, "alerts", &v, n, err,
+	                         errlen) < 0)
 		return -1;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t c2 = cap ? cap * 2 : 16;
-			struct alert_row *w = realloc(v, c2 * sizeof *w);
-			if (!w) {
-				rc = -1;
-				snprintf(err, errlen, "out of memory");
-				break;
-			}
-			v = w;
-			cap = c2;
-		}
-		struct alert_row *r = &v[len++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		text_col(st, 1, r->kind, sizeof r->kind);
-		text_col(st, 2, r->key, sizeof r->key);
-		text_col(st, 3, r->message, sizeof r->message);
-		r->fired_at = sqlite3_column_int64(st, 4);
-		r->seen_at = sqlite3_column_int64(st, 5);
-		r->ended_at = sqlite3_column_int64(st, 6);
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = store_fail_db(s, err, errlen, "alerts");
-	sqlite3_finalize(st);
-	if (rc < 0) {
-		free(v);
-		return -1;
-	}
 	*out = v;
-	*n = len;
 	return 0;
 }
 

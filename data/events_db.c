@@ -69,49 +69,6 @@ static const char *fmt_dec(dec_t d, char *buf)
 	return buf;
 }
 
-/* Step st to its end, reading each row with read into a growing array of
- * size-byte rows; finalizes st. *out is NULL when there is no row. */
-static int collect(struct store *s, sqlite3_stmt *st, int bind_rc, size_t size,
-                   int (*read)(sqlite3_stmt *, void *, char *, size_t), const char *what,
-                   void **out, size_t *n, char *err, size_t errlen)
-{
-	unsigned char *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc = -1, step = SQLITE_ERROR;
-
-	if (bind_rc != SQLITE_OK)
-		goto out;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			unsigned char *nv = realloc(v, ncap * size);
-			if (!nv) {
-				store_fail(err, errlen, "out of memory");
-				goto out;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		if (read(st, v + len * size, err, errlen) < 0)
-			goto out;
-		len++;
-	}
-	if (step == SQLITE_DONE)
-		rc = 0;
-out:
-	if (rc < 0 && step != SQLITE_ROW)
-		store_fail_db(s, err, errlen, what);
-	sqlite3_finalize(st);
-	if (rc < 0) {
-		free(v);
-		v = NULL;
-		len = 0;
-	}
-	*out = v;
-	*n = len;
-	return rc;
-}
-
 /* The first column of sql's first row, with ?1 = id. *has is false when
  * there is no row or the value is NULL. 0, or -1 on error. */
 static int query_int(struct store *s, const char *sql, int64_t id, int64_t *v, bool *has,
@@ -182,8 +139,8 @@ int store_events_list(struct store *s, int64_t position_id, struct event **out,
 
 	*out = NULL;
 	*n = 0;
-	if (!st || collect(s, st, sqlite3_bind_int64(st, 1, position_id), sizeof **out,
-	                   read_event, "events", &v, n, err, errlen) < 0)
+	if (!st || store_collect(s, st, sqlite3_bind_int64(st, 1, position_id), sizeof **out,
+	                         read_event, "events", &v, n, err, errlen) < 0)
 		return -1;
 	*out = v;
 	return 0;
@@ -198,8 +155,8 @@ int store_events_list_all(struct store *s, struct event **out, size_t *n, char *
 
 	*out = NULL;
 	*n = 0;
-	if (!st || collect(s, st, SQLITE_OK, sizeof **out, read_event, "events", &v, n, err,
-	                   errlen) < 0)
+	if (!st || store_collect(s, st, SQLITE_OK, sizeof **out, read_event, "events", &v, n, err,
+	                         errlen) < 0)
 		return -1;
 	*out = v;
 	return 0;
@@ -380,8 +337,9 @@ static int event_get(struct store *s, int64_t id, struct event *ev, char *err, s
 	void *v;
 	size_t n;
 
-	if (!st || collect(s, st, sqlite3_bind_int64(st, 1, id), sizeof *ev, read_event,
-	                   "event", &v, &n, err, errlen) < 0)
+	memset(ev, 0, sizeof *ev);
+	if (!st || store_collect(s, st, sqlite3_bind_int64(st, 1, id), sizeof *ev, read_event,
+	                         "event", &v, &n, err, errlen) < 0)
 		return -1;
 	if (n)
 		*ev = *(struct event *)v;
@@ -545,9 +503,9 @@ int store_unbondings_list(struct store *s, int64_t position_id, bool include_cla
 
 	*out = NULL;
 	*n = 0;
-	if (!st || collect(s, st, sqlite3_bind_int64(st, 1, position_id) ||
-	                   sqlite3_bind_int(st, 2, include_claimed), sizeof **out,
-	                   read_unbonding, "unbondings", &v, n, err, errlen) < 0)
+	if (!st || store_collect(s, st, sqlite3_bind_int64(st, 1, position_id) ||
+	                         sqlite3_bind_int(st, 2, include_claimed), sizeof **out,
+	                         read_unbonding, "unbondings", &v, n, err, errlen) < 0)
 		return -1;
 	*out = v;
 	return 0;

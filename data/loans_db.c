@@ -51,58 +51,41 @@ static int dec_column(sqlite3_stmt *st, int col, dec_t *out)
 	return t ? dec_parse((const char *)t, 18, out, e, sizeof e) : -1;
 }
 
+static int read_loan(sqlite3_stmt *st, void *row, char *err, size_t errlen)
+{
+	struct loan *l = row;
+	memset(l, 0, sizeof *l);
+	l->id = sqlite3_column_int64(st, 0);
+	if (store_column_text(st, 1, l->account, sizeof l->account) < 0 ||
+	    store_column_text(st, 2, l->collateral, sizeof l->collateral) < 0 ||
+	    dec_column(st, 3, &l->collateral_amount) < 0 ||
+	    store_column_text(st, 4, l->debt, sizeof l->debt) < 0 ||
+	    dec_column(st, 5, &l->debt_amount) < 0 ||
+	    (sqlite3_column_type(st, 7) != SQLITE_NULL &&
+	     store_column_text(st, 7, l->note, sizeof l->note) < 0))
+		return store_fail(err, errlen, "loan %" PRId64 ": a field is too long or not a decimal",
+		                  l->id);
+	l->liq_threshold = sqlite3_column_double(st, 6);
+	l->created_at = sqlite3_column_int64(st, 8);
+	return 0;
+}
+
 int store_loans_list(struct store *s, struct loan **out, size_t *n, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
-	struct loan *v = NULL;
-	size_t len = 0, cap = 0;
+	void *v;
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(store_handle(s),
 	                       "SELECT id, account, collateral, collateral_amount, debt, debt_amount,"
 	                       " liq_threshold, note, created_at FROM loans ORDER BY id", -1, &st,
-	                       NULL) != SQLITE_OK)
+	                       NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
 		return store_fail_db(s, err, errlen, "listing loans");
-	int r;
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t nc = cap ? cap * 2 : 8;
-			struct loan *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				store_fail(err, errlen, "out of memory");
-				goto fail;
-			}
-			v = nv;
-			cap = nc;
-		}
-		struct loan *l = &v[len];
-		memset(l, 0, sizeof *l);
-		l->id = sqlite3_column_int64(st, 0);
-		if (store_column_text(st, 1, l->account, sizeof l->account) < 0 ||
-		    store_column_text(st, 2, l->collateral, sizeof l->collateral) < 0 ||
-		    dec_column(st, 3, &l->collateral_amount) < 0 ||
-		    store_column_text(st, 4, l->debt, sizeof l->debt) < 0 ||
-		    dec_column(st, 5, &l->debt_amount) < 0 ||
-		    (sqlite3_column_type(st, 7) != SQLITE_NULL &&
-		     store_column_text(st, 7, l->note, sizeof l->note) < 0)) {
-			store_fail(err, errlen, "loan %" PRId64 ": a field is too long or not a decimal",
-			           l->id);
-			goto fail;
-		}
-		l->liq_threshold = sqlite3_column_double(st, 6);
-		l->created_at = sqlite3_column_int64(st, 8);
-		len++;
 	}
-	if (r != SQLITE_DONE) {
-		store_fail_db(s, err, errlen, "listing loans");
-		goto fail;
-	}
-	sqlite3_finalize(st);
+	if (store_collect(s, st, SQLITE_OK, sizeof **out, read_loan, "listing loans", &v, n, err,
+	                  errlen) < 0)
+		return -1;
 	*out = v;
-	*n = len;
 	return 0;
-fail:
-	sqlite3_finalize(st);
-	free(v);
-	return -1;
 }

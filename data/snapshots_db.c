@@ -152,69 +152,48 @@ static void col_fig(sqlite3_stmt *st, int col, struct snap_fig *f)
 	f->v = f->has ? sqlite3_column_double(st, col) : 0;
 }
 
+static int read_snapshot(sqlite3_stmt *st, void *row, char *err, size_t errlen)
+{
+	struct snapshot *r = row;
+	memset(r, 0, sizeof *r);
+	r->ts = sqlite3_column_int64(st, 0);
+	r->position_id = sqlite3_column_int64(st, 1);
+	if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+		const char *q = (const char *)sqlite3_column_text(st, 2);
+		char e[128];
+		if (!q || dec_parse(q, DEC_FRAC_DIGITS, &r->quantity, e, sizeof e) < 0)
+			return store_fail(err, errlen, "snapshot of position %" PRId64 " at %" PRId64
+			                  ": bad quantity: %s", r->position_id, r->ts, q ? e : "?");
+		r->has_quantity = true;
+	}
+	col_fig(st, 3, &r->nav);
+	col_fig(st, 4, &r->market_value);
+	col_fig(st, 5, &r->premium_bps);
+	col_fig(st, 6, &r->apy);
+	return 0;
+}
+
 int store_snapshots_list(struct store *s, int64_t position_id, int64_t from, int64_t to,
                          struct snapshot **out, size_t *n, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
-	struct snapshot *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc = -1, step;
+	void *v;
 
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(store_handle(s),
 		"SELECT ts, position_id, quantity, nav, market_value, premium_bps, apy"
 		" FROM snapshots WHERE (?1 = 0 OR position_id = ?1) AND ts >= ?2 AND ts <= ?3"
-		" ORDER BY position_id, ts", -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, position_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, from) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, to) != SQLITE_OK) {
-		store_fail_db(s, err, errlen, "reading snapshots");
-		goto out;
+		" ORDER BY position_id, ts", -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return store_fail_db(s, err, errlen, "reading snapshots");
 	}
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			struct snapshot *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				store_fail(err, errlen, "out of memory");
-				goto out;
-			}
-			v = nv;
-			cap = nc;
-		}
-		struct snapshot *r = &v[len];
-		memset(r, 0, sizeof *r);
-		r->ts = sqlite3_column_int64(st, 0);
-		r->position_id = sqlite3_column_int64(st, 1);
-		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
-			const char *q = (const char *)sqlite3_column_text(st, 2);
-			char e[128];
-			if (!q || dec_parse(q, DEC_FRAC_DIGITS, &r->quantity, e, sizeof e) < 0) {
-				store_fail(err, errlen, "snapshot of position %" PRId64 " at %" PRId64
-				           ": bad quantity: %s", r->position_id, r->ts, q ? e : "?");
-				goto out;
-			}
-			r->has_quantity = true;
-		}
-		col_fig(st, 3, &r->nav);
-		col_fig(st, 4, &r->market_value);
-		col_fig(st, 5, &r->premium_bps);
-		col_fig(st, 6, &r->apy);
-		len++;
-	}
-	if (step != SQLITE_DONE) {
-		store_fail_db(s, err, errlen, "reading snapshots");
-		goto out;
-	}
+	if (store_collect(s, st, sqlite3_bind_int64(st, 1, position_id) ||
+	                  sqlite3_bind_int64(st, 2, from) || sqlite3_bind_int64(st, 3, to),
+	                  sizeof **out, read_snapshot, "reading snapshots", &v, n, err, errlen) < 0)
+		return -1;
 	*out = v;
-	*n = len;
-	v = NULL;
-	rc = 0;
-out:
-	free(v);
-	sqlite3_finalize(st);
-	return rc;
+	return 0;
 }
 
 int store_snapshot_put(struct store *s, const struct snapshot *v, char *err, size_t errlen)

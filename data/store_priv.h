@@ -83,5 +83,17 @@ int store_bind_int64_or_null(sqlite3_stmt *st, int i, int64_t v);
 
 /* Copy column col (NULL reads as "") into dst; -1 when it does not fit. */
 int store_column_text(sqlite3_stmt *st, int col, char *dst, size_t dstlen);
+/* The same, cut to dstlen - 1 bytes when it does not fit (dstlen > 0). */
+void store_column_text_cut(sqlite3_stmt *st, int col, char *dst, size_t dstlen);
+
+/* Step st to its end, reading each row with read into a growing array of
+ * size-byte rows (read fills the whole row; -1 after writing err stops it);
+ * finalizes st on every path. bind_rc is the result of the caller's binds:
+ * when it is not SQLITE_OK nothing is stepped. A bind or step failure reads
+ * "what: <SQLite's message>". *out (the caller's, free()) is NULL when there
+ * is no row or on error. 0 or -1. */
+int store_collect(struct store *s, sqlite3_stmt *st, int bind_rc, size_t size,
+                  int (*read)(sqlite3_stmt *, void *, char *, size_t), const char *what,
+                  void **out, size_t *n, char *err, size_t errlen);
 
 #endif

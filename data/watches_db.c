@@ -5,17 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void copy_col(sqlite3_stmt *st, int col, char *dst, size_t n)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	size_t len = t ? (size_t)sqlite3_column_bytes(st, col) : 0;
-	if (len >= n)
-		len = n - 1;
-	if (len)
-		memcpy(dst, t, len);
-	dst[len] = '\0';
-}
-
 int store_watch_add(struct store *s, enum watch_chain chain, const char *address,
                     const char *label, int64_t now, int64_t *id, char *err, size_t errlen)
 {
@@ -79,60 +68,44 @@ int store_watch_remove(struct store *s, int64_t id, char *err, size_t errlen)
 	return sqlite3_changes(store_handle(s)) ? 0 : 1;
 }
 
+static int read_watch(sqlite3_stmt *st, void *row, char *err, size_t errlen)
+{
+	struct watch *w = row;
+	char chain[16];
+	memset(w, 0, sizeof *w);
+	w->id = sqlite3_column_int64(st, 0);
+	store_column_text_cut(st, 1, chain, sizeof chain);
+	if (watch_chain_parse(chain, &w->chain) < 0)
+		return store_fail(err, errlen, "watch %lld: chain is not one staketop reads",
+		                  (long long)w->id);
+	store_column_text_cut(st, 2, w->address, sizeof w->address);
+	store_column_text_cut(st, 3, w->label, sizeof w->label);
+	w->created_at = sqlite3_column_int64(st, 4);
+	w->read_at = sqlite3_column_int64(st, 5);
+	store_column_text_cut(st, 6, w->read_height, sizeof w->read_height);
+	w->last_ok_at = sqlite3_column_int64(st, 7);
+	store_column_text_cut(st, 8, w->last_error, sizeof w->last_error);
+	return 0;
+}
+
 int store_watches_list(struct store *s, struct watch **out, size_t *n, char *err,
                        size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
-	struct watch *v = NULL;
-	size_t len = 0, cap = 0;
+	void *v;
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(store_handle(s),
 	                       "SELECT id, chain, address, label, created_at, read_at, read_height,"
 	                       " last_ok_at, last_error FROM watches ORDER BY id", -1, &st,
-	                       NULL) != SQLITE_OK)
-		return store_fail_db(s, err, errlen, "listing watches");
-	int r;
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t nc = cap ? cap * 2 : 8;
-			struct watch *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				free(v);
-				sqlite3_finalize(st);
-				return store_fail(err, errlen, "out of memory");
-			}
-			v = nv;
-			cap = nc;
-		}
-		struct watch *w = &v[len];
-		memset(w, 0, sizeof *w);
-		char chain[16];
-		w->id = sqlite3_column_int64(st, 0);
-		copy_col(st, 1, chain, sizeof chain);
-		if (watch_chain_parse(chain, &w->chain) < 0) {
-			long long bad_id = (long long)w->id;
-			free(v);
-			sqlite3_finalize(st);
-			return store_fail(err, errlen, "watch %lld: chain is not one staketop reads",
-			                  bad_id);
-		}
-		copy_col(st, 2, w->address, sizeof w->address);
-		copy_col(st, 3, w->label, sizeof w->label);
-		w->created_at = sqlite3_column_int64(st, 4);
-		w->read_at = sqlite3_column_int64(st, 5);
-		copy_col(st, 6, w->read_height, sizeof w->read_height);
-		w->last_ok_at = sqlite3_column_int64(st, 7);
-		copy_col(st, 8, w->last_error, sizeof w->last_error);
-		len++;
-	}
-	sqlite3_finalize(st);
-	if (r != SQLITE_DONE) {
-		free(v);
+	                       NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
 		return store_fail_db(s, err, errlen, "listing watches");
 	}
+	if (store_collect(s, st, SQLITE_OK, sizeof **out, read_watch, "listing watches", &v, n,
+	                  err, errlen) < 0)
+		return -1;
 	*out = v;
-	*n = len;
 	return 0;
 }
 
@@ -193,44 +166,32 @@ int store_watch_item_put(struct store *s, int64_t watch_id, const char *key,
 	return 0;
 }
 
+static int read_watch_item(sqlite3_stmt *st, void *row, char *err, size_t errlen)
+{
+	struct watch_item *it = row;
+	(void)err;
+	(void)errlen;
+	store_column_text_cut(st, 0, it->key, sizeof it->key);
+	it->position_id = sqlite3_column_int64(st, 1);
+	return 0;
+}
+
 int store_watch_items_list(struct store *s, int64_t watch_id, struct watch_item **out,
                            size_t *n, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
-	struct watch_item *v = NULL;
-	size_t len = 0, cap = 0;
+	void *v;
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(store_handle(s),
 	                       "SELECT key, position_id FROM watch_items WHERE watch_id = ?1"
-	                       " ORDER BY key", -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, watch_id)) {
+	                       " ORDER BY key", -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return store_fail_db(s, err, errlen, "listing watch items");
 	}
-	int r;
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t nc = cap ? cap * 2 : 8;
-			struct watch_item *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				free(v);
-				sqlite3_finalize(st);
-				return store_fail(err, errlen, "out of memory");
-			}
-			v = nv;
-			cap = nc;
-		}
-		copy_col(st, 0, v[len].key, sizeof v[len].key);
-		v[len].position_id = sqlite3_column_int64(st, 1);
-		len++;
-	}
-	sqlite3_finalize(st);
-	if (r != SQLITE_DONE) {
-		free(v);
-		return store_fail_db(s, err, errlen, "listing watch items");
-	}
+	if (store_collect(s, st, sqlite3_bind_int64(st, 1, watch_id), sizeof **out,
+	                  read_watch_item, "listing watch items", &v, n, err, errlen) < 0)
+		return -1;
 	*out = v;
-	*n = len;
 	return 0;
 }
