@@ -8,26 +8,16 @@
 #include "positions/decimal.h"
 #include "positions/ratio.h"
 #include "pricing/feed.h"
+#include "pricing/chains/chains.h"
 
 #define WORD 32
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 static bool is_hex0x(const char *s, size_t digits)
 {
 	if (s[0] != '0' || (s[1] != 'x' && s[1] != 'X') || strlen(s) != digits + 2)
 		return false;
 	for (size_t i = 2; i < digits + 2; i++)
-		if (hexval(s[i]) < 0)
+		if (chain_hexval(s[i]) < 0)
 			return false;
 	return true;
 }
@@ -163,7 +153,7 @@ static int result_word(const char *hex, const struct asset *a, struct feed_issue
 		return -1;
 	}
 	for (size_t i = 2; i < n; i++) {
-		if (hexval(hex[i]) < 0) {
+		if (chain_hexval(hex[i]) < 0) {
 			feed_issue(is, "result for %s is not hex", sym);
 			return -1;
 		}
@@ -182,7 +172,7 @@ static int result_word(const char *hex, const struct asset *a, struct feed_issue
 		return -1;
 	}
 	for (size_t i = 0; i < WORD; i++)
-		w[i] = (uint8_t)(hexval(hex[2 + 2 * i]) << 4 | hexval(hex[3 + 2 * i]));
+		w[i] = (uint8_t)(chain_hexval(hex[2 + 2 * i]) << 4 | chain_hexval(hex[3 + 2 * i]));
 	return 0;
 }
 

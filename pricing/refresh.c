@@ -520,8 +520,8 @@ int refresh_step(struct refresh *r)
 	return n < 0 ? -1 : n;
 }
 
-int refresh_wait(struct refresh *r, struct refresh_waitfd *extra, unsigned n_extra,
-                 int max_timeout_ms)
+int refresh_http_wait(struct http *h, struct refresh_waitfd *extra, unsigned n_extra,
+                      int max_timeout_ms)
 {
 	struct curl_waitfd fds[REFRESH_WAIT_MAX_FDS];
 	if (n_extra > REFRESH_WAIT_MAX_FDS)
@@ -533,12 +533,18 @@ int refresh_wait(struct refresh *r, struct refresh_waitfd *extra, unsigned n_ext
 		                        ((extra[i].events & POLLOUT) ? CURL_WAIT_POLLOUT : 0));
 		fds[i].revents = 0;
 	}
-	int rc = http_wait(r->http, fds, n_extra, max_timeout_ms);
+	int rc = http_wait(h, fds, n_extra, max_timeout_ms);
 	for (unsigned i = 0; i < n_extra; i++)
 		extra[i].revents = (short)(((fds[i].revents & CURL_WAIT_POLLIN) ? POLLIN : 0) |
 		                           ((fds[i].revents & CURL_WAIT_POLLPRI) ? POLLPRI : 0) |
 		                           ((fds[i].revents & CURL_WAIT_POLLOUT) ? POLLOUT : 0));
 	return rc;
+}
+
+int refresh_wait(struct refresh *r, struct refresh_waitfd *extra, unsigned n_extra,
+                 int max_timeout_ms)
+{
+	return refresh_http_wait(r->http, extra, n_extra, max_timeout_ms);
 }
 
 int refresh_run(struct refresh *r)

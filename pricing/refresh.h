@@ -106,6 +106,10 @@ struct refresh_waitfd {
  * (negative: none). As http_wait(). */
 int refresh_wait(struct refresh *r, struct refresh_waitfd *extra, unsigned n_extra,
                  int max_timeout_ms);
+struct http;
+/* The same wait on any HTTP client of pricing/http.h (the backfill's). */
+int refresh_http_wait(struct http *h, struct refresh_waitfd *extra, unsigned n_extra,
+                      int max_timeout_ms);
 /* Drive to completion. */
 int refresh_run(struct refresh *r);
 

@@ -78,7 +78,7 @@ int chain_units(const char *digits, unsigned decimals, dec_t *out)
 	return dec_from_int_str(digits, decimals, out);
 }
 
-static int hexval(char c)
+int chain_hexval(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -101,7 +101,7 @@ int chain_hex_units(const char *hex, unsigned decimals, dec_t *out)
 		return -1;
 	uint8_t w[32] = { 0 };
 	for (size_t i = 0; i < n; i++) {
-		int v = hexval(h[n - 1 - i]);
+		int v = chain_hexval(h[n - 1 - i]);
 		if (v < 0)
 			return -1;
 		w[31 - i / 2] |= (uint8_t)(i % 2 ? v << 4 : v);

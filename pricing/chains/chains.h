@@ -62,6 +62,8 @@ int chain_json_u64(const cJSON *j, uint64_t *out);
  * catalog's decimals. 0, or -1 (not digits, or too large). */
 int chain_units(const char *digits, unsigned decimals, dec_t *out);
 
+/* The value of one hex digit (either case), or -1. */
+int chain_hexval(char c);
 /* "0x…" hex (at most 64 digits, no leading zeros required) into tokens;
  * "0x" alone is -2 (an empty result: no contract code), other malformed
  * text -1. */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pricing/chains/chains.h"
+
 #define W 32
 
 static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -18,17 +20,6 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
 		vsnprintf(err, errlen, fmt, ap);
 		va_end(ap);
 	}
-	return -1;
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
 	return -1;
 }
 
@@ -45,7 +36,7 @@ int abi_hex_bytes(const char *hex, uint8_t **out, size_t *n)
 	if (!b)
 		return -1;
 	for (size_t i = 0; i < len / 2; i++) {
-		int hi = hexval(hex[2 + 2 * i]), lo = hexval(hex[3 + 2 * i]);
+		int hi = chain_hexval(hex[2 + 2 * i]), lo = chain_hexval(hex[3 + 2 * i]);
 		if (hi < 0 || lo < 0) {
 			free(b);
 			return -1;

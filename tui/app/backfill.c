@@ -2,12 +2,9 @@
  * window by window; stored as each answer comes in. */
 #include "tui/app/backfill.h"
 
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <curl/curl.h>
 
 #include "data/history_db.h"
 #include "data/observations_db.h"
@@ -251,22 +248,7 @@ int backfill_step(struct backfill *b)
 int backfill_wait(struct backfill *b, struct refresh_waitfd *extra, unsigned n_extra,
                   int max_timeout_ms)
 {
-	struct curl_waitfd fds[REFRESH_WAIT_MAX_FDS];
-	if (n_extra > REFRESH_WAIT_MAX_FDS)
-		return -1;
-	for (unsigned i = 0; i < n_extra; i++) {
-		fds[i].fd = extra[i].fd;
-		fds[i].events = (short)(((extra[i].events & POLLIN) ? CURL_WAIT_POLLIN : 0) |
-		                        ((extra[i].events & POLLPRI) ? CURL_WAIT_POLLPRI : 0) |
-		                        ((extra[i].events & POLLOUT) ? CURL_WAIT_POLLOUT : 0));
-		fds[i].revents = 0;
-	}
-	int rc = http_wait(b->http, fds, n_extra, max_timeout_ms);
-	for (unsigned i = 0; i < n_extra; i++)
-		extra[i].revents = (short)(((fds[i].revents & CURL_WAIT_POLLIN) ? POLLIN : 0) |
-		                           ((fds[i].revents & CURL_WAIT_POLLPRI) ? POLLPRI : 0) |
-		                           ((fds[i].revents & CURL_WAIT_POLLOUT) ? POLLOUT : 0));
-	return rc;
+	return refresh_http_wait(b->http, extra, n_extra, max_timeout_ms);
 }
 
 void backfill_progress(const struct backfill *b, struct backfill_progress *p)
