@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "positions/timeutil.h"
+#include "pricing/feed.h"
 
 int chain_items_push(struct chain_items *l, const struct chain_item *it)
 {
@@ -131,4 +132,33 @@ int chain_time_rfc3339(const char *s, int64_t *out)
 		return -1;
 	char err[64];
 	return time_parse_iso(whole, out, err, sizeof err);
+}
+
+const cJSON *chain_rpc_by_id(const cJSON *root, long id)
+{
+	const cJSON *it;
+	cJSON_ArrayForEach(it, root) {
+		const cJSON *j = cJSON_GetObjectItemCaseSensitive(it, "id");
+		if (cJSON_IsNumber(j) && j->valuedouble == (double)id)
+			return it;
+	}
+	return NULL;
+}
+
+const cJSON *chain_rpc_answer(const cJSON *root, long id, const char *what, char *err,
+                              size_t errlen)
+{
+	const cJSON *a = chain_rpc_by_id(root, id);
+	if (!a) {
+		feed_fail(err, errlen, "missing: answer to %s", what);
+		return NULL;
+	}
+	const cJSON *e = cJSON_GetObjectItemCaseSensitive(a, "error");
+	if (e && !cJSON_IsNull(e)) {
+		char t[FEED_QUOTE_MAX + 48];
+		feed_rpc_error_text(e, t, sizeof t);
+		feed_fail(err, errlen, "%s for %s", t, what);
+		return NULL;
+	}
+	return a;
 }

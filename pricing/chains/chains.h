@@ -62,6 +62,12 @@ int chain_json_u64(const cJSON *j, uint64_t *out);
  * catalog's decimals. 0, or -1 (not digits, or too large). */
 int chain_units(const char *digits, unsigned decimals, dec_t *out);
 
+/* In a JSON-RPC batch answer: the member whose "id" is id, or NULL. */
+const cJSON *chain_rpc_by_id(const cJSON *root, long id);
+/* The same, or NULL with err ("missing: answer to WHAT", or the node's
+ * error "... for WHAT") when it is absent or carries an error. */
+const cJSON *chain_rpc_answer(const cJSON *root, long id, const char *what, char *err,
+                              size_t errlen);
 /* The value of one hex digit (either case), or -1. */
 int chain_hexval(char c);
 /* "0x…" hex (at most 64 digits, no leading zeros required) into tokens;

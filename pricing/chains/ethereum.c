@@ -185,30 +185,13 @@ char *ethereum_build_el2(const char *const *addrs, size_t n, const struct catalo
 	return body;
 }
 
-static const cJSON *by_id(const cJSON *root, long id)
-{
-	const cJSON *it;
-	cJSON_ArrayForEach(it, root) {
-		const cJSON *j = cJSON_GetObjectItemCaseSensitive(it, "id");
-		if (cJSON_IsNumber(j) && j->valuedouble == (double)id)
-			return it;
-	}
-	return NULL;
-}
-
 /* Answer id as an exact quantity with decimals; 0, or -1 with err. */
 static int quantity(const cJSON *root, long id, const char *what, const char *to,
                     unsigned decimals, dec_t *q, char *err, size_t errlen)
 {
-	const cJSON *a = by_id(root, id);
+	const cJSON *a = chain_rpc_answer(root, id, what, err, errlen);
 	if (!a)
-		return feed_fail(err, errlen, "missing: answer to %s", what);
-	const cJSON *e = cJSON_GetObjectItemCaseSensitive(a, "error");
-	if (e && !cJSON_IsNull(e)) {
-		char t[FEED_QUOTE_MAX + 48];
-		feed_rpc_error_text(e, t, sizeof t);
-		return feed_fail(err, errlen, "%s for %s", t, what);
-	}
+		return -1;
 	const char *r = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(a, "result"));
 	if (!r)
 		return feed_fail(err, errlen, "result of %s is not a string", what);
@@ -300,15 +283,9 @@ out:
 static int result_bytes(const cJSON *root, long id, const char *what, uint8_t **b, size_t *n,
                         char *err, size_t errlen)
 {
-	const cJSON *a = by_id(root, id);
+	const cJSON *a = chain_rpc_answer(root, id, what, err, errlen);
 	if (!a)
-		return feed_fail(err, errlen, "missing: answer to %s", what);
-	const cJSON *e = cJSON_GetObjectItemCaseSensitive(a, "error");
-	if (e && !cJSON_IsNull(e)) {
-		char t[FEED_QUOTE_MAX + 48];
-		feed_rpc_error_text(e, t, sizeof t);
-		return feed_fail(err, errlen, "%s for %s", t, what);
-	}
+		return -1;
 	const char *r = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(a, "result"));
 	if (!r || abi_hex_bytes(r, b, n) < 0)
 		return feed_fail(err, errlen, "result of %s is not hex bytes", what);

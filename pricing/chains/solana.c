@@ -34,33 +34,13 @@ char *solana_build(const char *const *addrs, size_t n, const struct catalog *cat
 	return feed_buf_take(&b);
 }
 
-static const cJSON *by_id(const cJSON *root, long id)
-{
-	const cJSON *it;
-	cJSON_ArrayForEach(it, root) {
-		const cJSON *j = cJSON_GetObjectItemCaseSensitive(it, "id");
-		if (cJSON_IsNumber(j) && j->valuedouble == (double)id)
-			return it;
-	}
-	return NULL;
-}
-
 /* The result of answer id, or NULL with err. */
 static const cJSON *result_of(const cJSON *root, long id, const char *what, char *err,
                               size_t errlen)
 {
-	const cJSON *a = by_id(root, id);
-	if (!a) {
-		feed_fail(err, errlen, "missing: answer to %s", what);
+	const cJSON *a = chain_rpc_answer(root, id, what, err, errlen);
+	if (!a)
 		return NULL;
-	}
-	const cJSON *e = cJSON_GetObjectItemCaseSensitive(a, "error");
-	if (e && !cJSON_IsNull(e)) {
-		char t[FEED_QUOTE_MAX + 48];
-		feed_rpc_error_text(e, t, sizeof t);
-		feed_fail(err, errlen, "%s for %s", t, what);
-		return NULL;
-	}
 	const cJSON *r = cJSON_GetObjectItemCaseSensitive(a, "result");
 	if (!r)
 		feed_fail(err, errlen, "missing: result of %s", what);
@@ -192,7 +172,7 @@ int solana_parse(const char *body, size_t len, size_t k, const char *addr,
 	const cJSON *info = bal ? result_of(root, SOL_ID(k, 1), "getAccountInfo", err, errlen) : NULL;
 	if (!bal || !info)
 		goto out;
-	const cJSON *ep = by_id(root, SOL_EPOCH_ID);
+	const cJSON *ep = chain_rpc_by_id(root, SOL_EPOCH_ID);
 	ep = ep ? cJSON_GetObjectItemCaseSensitive(ep, "result") : NULL;
 	static const char *const k_slot[] = { "context", "slot", NULL };
 	uint64_t s;
