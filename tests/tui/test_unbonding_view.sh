@@ -208,7 +208,14 @@ check "Esc again: the board" 'screen | grep -q "F11Unbonding"'
 # the help lists the new keys, from the key table
 keys F1
 wait_for "Help: keys"
-check "help: u / F11, the unbonding screen" 'screen | grep -Eq "F11 u +board, detail, unbonding +unbonding screen"'
+# the table has grown past one page: page down until the line shows
+found=no
+for _ in 1 2 3 4 5 6 7 8; do
+	if screen | grep -Eq "F11 u +board, detail, unbonding +unbonding screen"; then found=yes; break; fi
+	keys NPage
+	sleep 0.3
+done
+check "help: u / F11, the unbonding screen" '[ "$found" = yes ]'
 keys Escape
 wait_gone "Help: keys"
 keys q
