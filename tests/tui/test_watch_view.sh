@@ -98,5 +98,5 @@ tm resize-window -t t -x 120 -y 40
 wait_for "^ +2 cosmos +$ATOM +desk"
 check "at 120 columns the cosmos address is whole in its row" 'screen | grep -Eq "^ +2 cosmos +$ATOM +desk +0"'
 keys Q
-wait_for "exit=0"
+check "quits cleanly: exit 0 (under the sanitizers: no leak, no error)" 'wait_for "exit=0"'
 done_testing
