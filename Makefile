@@ -55,7 +55,7 @@ BENCH_BINS:= $(BENCH_SRC:%.c=$(BUILD)/rel/%)
 DEB_BUILD := pkg-config:pkg-config ncursesw:libncurses-dev libcurl:libcurl4-openssl-dev \
              libcjson:libcjson-dev sqlite3:libsqlite3-dev inih:libinih-dev
 DEB_TEST  := cmocka:libcmocka-dev
-DEB_CMDS  := tmux:tmux sqlite3:sqlite3
+DEB_CMDS  := tmux:tmux sqlite3:sqlite3 jq:jq
 
 .PHONY: all run test bench fuzz install uninstall clean deps deps-test build-bin build-test build-bench
 # keep test and tool objects between runs

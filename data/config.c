@@ -234,7 +234,8 @@ static int bool_value(struct load_state *s, int line, const char *sec, const cha
 }
 
 /* [alerts]: premium_bps (all tokens), premium_bps.SYMBOL (one token),
- * claimable, stale, bell (true|false), move_pct (0..1000, 0 = off). */
+ * claimable, stale, bell (true|false), move_pct (0..1000, 0 = off),
+ * health_factor (0..10, 0 = off). */
 static int alerts_value(struct load_state *s, int line, const char *sec, const char *key,
                         const char *val)
 {
@@ -253,6 +254,16 @@ static int alerts_value(struct load_state *s, int line, const char *sec, const c
 		    strspn(val, ".") == n || !(v >= 0 && v <= 1000))
 			return bad(s, line, sec, key, "expected a percentage 0..1000 (0 = off)");
 		r->move_pct = v;
+		return 1;
+	}
+	if (strcmp(key, "health_factor") == 0) {
+		size_t n = strlen(val), digits = strspn(val, "0123456789.");
+		const char *dot = strchr(val, '.');
+		double v = strtod(val, NULL);
+		if (n == 0 || n > 8 || digits != n || (dot && strchr(dot + 1, '.')) ||
+		    strspn(val, ".") == n || !(v >= 0 && v <= 10))
+			return bad(s, line, sec, key, "expected a health factor 0..10 such as 1.1 (0 = off)");
+		r->health_factor = v;
 		return 1;
 	}
 	if (strncmp(key, "premium_bps", 11) != 0 || (key[11] && key[11] != '.'))

@@ -32,6 +32,7 @@ static void write_rules(FILE *out, const struct alert_rules *r)
 	fprintf(out, "claimable = %s\n", r->claimable ? "true" : "false");
 	fprintf(out, "stale = %s\n", r->stale ? "true" : "false");
 	fprintf(out, "move_pct = %g\n", r->move_pct);
+	fprintf(out, "health_factor = %g\n", r->health_factor);
 	fprintf(out, "bell = %s\n", r->bell ? "true" : "false");
 }
 

@@ -15,6 +15,7 @@ void alert_rules_defaults(struct alert_rules *r)
 	r->claimable = true;
 	r->stale = true;
 	r->move_pct = 10;
+	r->health_factor = 1.1;
 	r->bell = false;
 }
 
@@ -28,7 +29,8 @@ int alert_rules_premium_for(const struct alert_rules *r, const char *sym)
 
 const char *alert_kind_name(enum alert_kind k)
 {
-	static const char *const names[ALERT_KINDS] = { "premium", "claimable", "stale", "move" };
+	static const char *const names[ALERT_KINDS] = { "premium", "claimable", "stale", "move",
+	                                                        "health" };
 	return (unsigned)k < ALERT_KINDS ? names[k] : "?";
 }
 
@@ -111,6 +113,18 @@ size_t alerts_evaluate(const struct alert_rules *r, const struct alert_input *in
 			else
 				snprintf(msg, sizeof msg, "feed %s stale: never succeeded", safe);
 			hit(out, cap, &n, ALERT_STALE, key, msg);
+		}
+	if (r->health_factor > 0)
+		for (size_t i = 0; i < in->n_loans; i++) {
+			const struct alert_loan *l = &in->loans[i];
+			if (!l->has_hf || !(l->hf < r->health_factor))
+				continue;
+			text_copy_clean(safe, sizeof safe, l->collateral);
+			snprintf(key, sizeof key, "health:%lld", (long long)l->id);
+			snprintf(msg, sizeof msg, "loan %lld (%s collateral) health factor %.2f, below %.2f%s",
+			         (long long)l->id, safe, l->hf, r->health_factor,
+			         l->hf < 1 ? ": liquidatable" : "");
+			hit(out, cap, &n, ALERT_HEALTH, key, msg);
 		}
 	return n;
 }

@@ -14,6 +14,8 @@
  *             never succeeded but was attempted); key "stale:<feed>"
  *   move      a position whose NAV moved more than move_pct % against its
  *             value a day ago; key "move:<position id>"
+ *   health    a looped (lending) position whose health factor is below
+ *             health_factor (0 = off); key "health:<loan id>"
  */
 #ifndef STAKETOP_ALERTS_H
 #define STAKETOP_ALERTS_H
@@ -38,15 +40,18 @@ struct alert_rules {
 	size_t n_token;
 	bool claimable, stale;
 	double move_pct;                 /* 0 = off */
+	double health_factor;            /* a loan's HF below this; 0 = off */
 	bool bell;
 };
 
-/* Defaults: premium 100 bps, claimable and stale on, move 10 %, bell off. */
+/* Defaults: premium 100 bps, claimable and stale on, move 10 %, health
+ * factor 1.1, bell off. */
 void alert_rules_defaults(struct alert_rules *r);
 /* The bps threshold for sym (a token rule, else the one for all). */
 int alert_rules_premium_for(const struct alert_rules *r, const char *sym);
 
-enum alert_kind { ALERT_PREMIUM, ALERT_CLAIMABLE, ALERT_STALE, ALERT_MOVE, ALERT_KINDS };
+enum alert_kind { ALERT_PREMIUM, ALERT_CLAIMABLE, ALERT_STALE, ALERT_MOVE, ALERT_HEALTH,
+                  ALERT_KINDS };
 const char *alert_kind_name(enum alert_kind k);  /* "premium", "claimable", … */
 
 #define ALERT_KEY_MAX 64
@@ -62,6 +67,14 @@ struct alert_hit {
 struct alert_feed {
 	char name[32];
 	int64_t last_attempt, last_success;
+};
+
+/* A looped position's health factor, when it has one (a debt). */
+struct alert_loan {
+	int64_t id;
+	char collateral[SYM_MAX];
+	bool has_hf;
+	double hf;
 };
 
 /* A position's NAV a day before now, when recorded. */
@@ -80,6 +93,8 @@ struct alert_input {
 	size_t n_unbondings;
 	const struct alert_feed *feeds;
 	size_t n_feeds;
+	const struct alert_loan *loans;
+	size_t n_loans;
 	int64_t now, stale_s;
 };
 

@@ -16,6 +16,8 @@ unsigned ui_context(const struct ui *u)
 
 enum action ui_bar_hidden(const struct ui *u)
 {
+	if (u->overlay == CX_FORM && u->watch.form_open)
+		return ACT_FORM_PICK_NEXT; /* Left/Right picks the chain; the form says so */
 	if (u->overlay == CX_FORM && u->form && !form_has_picker(u->form))
 		return ACT_FORM_PICK_NEXT;
 	return ACT_NONE;
@@ -183,6 +185,10 @@ static void scroll_view(struct ui *u, long delta, bool home, bool end)
 		alerts_view_scroll(&u->alerts, &u->sc, home ? -1000000 : end ? 1000000 : delta);
 		return;
 	}
+	if (u->screen == CX_WATCH) {
+		watch_view_move(&u->watch, &u->sc.lay.body, delta, home, end);
+		return;
+	}
 	if (home)
 		board_home(&u->board);
 	else if (end)
@@ -270,6 +276,11 @@ static void form_done_apply(struct ui *u, const struct form_done *d)
 static void form_overlay_key(struct ui *u, enum action a, int key)
 {
 	struct form_host h = { .app = u->sc.app, .form = u->form, .confirm = &u->confirm };
+	if (u->watch.form_open) {
+		watch_form_key(&u->watch, &u->sc, a, key, &h.done);
+		form_done_apply(u, &h.done);
+		return;
+	}
 	if (!u->form)
 		return;
 	form_key(&h, a, key);
@@ -281,6 +292,11 @@ static void confirm_key(struct ui *u, enum action a)
 	struct form_host h = { .app = u->sc.app, .form = u->form, .confirm = &u->confirm };
 	if (u->confirm.kind == CONFIRM_EVENT) {
 		ui_event_remove_key(u, a);
+		return;
+	}
+	if (u->confirm.kind == CONFIRM_WATCH) {
+		watch_view_confirm_key(&u->confirm, &u->sc, a, &h.done);
+		form_done_apply(u, &h.done);
 		return;
 	}
 	form_confirm_key(&h, a);
@@ -365,6 +381,36 @@ static bool alerts_action(struct ui *u, enum action a)
 		u->overlay = u->form ? CX_FORM : 0;
 		if (!u->form)
 			ui_message(u, R_ERROR, "out of memory");
+		break;
+	default: return false;
+	}
+	return true;
+}
+
+static void toggle_watch(struct ui *u)
+{
+	u->screen = u->screen == CX_WATCH ? CX_BOARD : CX_WATCH;
+	if (u->screen == CX_WATCH) {
+		u->watch.top = 0;
+		watch_view_compute(&u->watch, &u->sc);
+	}
+}
+
+/* The watch screen's keys: add an address (the form), remove the selected
+ * one (asks first). */
+static bool watch_action(struct ui *u, enum action a)
+{
+	switch (a) {
+	case ACT_WATCHES: toggle_watch(u); break;
+	case ACT_WATCH_ADD:
+		watch_form_open(&u->watch);
+		u->overlay = CX_FORM;
+		break;
+	case ACT_WATCH_REMOVE:
+		if (watch_view_confirm_open(&u->watch, &u->confirm))
+			u->overlay = CX_CONFIRM;
+		else
+			ui_message(u, R_NORMAL, "nothing watched to remove");
 		break;
 	default: return false;
 	}
@@ -460,6 +506,7 @@ static bool board_action(struct ui *u, enum action a)
 	case ACT_BACKFILL: ui_backfill_start(u); break;
 	case ACT_ALERTS: toggle_alerts(u); break;
 	case ACT_PLANNER: toggle_planner(u); break;
+	case ACT_WATCHES: toggle_watch(u); break;
 	default: return false;
 	}
 	return true;
@@ -637,6 +684,7 @@ static void screen_action(struct ui *u, enum action a, int key)
 	case CX_UNBOND: done = unbonding_action(u, a); break;
 	case CX_HISTORY: done = history_action(u, a); break;
 	case CX_ALERTS: done = alerts_action(u, a); break;
+	case CX_WATCH: done = watch_action(u, a); break;
 	default: break;
 	}
 	if (!done)

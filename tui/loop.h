@@ -23,12 +23,13 @@
 #include "tui/screens/prompt.h"
 #include "tui/screens/scene.h"
 #include "tui/screens/unbonding_view.h"
+#include "tui/screens/watch_view.h"
 #include "tui/term/keymap.h"
 #include "tui/term/theme.h"
 
 struct ui {
 	struct scene sc;           /* app, clock, geometry, what was read */
-	unsigned screen;           /* CX_BOARD, CX_DETAIL, CX_FEEDS, CX_UNBOND, CX_PLAN, CX_HISTORY */
+	unsigned screen;           /* CX_BOARD, CX_DETAIL, CX_FEEDS, CX_UNBOND, CX_PLAN, CX_HISTORY, CX_WATCH */
 	unsigned overlay;          /* 0, CX_HELP, CX_PROMPT, CX_FORM or CX_CONFIRM */
 
 	struct board board;
@@ -37,6 +38,7 @@ struct ui {
 	struct unbonding_view unbv;
 	struct history_view hist;
 	struct alerts_view alerts;
+	struct watch_view watch;   /* its add form is the CX_FORM overlay when form_open */
 	struct planner planner;
 	struct help help;
 	struct prompt prompt;

@@ -72,6 +72,8 @@ static void prepare(struct ui *u)
 		history_view_scroll(&u->hist, &u->sc.lay.body, 0);
 	if (u->screen == CX_ALERTS)
 		alerts_view_scroll(&u->alerts, &u->sc, 0);
+	if (u->screen == CX_WATCH)
+		watch_view_move(&u->watch, &u->sc.lay.body, 0, false, false);
 	if (u->screen == CX_PLAN)
 		planner_scroll(&u->planner, &u->sc, 0);
 }
@@ -101,12 +103,16 @@ static void draw_frame(struct ui *u)
 			history_view_draw(&u->hist, &u->sc, &l->body);
 		else if (u->screen == CX_ALERTS)
 			alerts_view_draw(&u->alerts, &l->body);
+		else if (u->screen == CX_WATCH)
+			watch_view_draw(&u->watch, &u->sc, &l->body);
 		else if (u->screen == CX_PLAN)
 			planner_draw(&u->planner, &u->sc, &l->body);
 		else
 			board_draw(&u->board, &l->body);
 		if (u->overlay == CX_HELP)
 			help_draw(&u->help, &l->overlay);
+		else if (u->overlay == CX_FORM && u->watch.form_open)
+			watch_form_draw(&u->watch, l);
 		else if (u->overlay == CX_FORM && u->form)
 			form_draw(u->form, l);
 		else if (u->overlay == CX_CONFIRM)
@@ -118,6 +124,12 @@ static void draw_frame(struct ui *u)
 			.unbv = &u->unbv, .hist = &u->hist, .prompt = &u->prompt, .form = u->form,
 		};
 		statusline_draw(&sv, &l->status); /* last: it may place the cursor */
+		if (u->overlay == CX_FORM && u->watch.form_open) {
+			int y, x;
+			watch_form_cursor(&u->watch, l, &y, &x);
+			curs_set(1);
+			move(y, x);
+		}
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -147,6 +159,8 @@ static int wait_timeout(const struct ui *u)
 			; /* alerts: dates; the plan: changes with keys, not the clock */
 		else if (u->screen == CX_FEEDS)
 			s = ticks_min(s, feeds_view_next_change(&u->feeds));
+		else if (u->screen == CX_WATCH)
+			s = ticks_min(s, watch_view_next_change(&u->watch, &u->sc));
 		if (s > 0) {
 			struct timespec ts;
 			clock_gettime(CLOCK_REALTIME, &ts);
@@ -231,6 +245,7 @@ static void st_load_done(struct run *r)
 	unbonding_view_free(&u->unbv);
 	history_view_free(&u->hist);
 	alerts_view_free(&u->alerts);
+	watch_view_free(&u->watch);
 	planner_free(&u->planner);
 	form_free(u->form);
 	u->form = NULL;

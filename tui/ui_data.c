@@ -56,6 +56,8 @@ void ui_recompute(struct ui *u)
 		ui_unbonding_compute(u);
 	if (u->screen == CX_ALERTS)
 		alerts_view_compute(&u->alerts, &u->sc);
+	if (u->screen == CX_WATCH)
+		watch_view_compute(&u->watch, &u->sc);
 	if (u->screen == CX_PLAN)
 		planner_reload(&u->planner, &u->sc);
 	if (u->screen == CX_HISTORY && history_view_relabel(&u->hist, &u->sc) < 0)

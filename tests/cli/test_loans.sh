@@ -37,6 +37,19 @@ check "depeg 10%: HF 1.107169, equity 8841.5408, not liquidated" \
 j=$("$ST" --db "$DB" --offline loan list --json 2>"$T/err")
 check "a tight loop: HF 1.003696, the 1% depeg liquidates it" \
 	'[ "$(echo "$j" | jq -c ".[1] | [.health_factor, .stress[0].liquidated, .stress[0].health_factor]")" = "[1.003696,true,0.993659]" ]'
+# the health-factor alert ([alerts] health_factor, default 1.1): loan 2 at
+# 1.003696 is below it, loan 1 at 1.2301875 is not; `alerts` exits 1
+"$ST" --db "$DB" --offline alerts >"$T/out" 2>"$T/err"
+rc=$?
+check "alerts: loan 2's health factor 1.00 below 1.10, exit 1; loan 1 not" \
+	'[ $rc -eq 1 ] && grep -q "loan 2 (wstETH collateral) health factor 1.00, below 1.10" "$T/out" && ! grep -q "loan 1 " "$T/out"'
+printf '[alerts]\nhealth_factor = 1.25\n' >"$T/hf.ini"
+"$ST" --db "$DB" --config "$T/hf.ini" --offline alerts --json >"$T/out" 2>"$T/err"
+check "health_factor = 1.25 in the config: loan 1 (1.23) fires too, once each" \
+	'[ "$(grep -o "\"health:[0-9]*\"" "$T/out" | sort | tr -d "\n")" = "\"health:1\"\"health:2\"" ]'
+printf '[alerts]\nhealth_factor = 1.2.3\n' >"$T/hf.ini"
+"$ST" --db "$DB" --config "$T/hf.ini" --offline alerts >"$T/out" 2>"$T/err"
+check "a bad health_factor is refused with file:line" '[ $? -eq 2 ] && grep -q "hf.ini:2" "$T/err"'
 "$ST" --db "$DB" --offline loan list >"$T/out" 2>"$T/err"
 check "loan list prints HF and where it is liquidated" \
 	'grep -Eq "^ +1 aave +10 wstETH +8 ETH +1\.23  collateral 18\.7% below NAV" "$T/out" && grep -q "1% HF 0.99 LIQUIDATED" "$T/out"'

@@ -118,12 +118,49 @@ static void hostile_names_sanitized(void **state)
 	assert_string_equal(h[0].message, "feed x?[2Jy stale: never succeeded");
 }
 
+/* A loan's health factor below the rule: HF = collateral × LT / debt.
+ * Loan 1: 10 wstETH at NAV 3,660.13 = 36,601.30, LT 0.81, debt 25,000 USDC
+ * → HF = 36,601.30 × 0.81 / 25,000 = 1.18587... : above 1.1, no alert;
+ * below a rule of 1.2, an alert. Loan 2: HF 0.95 → liquidatable. Loan 3:
+ * no debt, no HF: never an alert. At exactly the rule: not below. */
+static void health_factor_below_rule(void **state)
+{
+	(void)state;
+	struct alert_rules r;
+	alert_rules_defaults(&r);
+	r.claimable = r.stale = false;
+	r.move_pct = 0;
+	r.premium_bps = 0;
+	assert_true(r.health_factor == 1.1);
+	const double hf1 = 36601.30 * 0.81 / 25000;
+	struct alert_loan l[4] = {
+		{ .id = 1, .collateral = "wstETH", .has_hf = true, .hf = hf1 },
+		{ .id = 2, .collateral = "weETH", .has_hf = true, .hf = 0.95 },
+		{ .id = 3, .collateral = "rETH", .has_hf = false, .hf = 0 },
+		{ .id = 4, .collateral = "x\033[2Jy", .has_hf = true, .hf = 1.1 },
+	};
+	struct alert_input in = { .loans = l, .n_loans = 4, .now = T0, .stale_s = 900 };
+	struct alert_hit h[4];
+	assert_int_equal(alerts_evaluate(&r, &in, h, 4), 1);
+	assert_int_equal(h[0].kind, ALERT_HEALTH);
+	assert_string_equal(h[0].key, "health:2");
+	assert_string_equal(h[0].message,
+	                    "loan 2 (weETH collateral) health factor 0.95, below 1.10: liquidatable");
+	r.health_factor = 1.2;   /* now loan 1 too, 1.19 < 1.2; loan 4 at 1.1 < 1.2 */
+	assert_int_equal(alerts_evaluate(&r, &in, h, 4), 3);
+	assert_string_equal(h[0].message, "loan 1 (wstETH collateral) health factor 1.19, below 1.20");
+	assert_null(strchr(h[2].message, '\033'));
+	r.health_factor = 0;     /* off */
+	assert_int_equal(alerts_evaluate(&r, &in, h, 4), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(premium_rules),
 		cmocka_unit_test(claimable_stale_move),
 		cmocka_unit_test(hostile_names_sanitized),
+		cmocka_unit_test(health_factor_below_rule),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

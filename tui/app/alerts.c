@@ -8,6 +8,7 @@
 #include "data/events_db.h"
 #include "data/observations_db.h"
 #include "data/snapshots_db.h"
+#include "tui/app/loans.h"
 
 #define DAY INT64_C(86400)
 
@@ -38,7 +39,9 @@ int app_alerts_check(struct app *a, int *n_fired, char *err, size_t errlen)
 	struct alert_feed *feeds = NULL;
 	struct alert_past *past = NULL;
 	struct alert_hit *hits = NULL;
-	size_t nub = 0, nfs = 0;
+	struct app_loan *loans = NULL;
+	struct alert_loan *al = NULL;
+	size_t nub = 0, nfs = 0, nl = 0;
 	int rc = -1;
 	if (n_fired)
 		*n_fired = 0;
@@ -56,12 +59,25 @@ int app_alerts_check(struct app *a, int *n_fired, char *err, size_t errlen)
 		feeds[i].last_attempt = fs[i].last_attempt;
 		feeds[i].last_success = fs[i].last_success;
 	}
-	if (past_values(a, past, err, errlen) < 0)
+	if (past_values(a, past, err, errlen) < 0 ||
+	    app_loans_load(a, &loans, &nl, err, errlen) < 0)
 		goto out;
+	al = calloc(nl ? nl : 1, sizeof *al);
+	if (!al) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < nl; i++) {
+		al[i].id = loans[i].loan.id;
+		snprintf(al[i].collateral, sizeof al[i].collateral, "%s", loans[i].loan.collateral);
+		al[i].has_hf = loans[i].health.has && loans[i].health.has_hf;
+		al[i].hf = loans[i].health.hf;
+	}
 	const struct alert_input in = {
 		.positions = a->positions.v, .rows = a->rows, .n_positions = a->positions.n,
 		.past = past, .unbondings = ub, .n_unbondings = nub, .feeds = feeds,
-		.n_feeds = nfs, .now = a->now, .stale_s = a->cfg.stale_seconds,
+		.n_feeds = nfs, .loans = al, .n_loans = nl, .now = a->now,
+		.stale_s = a->cfg.stale_seconds,
 	};
 	size_t n = alerts_evaluate(&a->cfg.alerts, &in, NULL, 0);
 	hits = calloc(n ? n : 1, sizeof *hits);
@@ -72,6 +88,8 @@ int app_alerts_check(struct app *a, int *n_fired, char *err, size_t errlen)
 	n = alerts_evaluate(&a->cfg.alerts, &in, hits, n);
 	rc = store_alerts_sync(a->store, hits, n, a->now, n_fired, err, errlen);
 out:
+	free(al);
+	free(loans);
 	free(hits);
 	free(past);
 	free(feeds);

@@ -23,16 +23,20 @@ int watch_check(const char *chain_name, const char *address, const char *label,
 		snprintf(err, errlen, "address: %s", why);
 		return -1;
 	}
-	if (label) {
-		if (strlen(label) > WATCH_LABEL_MAX || strlen(label) >= ACCOUNT_MAX) {
-			snprintf(err, errlen, "label: at most %d bytes", ACCOUNT_MAX - 1);
-			return -1;
-		}
-		if (text_is_unsafe(label)) {
-			snprintf(err, errlen,
-			         "label: control characters and invalid UTF-8 are not allowed");
-			return -1;
-		}
+	return watch_check_label(label, err, errlen);
+}
+
+int watch_check_label(const char *label, char *err, size_t errlen)
+{
+	if (!label)
+		return 0;
+	if (strlen(label) > WATCH_LABEL_MAX || strlen(label) >= ACCOUNT_MAX) {
+		snprintf(err, errlen, "label: at most %d bytes", ACCOUNT_MAX - 1);
+		return -1;
+	}
+	if (text_is_unsafe(label)) {
+		snprintf(err, errlen, "label: control characters and invalid UTF-8 are not allowed");
+		return -1;
 	}
 	return 0;
 }
@@ -55,6 +59,40 @@ int watch_add(struct app *a, const char *chain_name, const char *address, const 
 int watch_remove(struct app *a, int64_t id, char *err, size_t errlen)
 {
 	return store_watch_remove(a->store, id, err, errlen);
+}
+
+int watch_list(struct app *a, struct watch_row **out, size_t *n, char *err, size_t errlen)
+{
+	struct watch *w = NULL;
+	size_t nw = 0;
+	*out = NULL;
+	*n = 0;
+	if (store_watches_list(a->store, &w, &nw, err, errlen) < 0)
+		return -1;
+	if (nw == 0)
+		return 0;
+	struct watch_row *r = calloc(nw, sizeof *r);
+	if (!r) {
+		free(w);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < nw; i++) {
+		struct watch_item *it = NULL;
+		size_t ni = 0;
+		r[i].w = w[i];
+		if (store_watch_items_list(a->store, w[i].id, &it, &ni, err, errlen) < 0) {
+			free(r);
+			free(w);
+			return -1;
+		}
+		r[i].n_positions = ni;
+		free(it);
+	}
+	free(w);
+	*out = r;
+	*n = nw;
+	return 0;
 }
 
 void watch_account(const struct watch *w, char *buf, size_t len)

@@ -19,6 +19,10 @@
 int watch_check(const char *chain_name, const char *address, const char *label,
                 enum watch_chain *chain, char *norm, char *err, size_t errlen);
 
+/* The label alone, as watch_check checks it (NULL or "": none): 0, or -1
+ * with err = "label: ...". */
+int watch_check_label(const char *label, char *err, size_t errlen);
+
 /* Check then store. 0 with *id; 1 when it is watched already (*id is that
  * watch; nothing changes); -1 with err: `invalid` (may be NULL) tells an
  * input error (true) from a store error (false). */
@@ -28,6 +32,16 @@ int watch_add(struct app *a, const char *chain_name, const char *address, const 
 /* Forget watch id (its positions stay, with their history: they are read
  * no more). 0, 1 when there is no such watch, or -1 with err. */
 int watch_remove(struct app *a, int64_t id, char *err, size_t errlen);
+
+/* A watch as its list shows it: the watch, and how many positions its
+ * reads made (they stay when the watch goes). */
+struct watch_row {
+	struct watch w;
+	size_t n_positions;
+};
+/* Every watch, by id: 0 with *out (the caller's: free; NULL when none),
+ * or -1 with err. */
+int watch_list(struct app *a, struct watch_row **out, size_t *n, char *err, size_t errlen);
 
 /* The account name a watch's positions live in: its label, else
  * "<chain>:<address>" (cut to fit). */

@@ -22,8 +22,8 @@ struct form;
 
 /* The removal confirmation's state. */
 struct confirm {
-	enum { CONFIRM_POSITION, CONFIRM_EVENT } kind;
-	int64_t id;                /* the position or event a removal waits for */
+	enum { CONFIRM_POSITION, CONFIRM_EVENT, CONFIRM_WATCH } kind;
+	int64_t id;                /* the position, event or watch a removal waits for */
 	char text[256];
 };
 

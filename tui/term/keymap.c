@@ -111,7 +111,7 @@ const char *keymap_contexts_text(unsigned cx, char *buf, size_t len)
 		{ CX_HELP, "help" },     { CX_PROMPT, "prompt" },   { CX_FORM, "form" },
 		{ CX_CONFIRM, "confirm" }, { CX_UNBOND, "unbonding" }, { CX_ALERTS, "alerts" },
 		{ CX_PLAN, "planner" },
-		{ CX_HISTORY, "history" },
+		{ CX_HISTORY, "history" }, { CX_WATCH, "watch" },
 	};
 	if ((cx & CX_SCREENS) == CX_SCREENS) {
 		snprintf(buf, len, "%s", (cx & CX_ALL) == CX_ALL ? "everywhere" : "all screens");

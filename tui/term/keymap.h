@@ -26,10 +26,11 @@ enum {
 	CX_ALERTS = 1 << 8,  /* the alerts screen */
 	CX_PLAN = 1 << 9,    /* the rebalancing planner */
 	CX_HISTORY = 1 << 10, /* the history screen */
+	CX_WATCH = 1 << 11,   /* the watched addresses screen */
 	CX_SCREENS = CX_BOARD | CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN |
-	             CX_HISTORY,
+	             CX_HISTORY | CX_WATCH,
 	CX_LISTS = CX_SCREENS | CX_HELP,
-	CX_ALL = 0x7ff
+	CX_ALL = 0xfff
 };
 
 /* X(ACTION, contexts, bar label or NULL, help text, up to four keys; 0 ends).
@@ -77,15 +78,18 @@ enum {
 	  0, 0, 0)                                                                                \
 	X(HIST_NEXT, CX_HISTORY, NULL, "history: the cursor to the next date", KC(KEY_RIGHT), 0, \
 	  0, 0)                                                                                   \
-	X(BACK, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN | CX_HISTORY | CX_HELP,    \
+	X(BACK, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN | CX_HISTORY | CX_WATCH |  \
+	          CX_HELP,                                                                        \
 	  "Back",                                                                                \
 	  "back (to the board, or the screen the detail was opened from)", KC(KEY_F(10)), 'q', 27,\
 	  0)                                                                                      \
 	/* Left is Back where it moves nothing (history: the cursor) */                           \
-	X(BACK_ARROW, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN | CX_HELP, NULL,      \
+	X(BACK_ARROW, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_PLAN | CX_WATCH | CX_HELP,\
+	  NULL,                                                                                   \
 	  "back, as Back", KC(KEY_LEFT), 0, 0, 0)                                                 \
 	/* Backspace erases in the planner's typed target */                                      \
-	X(BACK2, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_HISTORY | CX_HELP, NULL,        \
+	X(BACK2, CX_DETAIL | CX_FEEDS | CX_UNBOND | CX_ALERTS | CX_HISTORY | CX_WATCH | CX_HELP,  \
+	  NULL,                                                                                   \
 	  "back to the board",                                                                    \
 	  'h',                                                                                    \
 	  KC(KEY_BACKSPACE), 127, 0)                                                              \
@@ -127,6 +131,15 @@ enum {
 	X(ALERTS_SEEN, CX_ALERTS, "Seen", "mark every alert seen", 's', 0, 0, 0)                   \
 	X(ALERT_RULES, CX_ALERTS, "Rules",                                                        \
 	  "edit the alert rules (a form; written to the config's [alerts] section)", 'e', 0, 0, 0) \
+	X(WATCHES, CX_BOARD | CX_WATCH, NULL,                                                     \
+	  "watch screen: watched addresses, what each read and when, its last error (on/off)",    \
+	  'W', 0, 0, 0)                                                                           \
+	X(WATCH_ADD, CX_WATCH, "Add",                                                             \
+	  "watch screen: watch an address (a form; the address is checked as you type)",          \
+	  KC(KEY_F(7)), 'a', KC(KEY_IC), 0)                                                       \
+	X(WATCH_REMOVE, CX_WATCH, "Remove",                                                       \
+	  "watch screen: stop watching the selected address (asks; its positions stay)",          \
+	  KC(KEY_F(9)), 'd', KC(KEY_DC), 0)                                                       \
 	X(PRICE, CX_BOARD | CX_DETAIL, NULL,                                                      \
 	  "set a manual price for the selected asset (a form; staketop price clear undoes it)",   \
 	  'M', 0, 0, 0)                                                                           \
@@ -160,9 +173,9 @@ enum {
 	  KC(KEY_ENTER), 0)                                                                       \
 	X(FORM_NEXT, CX_FORM, "Next", "next field", '\t', KC(KEY_DOWN), 0, 0)                       \
 	X(FORM_PREV, CX_FORM, "Prev", "previous field", KC(KEY_BTAB), KC(KEY_UP), 0, 0)             \
-	X(FORM_PICK_NEXT, CX_FORM, "Asset", "asset field: next catalog asset", KC(KEY_RIGHT), 0, 0,  \
+	X(FORM_PICK_NEXT, CX_FORM, "Asset", "asset or chain field: the next catalog asset or chain", KC(KEY_RIGHT), 0, 0,  \
 	  0)                                                                                      \
-	X(FORM_PICK_PREV, CX_FORM, NULL, "asset field: previous catalog asset", KC(KEY_LEFT), 0,  \
+	X(FORM_PICK_PREV, CX_FORM, NULL, "asset or chain field: the previous one", KC(KEY_LEFT), 0,  \
 	  0, 0)                                                                                   \
 	X(FORM_CANCEL, CX_FORM, "Cancel", "cancel without saving", 27, KC(KEY_F(10)), 0, 0)           \
 	X(CONFIRM_YES, CX_CONFIRM, "Remove", "yes, remove it", 'y', 'Y', 0, 0)                        \
