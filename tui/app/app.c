@@ -91,6 +91,13 @@ static void free_rows(struct app *a)
 
 int app_load(struct app *a, int64_t now, char *err, size_t errlen)
 {
+	if (app_value(a, now, err, errlen) < 0)
+		return -1;
+	return app_pnl_load(a, err, errlen);
+}
+
+int app_value(struct app *a, int64_t now, char *err, size_t errlen)
+{
 	struct position_list pl = { 0 };
 	struct unbonding *ub = NULL;
 	size_t nub = 0;
@@ -140,7 +147,17 @@ int app_load(struct app *a, int64_t now, char *err, size_t errlen)
 	}
 	free(ub);
 	valuation_totals(a->rows, pl.n, &a->totals);
-	return app_pnl_load(a, err, errlen);
+	/* rows for every position, absent until app_pnl_load: a screen drawn
+	 * before the next full load reads "not computed", never past the end */
+	a->pnl = calloc(pl.n ? pl.n : 1, sizeof *a->pnl);
+	if (!a->pnl) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < pl.n; i++)
+		a->pnl[i].missing = "not computed";
+	memset(&a->pnl_totals, 0, sizeof a->pnl_totals);
+	return 0;
 }
 
 void app_close(struct app *a)

@@ -55,8 +55,11 @@ struct app {
 int app_open(struct app *a, const struct app_options *o, char *err, size_t errlen);
 
 /* Re-read positions and the latest observations and value every position
- * as of now. */
+ * as of now, with each one's P&L (its lots from the event log). */
 int app_load(struct app *a, int64_t now, char *err, size_t errlen);
+/* The same without the P&L (every pnl row absent, "not computed"): what
+ * recording snapshots and checking alerts after a refresh need. */
+int app_value(struct app *a, int64_t now, char *err, size_t errlen);
 
 void app_close(struct app *a);
 

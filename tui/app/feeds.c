@@ -114,7 +114,8 @@ static struct snap_fig fig(struct figure f)
 
 int feeds_record_snapshots(struct app *a, int64_t now, char *err, size_t errlen)
 {
-	if (app_load(a, now, err, errlen) < 0)
+	/* values only: the snapshot holds no P&L */
+	if (app_value(a, now, err, errlen) < 0)
 		return -1;
 	size_t n = a->positions.n;
 	struct snapshot *v = calloc(n ? n : 1, sizeof *v);
