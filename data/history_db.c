@@ -10,6 +10,7 @@
 #include "data/positions_db.h"
 #include "data/store_priv.h"
 #include "positions/timeutil.h"
+#include "positions/valuation.h"
 #include "positions/yield.h"
 
 /* Every position's events, ordered by position: *ev (owned by the caller)
@@ -303,8 +304,12 @@ int store_history_realized(struct store *s, const struct catalog *cat, const str
 	if (r < 0)
 		return -1;
 	if (r == 0) {
+		/* as the board's APY: the source's figure converted once (an APY
+		 * is not compounded again), net of the fee, then compounded */
+		const struct asset *from = catalog_find(cat, apr_sym);
+		double apr = valuation_feed_apr(a, from ? from : a, o_now.value);
 		*has_quoted = true;
-		*quoted_apy = yield_apy(o_now.value, a->yield.compounding ? a->yield.compounding : 1);
+		*quoted_apy = yield_apy(apr, a->yield.compounding ? a->yield.compounding : 1);
 	}
 	if (!ra)
 		return 0;

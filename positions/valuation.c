@@ -229,8 +229,7 @@ static bool base_part(const struct valuation_ctx *ctx, struct valuation *v,
 	if (q) {
 		/* the figure as the source states it, converted once */
 		const struct yield_spec *fs = &from->yield;
-		unsigned n = fs->compounding ? fs->compounding : 1;
-		double apr = fs->quoted == QUOTE_APY ? yield_apr_from_apy(q->value, n) : q->value;
+		double apr = valuation_feed_apr_gross(from, q->value);
 		part->from_feed = true;
 		part->quoted = fs->quoted;
 		part->quoted_value = q->value;
@@ -296,6 +295,19 @@ static void yields(const struct valuation_ctx *ctx, const struct position *p,
 			set(&v->yield_365d_value, v->yield_365d.v * v->price_underlying.v);
 		}
 	}
+}
+
+double valuation_feed_apr_gross(const struct asset *from, double value)
+{
+	const struct yield_spec *fs = &from->yield;
+	unsigned n = fs->compounding ? fs->compounding : 1;
+	return fs->quoted == QUOTE_APY ? yield_apr_from_apy(value, n) : value;
+}
+
+double valuation_feed_apr(const struct asset *a, const struct asset *from, double value)
+{
+	double apr = valuation_feed_apr_gross(from, value);
+	return a->yield.apr_feed_is_gross ? yield_net_apr(apr, a->yield.fee) : apr;
 }
 
 int valuation_compute(const struct valuation_ctx *ctx, const struct position *p,

@@ -106,6 +106,13 @@ struct valuation_ctx {
 	int64_t stale_s;                  /* an input older than this is stale */
 };
 
+/* A yield feed's figure for asset a, read from asset `from` (a's own, or
+ * the one its base APR comes from), as an annual rate: converted once
+ * from an APY when `from`'s source quotes one (yield.quoted), before the
+ * fee (_gross) or net of a's fee when its feed quotes gross. */
+double valuation_feed_apr_gross(const struct asset *from, double value);
+double valuation_feed_apr(const struct asset *a, const struct asset *from, double value);
+
 /* Value one position. Returns 0, or -1 when its asset is not in the catalog
  * (v->missing says so). */
 int valuation_compute(const struct valuation_ctx *ctx, const struct position *p,

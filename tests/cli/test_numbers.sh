@@ -97,6 +97,12 @@ check "JitoSOL APY is the source's 0.0745" 'echo "$p7" | grep -q "\"apy\":0.0745
 check "JitoSOL APR from it: 0.07187099" 'echo "$p7" | grep -q "\"apr\":0.07187099,"'
 check "JitoSOL says its source quotes an APY" \
 	'echo "$p7" | grep -q "\"yield_quoted\":\"apy\",\"yield_quoted_value\":0.0745"'
+# the history's "quoted" column is the same APY as the board's: 7.450 %
+# for JitoSOL and mSOL's 7.200 % (both quote an APY), not 7.733 / 7.464
+hy=$(S history --yield 2>&1)
+check "history --yield quotes JitoSOL at 7.450% and mSOL at 7.200%, as the report" \
+	'echo "$hy" | grep -Eq "^JitoSOL +30 .* 7\.450% " && echo "$hy" | grep -Eq "^mSOL +30 .* 7\.200% "'
+
 # EL-stETH: base = stETH's APR 0.0271, restaking 0.005 (catalog), sum 0.0321
 check "restaked: base and restaking APR apart, apr their sum" \
 	'echo "$p6" | grep -q "\"apr\":0.0321,.*\"apr_base\":0.0271,\"apr_restaking\":0.005"'
