@@ -28,6 +28,7 @@ wait_for "Alerts +1 new"
 check "the alerts screen lists it with its time" \
 	'screen | grep -q "NEW  2026-11-25T08:00  premium   weETH discount -29 bps (beyond 28)"'
 check "and the rules in force" 'screen | grep -q "premium or discount beyond 28 bps, any token" && screen | grep -q "terminal bell when one fires: on"'
+check "the health-factor rule too (default 1.1)" 'screen | grep -q "a loan.s health factor below 1.10"'
 check "no bell for what was there at start" '[ "$(tm display -p -t t "#{window_bell_flag}")" = 0 ]'
 keys s
 wait_for "1 alert marked seen"

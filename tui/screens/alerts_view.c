@@ -54,6 +54,10 @@ static void rules(struct alerts_view *v, const struct app *a)
 		     r->move_pct);
 	else
 		line(v, R_DIM, false, "  a position's value moving in a day: off");
+	if (r->health_factor > 0)
+		line(v, R_NORMAL, false, "  a loan's health factor below %.2f", r->health_factor);
+	else
+		line(v, R_DIM, false, "  a loan's health factor: off");
 	line(v, R_NORMAL, false, "  terminal bell when one fires: %s", r->bell ? "on" : "off");
 }
 
