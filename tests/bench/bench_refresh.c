@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "tests/tools/bench_clock.h"
+#include "tests/tools/bench_server.h"
 
 #include "data/catalog_load.h"
 #include "pricing/refresh.h"
@@ -42,25 +43,8 @@ int main(int argc, char **argv)
 	fclose(f);
 	char port_file[512];
 	snprintf(port_file, sizeof port_file, "%s/port", dir);
-	pid_t pid = fork();
-	if (pid == 0) {
-		int devnull = open("/dev/null", O_WRONLY);
-		dup2(devnull, 1);
-		execl(argv[1], argv[1], "--routes", path, "--port-file", port_file, "--max-seconds",
-		      "60", (char *)NULL);
-		_exit(127);
-	}
-	int port = 0;
-	for (int i = 0; i < 100 && !port; i++) {
-		FILE *pf = fopen(port_file, "r");
-		if (pf) {
-			if (fscanf(pf, "%d", &port) != 1)
-				port = 0;
-			fclose(pf);
-		}
-		if (!port)
-			usleep(50000);
-	}
+	pid_t pid;
+	int port = bench_server_start(argv[1], path, port_file, &pid);
 	struct catalog cat = { 0 };
 	char cat_path[512];
 	snprintf(cat_path, sizeof cat_path, "%s/assets.json", argv[2]);
