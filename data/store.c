@@ -190,6 +190,13 @@ static const char *const migrations[] = {
 	"DROP INDEX observations_latest;"
 	"CREATE INDEX observations_latest ON observations(asset, kind, ts DESC, value);"
 	"PRAGMA user_version = 9;",
+	/* 10: amounts leaving a stake read from a chain are unbondings of the
+	 * position they leave (watch_items.unbonding_id: which one a read
+	 * entry is); a provider's Retry-After we did not wait for holds back
+	 * the reads of its chain until blocked_until */
+	"ALTER TABLE watch_items ADD COLUMN unbonding_id INTEGER;"
+	"ALTER TABLE watches ADD COLUMN blocked_until INTEGER;"
+	"PRAGMA user_version = 10;",
 };
 
 
