@@ -73,7 +73,8 @@ beacon_answer() { # balance-of-1
 		>"$T/beacon.json"
 }
 # Cosmos: two pages of delegations (the key has + / =), one slashed
-# unbonding entry (balance 47500000 < initial 50000000), rewards
+# unbonding entry (balance 47500000 < initial 50000000), rewards, and two
+# pages of bank balances: an ibc coin, then the liquid 3141592 uatom
 cosmos_answer() { # amount-of-second-delegation (or "" for none)
 	printf '{"delegation_responses":[{"delegation":{"delegator_address":"%s","validator_address":"cosmosvaloper1aaa","shares":"256250000.000000000000000000"},"balance":{"denom":"uatom","amount":"256250000"}}],"pagination":{"next_key":"FPoo+/==","total":"2"}}' "$ATOMADDR" >"$T/del1.json"
 	if [ -n "$1" ]; then
@@ -83,6 +84,8 @@ cosmos_answer() { # amount-of-second-delegation (or "" for none)
 	fi
 	printf '{"unbonding_responses":[{"delegator_address":"%s","validator_address":"cosmosvaloper1ccc","entries":[{"creation_height":"2442278","completion_time":"2026-12-16T10:59:03.797335857Z","initial_balance":"50000000","balance":"47500000","unbonding_id":"12345","unbonding_on_hold_ref_count":"0"}]}],"pagination":{"next_key":null,"total":"1"}}' "$ATOMADDR" >"$T/unb.json"
 	printf '{"rewards":[],"total":[{"denom":"uatom","amount":"1234567.891234567891234567"}]}' >"$T/rew.json"
+	printf '{"balances":[{"denom":"ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB2","amount":"5"}],"pagination":{"next_key":"YmFuaw==","total":"2"}}' >"$T/bank1.json"
+	printf '{"balances":[{"denom":"uatom","amount":"3141592"}],"pagination":{"next_key":null,"total":"2"}}' >"$T/bank2.json"
 }
 routes() { # extra lines first (they win), then the good routes
 	{
@@ -96,6 +99,8 @@ GET /cosmos/cosmos/staking/v1beta1/delegations/$ATOMADDR?pagination.key=FPoo%2B%
 GET /cosmos/cosmos/staking/v1beta1/delegations/$ATOMADDR file=del1.json
 GET /cosmos/cosmos/staking/v1beta1/delegators/$ATOMADDR/unbonding_delegations file=unb.json
 GET /cosmos/cosmos/distribution/v1beta1/delegators/$ATOMADDR/rewards file=rew.json
+GET /cosmos/cosmos/bank/v1beta1/balances/$ATOMADDR?pagination.key=YmFuaw%3D%3D file=bank2.json
+GET /cosmos/cosmos/bank/v1beta1/balances/$ATOMADDR file=bank1.json
 GET /dot/pallets/staking/progress body={"activeEra":"210","forceEra":"NotForcing"}
 GET /dot/accounts/$DOTADDR/staking-info?includeClaimedRewards=false file=dot.json
 EOR
@@ -144,7 +149,7 @@ nqty() { S list --json | sed 's/},{/}\n{/g' | grep "\"account\":\"$1\"" | grep "
 chains_ok() { grep -q "^chains .* ok " "$T/out"; }
 
 S refresh >"$T/out" 2>&1
-check "first read: the chains line says ok, 37 values" 'chains_ok && grep -q "^chains .* 37 values" "$T/out"'
+check "first read: the chains line says ok, 38 values" 'chains_ok && grep -q "^chains .* 38 values" "$T/out"'
 rows >"$T/rows"
 cp "$T/rows" "$T/out"
 check "ETH held is idle, 2.000000000000000001 (0x1bc16d674ec80001 wei)" \
@@ -171,6 +176,10 @@ check "cosmos page 2 (next_key percent-encoded): 1.000001 ATOM" '[ "$(nqty hub A
 check "slashed unbonding valued by balance: 47.5, at 2026-12-16T10:59:03Z exactly" \
 	'[ "$(nqty hub ATOM "available at 2026-12-16T10:59:03Z")" = 47.5 ]'
 check "cosmos rewards truncated: 1.234567" '[ "$(nqty hub ATOM "pending rewards")" = 1.234567 ]'
+# bank page 2 (after the ibc coin's page): 3141592 uatom / 1e6
+check "cosmos wallet: 3.141592 ATOM idle, one position over two bank pages" \
+	'[ "$(qty hub ATOM "\"kind\":\"idle\"")" = 3.141592 ] &&
+	 [ "$(grep "\"account\":\"hub\"" "$T/rows" | grep -c "\"kind\":\"idle\"")" -eq 1 ]'
 check "SOL idle 5.000000001; JitoSOL summed over two accounts 420.000000001" \
 	'[ "$(qty sol SOL "\"kind\":\"idle\"")" = 5.000000001 ] && [ "$(qty sol JitoSOL .)" = 420.000000001 ]'
 # planck / 1e10; active + unlocking = total: 112964320103496 + 42550000000000 = 155514320103496
@@ -207,7 +216,7 @@ cp "$T/rows" "$T/out"
 check "the delegation no longer read is closed at 0, kept" '[ "$(nqty hub ATOM "no longer held")" = 0 ]'
 check "report --json says it is closed, the others not" \
 	'[ "$(grep "\"account\":\"hub\"" "$T/rows" | grep -c "\"closed\":true")" -eq 1 ] &&
-	 [ "$(grep "\"account\":\"hub\"" "$T/rows" | grep -c "\"closed\":false")" -eq 3 ]'
+	 [ "$(grep "\"account\":\"hub\"" "$T/rows" | grep -c "\"closed\":false")" -eq 4 ]'
 dclosed=$(S list --json | sed 's/},{/}\n{/g' | grep "no longer held" | sed 's/^\[*{"id":\([0-9]*\),.*/\1/')
 S events "$dclosed" --json >"$T/out" 2>&1
 check "its history stays: the first read (stake 1.000001) and the transfer out" \
