@@ -49,13 +49,18 @@ int store_watch_mark(struct store *s, int64_t id, int64_t now, const char *heigh
  * when none yet. */
 int store_watch_item_find(struct store *s, int64_t watch_id, const char *key,
                           int64_t *position_id, char *err, size_t errlen);
-/* Set (or move) key's position. */
+/* Set (or move) key's position; unbonding_id (0: none) when the key is
+ * an amount leaving a stake, recorded as that unbonding of position_id. */
 int store_watch_item_put(struct store *s, int64_t watch_id, const char *key,
-                         int64_t position_id, char *err, size_t errlen);
+                         int64_t position_id, int64_t unbonding_id, char *err, size_t errlen);
+/* Forget key (an unbonding the chain no longer reports). */
+int store_watch_item_drop(struct store *s, int64_t watch_id, const char *key, char *err,
+                          size_t errlen);
 
 struct watch_item {
 	char key[160];
 	int64_t position_id;
+	int64_t unbonding_id;      /* 0: the key is a position of its own */
 };
 /* Every item of a watch; *out the caller's (free). */
 int store_watch_items_list(struct store *s, int64_t watch_id, struct watch_item **out,
