@@ -125,6 +125,11 @@ int watch_targets(struct app *a, struct refresh *r, char *err, size_t errlen)
 		t[i].id = w[i].id;
 		t[i].chain = w[i].chain;
 		snprintf(t[i].address, sizeof t[i].address, "%s", w[i].address);
+		/* one provider per chain: the latest hold of any of its watches
+		 * (the reader asks nothing while it is after its now) */
+		for (size_t k = 0; k < n; k++)
+			if (w[k].chain == w[i].chain && w[k].blocked_until > t[i].held_until)
+				t[i].held_until = w[k].blocked_until;
 	}
 	int rc = refresh_watch(r, t, n);
 	if (rc < 0)
@@ -292,7 +297,8 @@ static int store_one(struct app *a, const struct watch *w, const struct chain_re
                      int64_t now, char *err, size_t errlen)
 {
 	if (!res->ok)
-		return store_watch_mark(a->store, w->id, now, NULL, res->error, err, errlen);
+		return store_watch_mark(a->store, w->id, now, NULL, res->error, res->blocked_until,
+		                        err, errlen);
 	for (size_t k = 0; k < res->items.n; k++)
 		if (store_item(a, w, &res->items.v[k], now, err, errlen) < 0)
 			return -1;
@@ -310,7 +316,8 @@ static int store_one(struct app *a, const struct watch *w, const struct chain_re
 	}
 	free(it);
 	if (rc == 0)
-		rc = store_watch_mark(a->store, w->id, now, res->height, NULL, err, errlen);
+		rc = store_watch_mark(a->store, w->id, now, res->height, NULL, res->blocked_until,
+		                      err, errlen);
 	return rc;
 }
 

@@ -47,12 +47,15 @@ int watch_list(struct app *a, struct watch_row **out, size_t *n, char *err, size
  * "<chain>:<address>" (cut to fit). */
 void watch_account(const struct watch *w, char *buf, size_t len);
 
-/* Hand every watch to the refresher for its next start (feeds_start). */
+/* Hand every watch to the refresher for its next start (feeds_start), each
+ * with the latest blocked_until of the watches of its chain as held_until:
+ * a chain whose provider asked to be left alone is not read before then. */
 int watch_targets(struct app *a, struct refresh *r, char *err, size_t errlen);
 
 /* Write what the refresh read (inside the caller's transaction: feeds_store).
  * Per watch: a failed read changes no quantity (the positions keep their
- * last values and read_at; the watch keeps the error). A good one creates
+ * last values and read_at; the watch keeps the error). The watch keeps the
+ * read's blocked_until either way (0 clears an old hold). A good one creates
  * or updates one chain position per thing read (origin chain, address,
  * read_at = now, idle for unstaked coins), records each change of quantity
  * as an event — an 'adjust' noted "reward accrual" where the token model
