@@ -123,6 +123,11 @@ int watch_targets(struct app *a, struct refresh *r, char *err, size_t errlen)
 		t[i].id = w[i].id;
 		t[i].chain = w[i].chain;
 		snprintf(t[i].address, sizeof t[i].address, "%s", w[i].address);
+		/* one provider per chain: the latest hold of any of its watches
+		 * (the reader asks nothing while it is after its now) */
+		for (size_t k = 0; k < n; k++)
+			if (w[k].chain == w[i].chain && w[k].blocked_until > t[i].held_until)
+				t[i].held_until = w[k].blocked_until;
 	}
 	int rc = refresh_watch(r, t, n);
 	if (rc < 0)

@@ -47,13 +47,16 @@ int watch_list(struct app *a, struct watch_row **out, size_t *n, char *err, size
  * "<chain>:<address>" (cut to fit). */
 void watch_account(const struct watch *w, char *buf, size_t len);
 
-/* Hand every watch to the refresher for its next start (feeds_start). */
+/* Hand every watch to the refresher for its next start (feeds_start), each
+ * with the latest blocked_until of the watches of its chain as held_until:
+ * a chain whose provider asked to be left alone is not read before then. */
 int watch_targets(struct app *a, struct refresh *r, char *err, size_t errlen);
 
 /* Write what the refresh read (inside the caller's transaction: feeds_store;
  * the steps are in watch_store.c). Per watch: a failed read changes no
  * quantity (the positions keep their last values and read_at; the watch
- * keeps the error). A good one creates or updates one chain position per
+ * keeps the error; either way it keeps the read's blocked_until, 0 clearing
+ * an old hold). A good one creates or updates one chain position per
  * stake or balance read (origin chain, address, read_at = now, idle for
  * unstaked coins) and records each change of quantity as an event — an
  * 'adjust' noted "reward accrual" where the token model accrues (rebasing

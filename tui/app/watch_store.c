@@ -428,14 +428,16 @@ static int store_one(struct app *a, const struct watch *w, const struct chain_re
                      int64_t now, char *err, size_t errlen)
 {
 	if (!res->ok)
-		return store_watch_mark(a->store, w->id, now, NULL, res->error, err, errlen);
+		return store_watch_mark(a->store, w->id, now, NULL, res->error, res->blocked_until,
+		                        err, errlen);
 	struct sync s = { .a = a, .w = w, .res = res, .now = now, .err = err, .errlen = errlen };
 	if (store_watch_items_list(a->store, w->id, &s.items, &s.n_items, err, errlen) < 0)
 		return -1;
 	int rc = sync_watch(&s);
 	free(s.items);
 	if (rc == 0)
-		rc = store_watch_mark(a->store, w->id, now, res->height, NULL, err, errlen);
+		rc = store_watch_mark(a->store, w->id, now, res->height, NULL, res->blocked_until,
+		                      err, errlen);
 	return rc;
 }
 
