@@ -85,6 +85,7 @@ static int read_watch(sqlite3_stmt *st, void *row, char *err, size_t errlen)
 	store_column_text_cut(st, 6, w->read_height, sizeof w->read_height);
 	w->last_ok_at = sqlite3_column_int64(st, 7);
 	store_column_text_cut(st, 8, w->last_error, sizeof w->last_error);
+	w->blocked_until = sqlite3_column_int64(st, 9);
 	return 0;
 }
 
@@ -97,7 +98,7 @@ int store_watches_list(struct store *s, struct watch **out, size_t *n, char *err
 	*n = 0;
 	if (sqlite3_prepare_v2(store_handle(s),
 	                       "SELECT id, chain, address, label, created_at, read_at, read_height,"
-	                       " last_ok_at, last_error FROM watches ORDER BY id", -1, &st,
+	                       " last_ok_at, last_error, blocked_until FROM watches ORDER BY id", -1, &st,
 	                       NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return store_fail_db(s, err, errlen, "listing watches");
@@ -110,17 +111,18 @@ int store_watches_list(struct store *s, struct watch **out, size_t *n, char *err
 }
 
 int store_watch_mark(struct store *s, int64_t id, int64_t now, const char *height,
-                     const char *error, char *err, size_t errlen)
+                     const char *error, int64_t blocked_until, char *err, size_t errlen)
 {
 	bool ok = !error || !error[0];
 	sqlite3_stmt *st = NULL;
 	const char *sql = ok ? "UPDATE watches SET read_at = ?2, read_height = ?3, last_ok_at = ?2,"
-	                       " last_error = NULL WHERE id = ?1"
-	                     : "UPDATE watches SET read_at = ?2, last_error = ?3 WHERE id = ?1";
+	                       " last_error = NULL, blocked_until = ?4 WHERE id = ?1"
+	                     : "UPDATE watches SET read_at = ?2, last_error = ?3,"
+	                       " blocked_until = ?4 WHERE id = ?1";
 	if (sqlite3_prepare_v2(store_handle(s), sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 1, id) || sqlite3_bind_int64(st, 2, now) ||
 	    sqlite3_bind_text(st, 3, ok ? (height ? height : "") : error, -1, SQLITE_STATIC) ||
-	    sqlite3_step(st) != SQLITE_DONE) {
+	    store_bind_int64_or_null(st, 4, blocked_until) || sqlite3_step(st) != SQLITE_DONE) {
 		sqlite3_finalize(st);
 		return store_fail_db(s, err, errlen, "recording a read");
 	}
@@ -151,16 +153,34 @@ int store_watch_item_find(struct store *s, int64_t watch_id, const char *key,
 }
 
 int store_watch_item_put(struct store *s, int64_t watch_id, const char *key,
-                         int64_t position_id, char *err, size_t errlen)
+                         int64_t position_id, int64_t unbonding_id, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(store_handle(s),
-	                       "INSERT OR REPLACE INTO watch_items(watch_id, key, position_id)"
-	                       " VALUES(?1, ?2, ?3)", -1, &st, NULL) != SQLITE_OK ||
+	                       "INSERT OR REPLACE INTO watch_items(watch_id, key, position_id,"
+	                       " unbonding_id) VALUES(?1, ?2, ?3, nullif(?4, 0))", -1, &st,
+	                       NULL) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 1, watch_id) || sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC) ||
-	    sqlite3_bind_int64(st, 3, position_id) || sqlite3_step(st) != SQLITE_DONE) {
+	    sqlite3_bind_int64(st, 3, position_id) || sqlite3_bind_int64(st, 4, unbonding_id) ||
+	    sqlite3_step(st) != SQLITE_DONE) {
 		sqlite3_finalize(st);
 		return store_fail_db(s, err, errlen, "writing a watch item");
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int store_watch_item_drop(struct store *s, int64_t watch_id, const char *key, char *err,
+                          size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(store_handle(s),
+	                       "DELETE FROM watch_items WHERE watch_id = ?1 AND key = ?2", -1, &st,
+	                       NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, watch_id) || sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC) ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return store_fail_db(s, err, errlen, "forgetting a watch item");
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -173,6 +193,7 @@ static int read_watch_item(sqlite3_stmt *st, void *row, char *err, size_t errlen
 	(void)errlen;
 	store_column_text_cut(st, 0, it->key, sizeof it->key);
 	it->position_id = sqlite3_column_int64(st, 1);
+	it->unbonding_id = sqlite3_column_int64(st, 2);
 	return 0;
 }
 
@@ -184,7 +205,7 @@ int store_watch_items_list(struct store *s, int64_t watch_id, struct watch_item 
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(store_handle(s),
-	                       "SELECT key, position_id FROM watch_items WHERE watch_id = ?1"
+	                       "SELECT key, position_id, unbonding_id FROM watch_items WHERE watch_id = ?1"
 	                       " ORDER BY key", -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return store_fail_db(s, err, errlen, "listing watch items");

@@ -9,6 +9,7 @@
 
 #include "positions/grow.h"
 #include "positions/text.h"
+#include "positions/timeutil.h"
 
 /* --- safe text --------------------------------------------------------- */
 
@@ -149,6 +150,24 @@ void feed_issues_finish(struct feed_issues *is)
 		is->err[len] = '\0';
 	}
 	memcpy(is->err + len, more, (size_t)m + 1);
+}
+
+/* --- a provider's hold -------------------------------------------------- */
+
+int64_t feed_hold_until(bool failed, long status, double seconds, long retry_after_s,
+                        int64_t now)
+{
+	if (!failed || (status != 429 && status != 503) || retry_after_s < 0)
+		return 0;
+	return now + (int64_t)ceil(seconds) + retry_after_s;
+}
+
+void feed_rate_limited(char *buf, size_t len, int64_t until)
+{
+	char iso[ISO_TIME_LEN];
+	const int64_t sec = (until % 60 + 60) % 60;
+	time_format_iso(sec ? until - sec + 60 : until, iso, sizeof iso);
+	snprintf(buf, len, "rate limited until %.5s", iso + 11);
 }
 
 /* --- JSON scanning ----------------------------------------------------- */

@@ -75,6 +75,22 @@ void feed_issue(struct feed_issues *is, const char *fmt, ...) FEED_PRINTF(2, 3);
  * first message if needed to make room). */
 void feed_issues_finish(struct feed_issues *is);
 
+/* --- a provider's hold -------------------------------------------------- */
+
+/* When a provider may be asked again after answering a request that took
+ * seconds (retries included) and failed with status 429 or 503 and a
+ * Retry-After of retry_after_s (-1: none sent): now + ceil(seconds) +
+ * retry_after_s, the answer's own time rounded up so that the hold never
+ * ends early. 0 when the answer asked for no hold (failed is false, another
+ * status, or no Retry-After). */
+int64_t feed_hold_until(bool failed, long status, double seconds, long retry_after_s,
+                        int64_t now);
+
+/* buf = "rate limited until 08:01": until (unix s) as UTC hours and
+ * minutes, the minute rounded up so that the time said is never before the
+ * one kept. The one wording of a hold, for the feeds and the chain reads. */
+void feed_rate_limited(char *buf, size_t len, int64_t until);
+
 /* --- JSON -------------------------------------------------------------- */
 
 enum feed_scan { FEED_SCAN_BAD = -1, FEED_SCAN_OK = 0, FEED_SCAN_TRUNCATED = 1 };

@@ -3,7 +3,6 @@
  * for what CoinGecko did not give) when the last one is in. */
 #include "pricing/refresh.h"
 
-#include <math.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +17,6 @@
 #include "pricing/rest_json.h"
 #include "pricing/sol_rpc.h"
 #include "positions/text.h"
-#include "positions/timeutil.h"
 
 enum feed_id { F_COINGECKO, F_LLAMA, F_YIELDS, F_ETH, F_SOL, F_STRIDE, F_CHAINS, F_COUNT };
 
@@ -170,16 +168,6 @@ static void feed_error(struct feed_state *f, const char *msg)
 		text_copy_clean(f->rep.error, sizeof f->rep.error, msg);
 }
 
-/* "rate limited until 08:01" (UTC; the minute rounded up, so that the
- * time said is never before the one kept). */
-static void rate_limited(char *buf, size_t len, int64_t until)
-{
-	char iso[ISO_TIME_LEN];
-	const int64_t sec = (until % 60 + 60) % 60;
-	time_format_iso(sec ? until - sec + 60 : until, iso, sizeof iso);
-	snprintf(buf, len, "rate limited until %.5s", iso + 11);
-}
-
 void refresh_hold(struct refresh *r, const char *feed, int64_t until)
 {
 	for (int i = 0; i < F_COUNT; i++)
@@ -296,16 +284,16 @@ static void on_done(const struct http_response *res, void *vctx)
 	f->rep.http_status = res->status;
 	if (res->seconds > f->rep.latency_s)
 		f->rep.latency_s = res->seconds;
-	if (res->error[0] && (res->status == 429 || res->status == 503) &&
-	    res->retry_after_s >= 0) {
+	const int64_t until = feed_hold_until(res->error[0] != 0, res->status, res->seconds,
+	                                      res->retry_after_s, r->now);
+	if (until) {
 		/* the provider said when to come back: not before then, from any
 		 * refresh (the caller keeps blocked_until) */
-		int64_t until = r->now + (int64_t)ceil(res->seconds) + res->retry_after_s;
 		char msg[HTTP_ERROR_MAX + 64];
 		if (until > f->rep.blocked_until)
 			f->rep.blocked_until = until;
 		refresh_hold(r, feed_names[ctx->feed], until);
-		rate_limited(msg, sizeof msg, f->rep.blocked_until);
+		feed_rate_limited(msg, sizeof msg, f->rep.blocked_until);
 		snprintf(msg + strlen(msg), sizeof msg - strlen(msg), " (%s)", res->error);
 		feed_error(f, msg);
 	} else if (res->error[0]) {
@@ -416,7 +404,7 @@ int refresh_start(struct refresh *r, int64_t now, char *err, size_t errlen)
 		held[i] = r->f[i].on && r->hold[i] > now;
 		if (held[i]) {
 			r->f[i].rep.blocked_until = r->hold[i];
-			rate_limited(r->f[i].rep.error, sizeof r->f[i].rep.error, r->hold[i]);
+			feed_rate_limited(r->f[i].rep.error, sizeof r->f[i].rep.error, r->hold[i]);
 		}
 	}
 	char **urls = NULL;

@@ -79,14 +79,21 @@ static int one(const cJSON *v, const char *const *ids, size_t n, const struct as
 		if (wepoch > (uint64_t)(INT64_MAX - genesis_time - sweep_s) / BEACON_EPOCH_SECONDS)
 			return feed_fail(err, errlen, "withdrawable_epoch of validator %s is out of range",
 			                 idx);
-		it.unbonding = true;
-		it.estimate = true;
-		it.available_at = genesis_time + (int64_t)wepoch * BEACON_EPOCH_SECONDS + sweep_s;
-		snprintf(it.detail, sizeof it.detail, "%s, withdrawable epoch %llu + sweep (estimate)",
+		/* exiting: the whole balance leaves the validator, which keeps
+		 * nothing that earns */
+		struct chain_item x = it;
+		x.unbonding = true;
+		x.estimate = true;
+		x.available_at = genesis_time + (int64_t)wepoch * BEACON_EPOCH_SECONDS + sweep_s;
+		snprintf(x.parent, sizeof x.parent, "%s", it.key);
+		snprintf(x.key, sizeof x.key, "validator %s exit", idx);
+		snprintf(x.detail, sizeof x.detail, "%s, withdrawable epoch %llu + sweep (estimate)",
 		         status, (unsigned long long)wepoch);
-	} else {
-		snprintf(it.detail, sizeof it.detail, "%s", status);
+		it.quantity = dec_zero();
+		if (chain_items_push(out, &x) < 0)
+			return feed_fail(err, errlen, "out of memory");
 	}
+	snprintf(it.detail, sizeof it.detail, "%s", status);
 	if (chain_items_push(out, &it) < 0)
 		return feed_fail(err, errlen, "out of memory");
 	return 0;

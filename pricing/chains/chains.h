@@ -33,7 +33,12 @@ struct chain_item {
 	bool idle;                    /* an unstaked coin held by a wallet */
 	bool has_shares;              /* rebasing: protocol shares read too */
 	dec_t shares;
-	bool unbonding;               /* leaving: available at available_at */
+	bool unbonding;               /* an amount leaving the stake whose key is
+	                                 parent (a Cosmos unbonding entry, an
+	                                 exiting validator's balance): paid out
+	                                 at available_at */
+	char parent[CHAIN_KEY_MAX];   /* unbonding: the key it leaves; that item
+	                                 (when read) holds only what still earns */
 	int64_t available_at;         /* unix s; 0 unknown */
 	bool estimate;                /* available_at is an estimate */
 	char detail[CHAIN_DETAIL_MAX];/* status, voter, validator: safe text */

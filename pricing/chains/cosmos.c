@@ -131,6 +131,7 @@ static int unbondings(const cJSON *root, const struct asset *atom, struct chain_
 			if ((uid && chain_text_bad(uid)) || (h && chain_text_bad(h)))
 				return feed_fail(err, errlen, "unbonding_id or creation_height not plain text");
 			it.unbonding = true;
+			snprintf(it.parent, sizeof it.parent, "%s@%s", atom->symbol, val);
 			snprintf(it.asset, sizeof it.asset, "%s", atom->symbol);
 			/* one entry: its id where the node sends one, else its height */
 			snprintf(it.key, sizeof it.key, "unbonding %s@%.60s #%.20s", atom->symbol, val,

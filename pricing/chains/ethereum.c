@@ -364,6 +364,7 @@ int ethereum_parse_el(const char *body, size_t len, size_t k, const struct catal
 			it.quantity = w[i].s.shares[s];
 			it.unbonding = true;
 			it.estimate = true;
+			snprintf(it.parent, sizeof it.parent, "%s", a->symbol);
 			it.available_at = now + (end > block ? (int64_t)(end - block) * ETH_BLOCK_SECONDS : 0);
 			snprintf(it.detail, sizeof it.detail, "queued withdrawal, completable at block %llu",
 			         (unsigned long long)end);

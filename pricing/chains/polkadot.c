@@ -86,6 +86,7 @@ int polkadot_parse(const char *body, size_t len, const struct asset *dot, uint64
 		}
 		u.unbonding = true;
 		u.estimate = true;
+		snprintf(u.parent, sizeof u.parent, "%s", it.key);
 		u.available_at = era <= active_era ? now : now + (int64_t)(era - active_era) * era_s;
 		snprintf(u.asset, sizeof u.asset, "%s", dot->symbol);
 		snprintf(u.key, sizeof u.key, "unlocking %s era %llu #%zu", dot->symbol,

@@ -51,6 +51,8 @@ struct chain_reader {
 	char dot_era_err[HTTP_ERROR_MAX + 32];
 	char **dot_body;             /* per target, until the era is known */
 	size_t *dot_len;
+	/* per chain: asked nothing before then (unix s; 0 none) */
+	int64_t hold[WCHAIN_COUNT];
 };
 
 enum { U_ETH, U_SOL, U_BEACON, U_COSMOS, U_DOT };
@@ -102,6 +104,7 @@ static void clear(struct chain_reader *cr)
 	cr->dot_era_ok = false;
 	cr->dot_era_err[0] = '\0';
 	cr->requests = 0;
+	memset(cr->hold, 0, sizeof cr->hold);
 }
 
 void chain_reader_free(struct chain_reader *cr)
@@ -131,9 +134,40 @@ static void target_fail(struct chain_reader *cr, size_t i, const char *msg)
 
 static void on_done(const struct http_response *res, void *vctx);
 
+static enum watch_chain chain_of(enum req_kind k)
+{
+	switch (k) {
+	case R_ETH_BATCH:
+	case R_ETH_SINGLE:
+	case R_ETH_EL2:
+		return WCHAIN_ETHEREUM;
+	case R_SOL:
+		return WCHAIN_SOLANA;
+	case R_BEACON:
+		return WCHAIN_BEACON;
+	case R_COSMOS:
+		return WCHAIN_COSMOS;
+	case R_DOT_PROGRESS:
+	case R_DOT:
+		break;
+	}
+	return WCHAIN_POLKADOT;
+}
+
+static bool held(const struct chain_reader *cr, enum watch_chain c)
+{
+	return cr->hold[c] > cr->now;
+}
+
+/* Queue one request; a chain on hold is sent nothing: -1 with "rate
+ * limited until HH:MM". */
 static int add(struct chain_reader *cr, struct req *proto, const char *url, const char *body,
                char *err, size_t errlen)
 {
+	if (held(cr, chain_of(proto->kind))) {
+		feed_rate_limited(err, errlen, cr->hold[chain_of(proto->kind)]);
+		return -1;
+	}
 	struct req *q = malloc(sizeof *q);
 	if (!q) {
 		snprintf(err, errlen, "out of memory");
@@ -474,10 +508,50 @@ static void dot_done(struct chain_reader *cr, struct req *q, const struct http_r
 		dot_parse(cr, i);
 }
 
-static void on_done(const struct http_response *res, void *vctx)
+/* The reads are over: every target of a held chain says until when. */
+static void finish(struct chain_reader *cr)
+{
+	for (size_t i = 0; i < cr->n; i++) {
+		struct chain_result *r = &cr->res[i];
+		r->ok = r->error[0] == 0;
+		if (r->t.chain < WCHAIN_COUNT && held(cr, r->t.chain))
+			r->blocked_until = cr->hold[r->t.chain];
+	}
+}
+
+/* A 429 or 503 that said when to come back: the chain is held until then
+ * (the latest such time wins) and *res gets "rate limited until HH:MM
+ * (HTTP 429, ...)" as its error. */
+static void hold_chain(struct chain_reader *cr, const struct req *q, struct http_response *res)
+{
+	const int64_t until = feed_hold_until(res->error[0] != 0, res->status, res->seconds,
+	                                      res->retry_after_s, cr->now);
+	const enum watch_chain c = chain_of(q->kind);
+	char msg[HTTP_ERROR_MAX + 64];
+	if (!until)
+		return;
+	if (until > cr->hold[c])
+		cr->hold[c] = until;
+	feed_rate_limited(msg, sizeof msg, cr->hold[c]);
+	snprintf(msg + strlen(msg), sizeof msg - strlen(msg), " (%s)", res->error);
+	size_t n = strlen(msg);
+	if (n >= sizeof res->error)
+		n = sizeof res->error - 1;
+	memcpy(res->error, msg, n);
+	res->error[n] = '\0';
+	/* a single call of a batch: its answer is left out of the gathered
+	 * batch, so the message goes to every address here */
+	if (q->kind == R_ETH_SINGLE)
+		fail_chain(cr, WCHAIN_ETHEREUM, res->error);
+}
+
+static void on_done(const struct http_response *res0, void *vctx)
 {
 	struct req *q = vctx;
 	struct chain_reader *cr = q->cr;
+	struct http_response copy = *res0;
+	const struct http_response *res = &copy;
+	hold_chain(cr, q, &copy);
 	cr->pending--;
 	switch (q->kind) {
 	case R_ETH_BATCH:
@@ -500,8 +574,7 @@ static void on_done(const struct http_response *res, void *vctx)
 		break;
 	}
 	if (cr->pending == 0) {
-		for (size_t i = 0; i < cr->n; i++)
-			cr->res[i].ok = cr->res[i].error[0] == 0;
+		finish(cr);
 		if (cr->idle)
 			cr->idle(cr->ctx);
 	}
@@ -602,11 +675,20 @@ int chain_reader_start(struct chain_reader *cr, struct http *h, const struct cha
 	static const char *const keys[WCHAIN_COUNT] = { "eth_rpc_url", "beacon_url", "sol_rpc_url",
 		                                        "cosmos_rest_url", "polkadot_sidecar_url" };
 	bool any_dot = false;
+	for (size_t i = 0; i < n; i++) /* a hold of one address holds its chain */
+		if (urls[t[i].chain][0] && t[i].held_until > now &&
+		    t[i].held_until > cr->hold[t[i].chain])
+			cr->hold[t[i].chain] = t[i].held_until;
 	for (size_t i = 0; i < n; i++) {
 		cr->res[i].t = t[i];
 		if (!urls[t[i].chain][0]) {
 			char m[96];
 			snprintf(m, sizeof m, "%s is not configured", keys[t[i].chain]);
+			target_fail(cr, i, m);
+			cr->res[i].t.chain = WCHAIN_COUNT; /* asked nothing */
+		} else if (held(cr, t[i].chain)) {
+			char m[64];
+			feed_rate_limited(m, sizeof m, cr->hold[t[i].chain]);
 			target_fail(cr, i, m);
 			cr->res[i].t.chain = WCHAIN_COUNT; /* asked nothing */
 		}
@@ -648,8 +730,7 @@ int chain_reader_start(struct chain_reader *cr, struct http *h, const struct cha
 	for (size_t i = 0; i < n; i++)
 		cr->res[i].t.chain = t[i].chain;
 	if (cr->pending == 0)
-		for (size_t i = 0; i < n; i++)
-			cr->res[i].ok = cr->res[i].error[0] == 0;
+		finish(cr);
 	return 0;
 }
 

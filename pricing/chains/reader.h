@@ -8,7 +8,17 @@
  *
  * A target's result is all or nothing: any failed request or answer of its
  * own leaves ok false with the error, and its items empty; the caller then
- * keeps the last quantities. Nothing here prints or stores. */
+ * keeps the last quantities. Nothing here prints or stores.
+ *
+ * Holds, per chain (one provider each): a request of a chain answered 429
+ * or 503 with a Retry-After (one longer than the HTTP layer waits, or past
+ * the deadline) fails its targets with "rate limited until HH:MM (HTTP
+ * 429, ...)", and every target of that chain gets blocked_until = now +
+ * the answer's seconds rounded up + Retry-After (the largest when several
+ * say so); nothing more is sent to that chain in this read. A chain whose
+ * targets come with a held_until after now is asked nothing: each of its
+ * targets fails at once with "rate limited until HH:MM" and blocked_until =
+ * the largest held_until of the chain. */
 #ifndef STAKETOP_CHAINS_READER_H
 #define STAKETOP_CHAINS_READER_H
 
@@ -20,6 +30,9 @@ struct chain_target {
 	int64_t id;                      /* the caller's (the watch id) */
 	enum watch_chain chain;
 	char address[WATCH_ADDR_MAX];    /* checked by address_check */
+	int64_t held_until;              /* unix s: its chain is asked nothing
+	                                  * before then (a hold kept from an
+	                                  * earlier read); 0 none */
 };
 
 struct chain_result {
@@ -28,6 +41,8 @@ struct chain_result {
 	char error[256];                 /* "" when ok: sanitized */
 	char height[24];                 /* block, slot or height read at; "" unknown */
 	struct chain_items items;
+	int64_t blocked_until;           /* unix s: ask this chain nothing before
+	                                  * then (see above); 0 none */
 };
 
 struct chain_config {

@@ -112,15 +112,26 @@ static int stake_account(const cJSON *value, const char *addr, const struct asse
 		state = "deactivating";
 	else
 		state = "withdrawable";
-	if (deact != U64_SENTINEL && deact >= e) {
-		/* ends with epoch deact: the rest of this one and whole ones after */
-		double slot_s = sol->unbond.slot_seconds > 0 ? sol->unbond.slot_seconds : 0;
-		double left = (double)(slots - slot_index) + (double)(deact - e) * (double)slots;
-		it.unbonding = true;
-		it.estimate = true;
-		it.available_at = now + (int64_t)ceil(left * slot_s);
-	}
 	snprintf(it.detail, sizeof it.detail, "%s, voter %s", state, voter);
+	if (deact != U64_SENTINEL) {
+		/* deactivating or deactivated: the lamports leave the stake at the
+		 * end of epoch deact (the rest of this epoch and whole ones after;
+		 * for one ended, the epochs since, back from this one's start) and
+		 * are withdrawable from the account from then on */
+		double slot_s = sol->unbond.slot_seconds > 0 ? sol->unbond.slot_seconds : 0;
+		double left = deact >= e
+			? (double)(slots - slot_index) + (double)(deact - e) * (double)slots
+			: -((double)slot_index + (double)(e - deact - 1) * (double)slots);
+		struct chain_item x = it;
+		x.unbonding = true;
+		x.estimate = true;
+		x.available_at = now + (int64_t)ceil(left * slot_s);
+		snprintf(x.parent, sizeof x.parent, "%s", it.key);
+		snprintf(x.key, sizeof x.key, "stake %s deactivation", addr);
+		it.quantity = dec_zero();
+		if (chain_items_push(out, &x) < 0)
+			return feed_fail(err, errlen, "out of memory");
+	}
 	return chain_items_push(out, &it) < 0 ? feed_fail(err, errlen, "out of memory") : 0;
 }
 

@@ -118,8 +118,8 @@ check "the refused unbond changed nothing: quantity 40" \
 # events: 1 stake, 2 unbond, 3 claim, 4 unbond (11-30), 5 unbond (12-01)
 out=$(st events 1 --remove 5 --yes --note "typo" 2>&1)
 check "events 1 --remove 5 --yes" '[ $? -eq 0 ] && echo "$out" | grep -q "removed event 5"'
-check "the removed event is still listed, marked [removed]" \
-	'st events 1 | grep -Eq "^ +5  unbond +10 +2026-12-01T00:00:00Z .*\[removed\]$"'
+check "the removed event is still listed, marked [removed: typo], the note given" \
+	'st events 1 | grep -Eq "^ +5  unbond +10 +2026-12-01T00:00:00Z .*\[removed: typo\]$"'
 check "events --json marks it removed" \
 	'st events 1 --json | tr -d " \t\n" | grep -q "\"id\":5,\"type\":\"unbond\",\"amount\":\"10\",\"time\":\"2026-12-01T00:00:00Z\",\"note\":\"[^\"]*\",\"removed\":true"'
 check "quantity recomputed without it: 50" 'st report --json | grep -q "\"quantity\":\"50\""'

@@ -144,12 +144,24 @@ qty() { row "$1" "$2" "$3" | sed -n 's/.*"quantity":"\([^"]*\)".*/\1/p' | head -
 # by the note (what was read: validator, status, ETA), from list --json
 nqty() { S list --json | sed 's/},{/}\n{/g' | grep "\"account\":\"$1\"" | grep "\"asset\":\"$2\"" |
 	grep -- "$3" | sed -n 's/.*"quantity":"\([^"]*\)".*/\1/p' | head -1; }
+# a pending exit from `unbonding --json`, by asset and a pattern (its
+# available_at, its rule): the amount, or the position it leaves (pos)
+unb() { S unbonding --json | sed 's/},{/}\n{/g' | grep "\"asset\":\"$1\"" | grep -- "$2" |
+	sed -n 's/.*"amount":"\([^"]*\)".*/\1/p' | head -1; }
+unbpos() { S unbonding --json | sed 's/},{/}\n{/g' | grep "\"asset\":\"$1\"" | grep -- "$2" |
+	sed -n 's/.*"position":\([0-9]*\),.*/\1/p' | head -1; }
+rowid() { row "$1" "$2" "$3" | sed 's/^{"id":\([0-9]*\),.*/\1/'; }
 # the rate feeds share eth_rpc_url and sol_rpc_url and have no route here:
 # what counts is the chains line
 chains_ok() { grep -q "^chains .* ok " "$T/out"; }
 
 S refresh >"$T/out" 2>&1
-check "first read: the chains line says ok, 38 values" 'chains_ok && grep -q "^chains .* 38 values" "$T/out"'
+# 39 items: ETH, stETH, rETH, EL-stETH and its queued withdrawal, 3
+# validators and validator 7's exit, 2 delegations, 1 unbonding entry,
+# rewards, the idle ATOM, SOL, JitoSOL, DOT bonded and 1 unlocking chunk,
+# and the 20 zero balances of the other tokens (21 read, 18 made into
+# positions + exits)
+check "first read: the chains line says ok, 39 values" 'chains_ok && grep -q "^chains .* 39 values" "$T/out"'
 rows >"$T/rows"
 cp "$T/rows" "$T/out"
 check "ETH held is idle, 2.000000000000000001 (0x1bc16d674ec80001 wei)" \
@@ -157,24 +169,24 @@ check "ETH held is idle, 2.000000000000000001 (0x1bc16d674ec80001 wei)" \
 check "positions say origin chain, the address and read_at" \
 	'row main ETH "\"origin\":\"chain\",\"address\":\"$EVM\",\"read_at\":\"2026-11-25T08:00:00Z\"" | grep -q .'
 check "stETH: 1.999999999999999999 (2e18 - 1 wei)" '[ "$(qty main stETH .)" = 1.999999999999999999 ]'
-check "rETH: 0.5; tokens at zero make no position" \
-	'[ "$(qty main rETH .)" = 0.5 ] && [ "$(grep -c "\"account\":\"main\"" "$T/rows")" -eq 5 ]'
+check "rETH: 0.5; tokens at zero make no position, an exit is no position (4 rows)" \
+	'[ "$(qty main rETH .)" = 0.5 ] && [ "$(grep -c "\"account\":\"main\"" "$T/rows")" -eq 4 ]'
 check "EigenLayer stETH: the withdrawable shares 1.4 (0x136dcc951d8c0000), not the deposited 1.5" \
 	'[ "$(nqty main EL-stETH "withdrawable shares")" = 1.4 ]'
 # startBlock 20950000 + 100800 = 21050800; 50800 blocks after 21000000 × 12 s
 # = 609600 s after 2026-11-25T08:00:00Z: 2026-12-02T09:20:00Z
-check "the queued withdrawal: 0.25 EL-stETH, available after 2026-12-02T09:20:00Z (estimate)" \
-	'[ "$(nqty main EL-stETH "block 21050800; available after 2026-12-02T09:20:00Z (estimate)")" = 0.25 ]'
+check "the queued withdrawal: an unbonding of 0.25 EL-stETH available 2026-12-02T09:20:00Z (an estimate)" \
+	'[ "$(unb EL-stETH "\"available_at\":\"2026-12-02T09:20:00Z\".*an estimate.*block 21050800")" = 0.25 ]'
 # Gwei / 1e9
 check "validator 1: 32.001234567 ETH (string FAR_FUTURE: not exiting)" '[ "$(qty beacon:1 ETH .)" = 32.001234567 ]'
 check "validator 2: 32 ETH (bare-number FAR_FUTURE read)" '[ "$(qty beacon:2 ETH .)" = 32 ]'
 # genesis 1606824023 + 300256 × 384 + sweep 86400 = 1722208727 = 2024-07-28T23:18:47Z
-check "validator 7 exiting: 31.999999999, available after 2024-07-28T23:18:47Z (estimate)" \
-	'[ "$(nqty beacon:7 ETH "available after 2024-07-28T23:18:47Z (estimate)")" = 31.999999999 ]'
+check "validator 7 exiting: an unbonding of 31.999999999 ETH, available 2024-07-28T23:18:47Z (an estimate): claimable" \
+	'[ "$(unb ETH "\"available_at\":\"2024-07-28T23:18:47Z\".*\"claimable\".*an estimate")" = 31.999999999 ]'
 check "cosmos page 1: 256.25 ATOM (256250000 uatom)" '[ "$(nqty hub ATOM cosmosvaloper1aaa)" = 256.25 ]'
 check "cosmos page 2 (next_key percent-encoded): 1.000001 ATOM" '[ "$(nqty hub ATOM cosmosvaloper1bbb)" = 1.000001 ]'
-check "slashed unbonding valued by balance: 47.5, at 2026-12-16T10:59:03Z exactly" \
-	'[ "$(nqty hub ATOM "available at 2026-12-16T10:59:03Z")" = 47.5 ]'
+check "slashed unbonding by its balance: 47.5, available 2026-12-16T10:59:03Z, exact" \
+	'[ "$(unb ATOM "\"available_at\":\"2026-12-16T10:59:03Z\".*(exact): unbonding from cosmosvaloper1ccc")" = 47.5 ]'
 check "cosmos rewards truncated: 1.234567" '[ "$(nqty hub ATOM "pending rewards")" = 1.234567 ]'
 # bank page 2 (after the ibc coin's page): 3141592 uatom / 1e6
 check "cosmos wallet: 3.141592 ATOM idle, one position over two bank pages" \
@@ -185,7 +197,36 @@ check "SOL idle 5.000000001; JitoSOL summed over two accounts 420.000000001" \
 # planck / 1e10; active + unlocking = total: 112964320103496 + 42550000000000 = 155514320103496
 check "Polkadot: bonded 11296.4320103496 DOT, unlocking 4255 after (221 - 210) eras of 86400 s" \
 	'[ "$(nqty dot DOT "bonded")" = 11296.4320103496 ] &&
-	 [ "$(nqty dot DOT "era 221; available after 2026-12-06T08:00:00Z (estimate)")" = 4255 ]'
+	 [ "$(unb DOT "\"available_at\":\"2026-12-06T08:00:00Z\".*an estimate.*era 221")" = 4255 ]'
+# each exit is an unbonding of the position it leaves, which holds only
+# what still earns
+v7=$(rowid beacon:7 ETH .)
+ccc=$(S list --json | sed 's/},{/}\n{/g' | grep "nothing staked" | sed 's/^\[*{"id":\([0-9]*\),.*/\1/')
+check "validator 7's exit leaves position $v7, which holds 0 and is not closed" \
+	'[ -n "$v7" ] && [ "$(unbpos ETH 2024-07-28T23:18:47Z)" = "$v7" ] && [ "$(qty beacon:7 ETH .)" = 0 ] &&
+	 row beacon:7 ETH "\"closed\":false" | grep -q .'
+check "the Cosmos entry leaves the cosmosvaloper1ccc position ($ccc), the queued withdrawal EL-stETH's, the chunk DOT's" \
+	'[ -n "$ccc" ] && [ "$(unbpos ATOM cosmosvaloper1ccc)" = "$ccc" ] &&
+	 [ "$(unbpos EL-stETH 21050800)" = "$(rowid main EL-stETH .)" ] && [ "$(unbpos DOT "era 221")" = "$(rowid dot DOT .)" ]'
+S events "$v7" --json >"$T/out" 2>&1
+check "validator 7's log: the first read (stake 31.999999999) and its unbond, no transfer out" \
+	'grep -q "\"type\":\"stake\",\"amount\":\"31.999999999\"" "$T/out" &&
+	 grep -q "\"type\":\"unbond\",\"amount\":\"31.999999999\"" "$T/out" && ! grep -q withdraw "$T/out"'
+# the sums, with ATOM at 10: the hub's delegations, rewards and idle ATOM
+# 256.25 + 1.000001 + 1.234567 + 3.141592 = 261.62616 ATOM = 2616.2616 at
+# NAV; the exit 47.5 ATOM = 475 apart; the value with exits 3091.2616; the
+# yearly yield on what earns only: apy × 2616.2616 (× 3091.2616 would
+# count the exit), and the idle ATOM earns nothing: 20% × 2584.8457
+S price set ATOM 10 --apr 20 >/dev/null
+S report --json | sed 's/.*"totals"://' >"$T/out"
+tot() { sed -n "s/.*\"$1\":\([-0-9.e]*\).*/\1/p" "$T/out" | head -1; }
+check "totals: nav 2616.2616, unbonding 475, value_nav 3091.2616 = nav + unbonding" \
+	'[ "$(tot nav)" = 2616.2616 ] && [ "$(tot unbonding)" = 475 ] && [ "$(tot value_nav)" = 3091.2616 ]'
+check "totals: the yearly yield is apy × nav, not apy × (nav + exits); the idle ATOM earns nothing" \
+	'awk -v y="$(tot yield_365d_value)" -v a="$(tot apy)" "BEGIN { d = y - a * 2616.2616; e = y - 0.2 * 2584.8457;
+	 exit !(y > 0 && d < 0.001 && d > -0.001 && e < 0.001 && e > -0.001) }"'
+S price clear ATOM >/dev/null
+
 S watch list --json >"$T/out"
 check "watch list: the height read at (block 21000000, slot 345600000)" \
 	'grep -q "\"read_height\":\"21000000\"" "$T/out" && grep -q "\"read_height\":\"345600000\"" "$T/out"'
@@ -198,6 +239,8 @@ beacon_answer 32001334567
 S refresh >"$T/out" 2>&1
 rows >"$T/rows"
 cp "$T/rows" "$T/out"
+check "the unchanged Cosmos entry: one pending ATOM unbonding, still 47.5" \
+	'[ "$(S unbonding --json | grep -o "\"asset\":\"ATOM\"" | wc -l)" -eq 1 ] && [ "$(unb ATOM cosmosvaloper1ccc)" = 47.5 ]'
 check "stETH now 2.000000000000000123" '[ "$(qty main stETH .)" = 2.000000000000000123 ]'
 stid=$(row main stETH . | sed 's/^{"id":\([0-9]*\),.*/\1/')
 S events "$stid" --json >"$T/out" 2>&1

@@ -175,14 +175,22 @@ static void beacon__balance_status_exit(void **state)
 	assert_int_equal(beacon_parse(ans, strlen(ans), ids, 2, &cat_assets[0], 1606824023, 86400,
 	                              &out, found, err, sizeof err), 0);
 	assert_true(found[0] && found[1]);
-	assert_int_equal(out.n, 2);
+	assert_int_equal(out.n, 3);
 	assert_q(out.v[0].quantity, "32.001234567"); /* 32001234567 Gwei / 1e9 */
 	assert_false(out.v[0].unbonding);
 	assert_string_equal(out.v[0].detail, "active_ongoing");
+	/* validator 7 exiting: its whole balance leaves it (an exit naming it),
+	 * the validator itself keeps 0 that earns */
+	assert_string_equal(out.v[1].key, "validator 7 exit");
+	assert_string_equal(out.v[1].parent, "validator 7");
 	assert_q(out.v[1].quantity, "31.999999999");
 	assert_true(out.v[1].unbonding && out.v[1].estimate);
 	/* 1606824023 + 300256 × 384 + 86400 = 1606824023 + 115298304 + 86400 */
 	assert_true(out.v[1].available_at == 1722208727);
+	assert_string_equal(out.v[2].key, "validator 7");
+	assert_q(out.v[2].quantity, "0");
+	assert_false(out.v[2].unbonding);
+	assert_string_equal(out.v[2].detail, "active_exiting");
 	chain_items_free(&out);
 	/* the bare-number sentinel in withdrawable_epoch: not exiting */
 	const char *bare = "{\"data\":{\"index\":\"9\",\"balance\":\"32000000000\",\"status\":"
@@ -427,13 +435,33 @@ static void solana__wallet_and_stake_account(void **state)
 	assert_q(out.v[1].quantity, "420.000000001"); /* 420000000000 + 1, summed */
 	assert_int_equal(solana_parse(ans, strlen(ans), 1, addrs[1], &cat, 1000, &out, &slot, err,
 	                              sizeof err), 0);
-	assert_int_equal(out.n, 3);
+	assert_int_equal(out.n, 4);
 	assert_q(out.v[2].quantity, "1754.455"); /* value.lamports, not delegation.stake */
-	assert_true(out.v[2].unbonding);
+	assert_true(out.v[2].unbonding && out.v[2].estimate);
+	assert_string_equal(out.v[2].parent, "stake StakeAcc");
 	/* deactivating (801 >= 800): ends with epoch 801: 32000 slots left in
 	 * 800 + 432000 in 801 = 464000 slots × 0.4 s = 185600 s */
 	assert_true(out.v[2].available_at == 1000 + 185600);
 	assert_string_equal(out.v[2].detail, "deactivating, voter Vote111");
+	assert_string_equal(out.v[3].key, "stake StakeAcc");
+	assert_q(out.v[3].quantity, "0"); /* nothing left that earns */
+	assert_false(out.v[3].unbonding);
+	chain_items_free(&out);
+	/* deactivated at the end of epoch 798, now epoch 800 at slot 400000:
+	 * withdrawable since the start of 799 = 1000 − 400000 × 0.4 − 432000 ×
+	 * 0.4 = 1000 − 160000 − 172800 = −331800 */
+	char *done = strdup(ans);
+	char *d = strstr(done, "\"deactivationEpoch\":\"801\"");
+	assert_non_null(d);
+	const char *e798 = "\"deactivationEpoch\":\"798\"";
+	memcpy(d, e798, strlen(e798));
+	assert_int_equal(solana_parse(done, strlen(done), 1, addrs[1], &cat, 1000, &out, &slot, err,
+	                              sizeof err), 0);
+	assert_int_equal(out.n, 2);
+	assert_true(out.v[0].unbonding && out.v[0].available_at == -331800);
+	assert_string_equal(out.v[0].detail, "withdrawable, voter Vote111");
+	assert_q(out.v[1].quantity, "0");
+	free(done);
 	chain_items_free(&out);
 	const char *gone = "[{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32010,\"message\":\"disabled\"}}]";
 	assert_int_equal(solana_parse(gone, strlen(gone), 0, addrs[0], &cat, 1000, &out, &slot, err,

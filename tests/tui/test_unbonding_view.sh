@@ -192,7 +192,7 @@ wait_for "Remove event"
 keys y
 wait_for "removed event [0-9]+ \(kept in the log"
 check "y removes it: kept in the log, marked removed" \
-	'"$ST" --db "$DB" events 11 | grep -E " claim " | grep -q "\[removed\]"'
+	'"$ST" --db "$DB" events 11 | grep -E " claim " | grep -q "\[removed: in the interface"'
 check "the detail shows it as removed" \
 	'screen | grep -Eq "claim 10  REMOVED 2026-11-25T08:00:00Z: in the interface \(event [0-9]+"'
 # removing the claim makes the unbonding claimable again

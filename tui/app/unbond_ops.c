@@ -2,8 +2,12 @@
  * and the interface alike. */
 #include "tui/app/unbond_ops.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "data/positions_db.h"
+#include "positions/text.h"
 
 #include "positions/timeutil.h"
 #include "pricing/queue_estimate.h"
@@ -78,6 +82,18 @@ int unbond_request(struct app *a, int64_t position_id, dec_t amount, int64_t at,
                    const struct unbond_eta *eta, struct unbonding *out, char *err,
                    size_t errlen)
 {
+	/* a chain position's exits are read from the chain: one typed here
+	 * would be counted again when the chain shows it */
+	struct position p;
+	int g = store_position_get(a->store, position_id, &p, err, errlen);
+	if (g < 0)
+		return -1;
+	if (g == 0 && p.origin == ORIGIN_CHAIN) {
+		snprintf(err, errlen, "position %" PRId64 " is read from the chain (%s): its"
+		         " unbondings are read from there at each refresh", position_id, p.account);
+		text_sanitize(err);
+		return -1;
+	}
 	return store_unbond_request(a->store, position_id, amount, at, eta, out, err, errlen);
 }
 

@@ -51,7 +51,9 @@ int unbond_queue_estimate(const struct app *a, const struct asset *as, dec_t amo
                           struct unbond_queue_api *out, char *err, size_t errlen);
 
 /* Record an unbond of amount on position_id requested at `at` with its
- * ETA: store_unbond_request. *out (may be NULL) is the new unbonding. */
+ * ETA: store_unbond_request. *out (may be NULL) is the new unbonding. A
+ * position read from a chain is refused ("position 8 is read from the
+ * chain (hub): ..."): its unbondings come from the chain's reads. */
 int unbond_request(struct app *a, int64_t position_id, dec_t amount, int64_t at,
                    const struct unbond_eta *eta, struct unbonding *out, char *err,
                    size_t errlen);

@@ -47,19 +47,28 @@ int watch_list(struct app *a, struct watch_row **out, size_t *n, char *err, size
  * "<chain>:<address>" (cut to fit). */
 void watch_account(const struct watch *w, char *buf, size_t len);
 
-/* Hand every watch to the refresher for its next start (feeds_start). */
+/* Hand every watch to the refresher for its next start (feeds_start), each
+ * with the latest blocked_until of the watches of its chain as held_until:
+ * a chain whose provider asked to be left alone is not read before then. */
 int watch_targets(struct app *a, struct refresh *r, char *err, size_t errlen);
 
-/* Write what the refresh read (inside the caller's transaction: feeds_store).
- * Per watch: a failed read changes no quantity (the positions keep their
- * last values and read_at; the watch keeps the error). A good one creates
- * or updates one chain position per thing read (origin chain, address,
- * read_at = now, idle for unstaked coins), records each change of quantity
- * as an event — an 'adjust' noted "reward accrual" where the token model
- * accrues (rebasing shares unchanged, a validator's balance, Cosmos
- * rewards), else a 'deposit' or 'withdraw' noted "transfer" — and takes a
- * position that is no longer read down to zero by such an event: it stays,
- * closed, with its history. A position never created for a zero read. */
+/* Write what the refresh read (inside the caller's transaction: feeds_store;
+ * the steps are in watch_store.c). Per watch: a failed read changes no
+ * quantity (the positions keep their last values and read_at; the watch
+ * keeps the error; either way it keeps the read's blocked_until, 0 clearing
+ * an old hold). A good one creates or updates one chain position per
+ * stake or balance read (origin chain, address, read_at = now, idle for
+ * unstaked coins) and records each change of quantity as an event — an
+ * 'adjust' noted "reward accrual" where the token model accrues (rebasing
+ * shares unchanged, a validator's balance, Cosmos rewards), else a
+ * 'deposit' or 'withdraw' noted "transfer". An amount leaving a stake (an
+ * unbonding entry, an exiting validator, a deactivating stake, a queued
+ * withdrawal, an unlocking chunk) is an unbond of that stake's position,
+ * with the chain's completion time (or its estimate) as the ETA; read
+ * again it takes the new amount and ETA; gone, it is claimed, or withdrawn
+ * when the stake took it back before its time. A position no longer read
+ * goes down to zero by a 'withdraw': it stays, closed, with its history.
+ * No position is made for a first read of zero. */
 int watch_store(struct app *a, const struct refresh *r, int64_t now, char *err, size_t errlen);
 
 #endif

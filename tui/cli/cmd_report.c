@@ -118,8 +118,12 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 		add_time(j, "read_at", p->read_at);
 		/* a failed read keeps the last quantities: how old, and why */
 		json_int(j, "read_age_seconds", p->read_at > 0 ? a->now - p->read_at : 0);
-		/* no longer held on chain: kept with its history, closed */
-		json_bool(j, "closed", dec_is_zero(p->quantity));
+		/* no longer held on chain, nothing on its way out: kept with its
+		 * history, closed */
+		bool leaving = false;
+		for (size_t k = 0; k < nu && !leaving; k++)
+			leaving = u[k].position_id == p->id && !u[k].claimed;
+		json_bool(j, "closed", dec_is_zero(p->quantity) && !leaving);
 		const char *e = read_error(p, w, nw);
 		if (e) {
 			char clean[WATCH_ERROR_MAX];

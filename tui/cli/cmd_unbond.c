@@ -152,6 +152,7 @@ struct event_row {
 	char amount[DEC_STR_MAX];   /* "-" when it has none */
 	char time[ISO_TIME_LEN];
 	char note[EVENT_NOTE_MAX];  /* cleaned */
+	char removed_note[EVENT_NOTE_MAX]; /* cleaned; "" when not removed */
 };
 
 static void event_row(struct event_row *r, const struct event *ev)
@@ -162,12 +163,17 @@ static void event_row(struct event_row *r, const struct event *ev)
 		dec_format(ev->amount, r->amount, sizeof r->amount);
 	time_format_iso(ev->ts, r->time, sizeof r->time);
 	text_copy_clean(r->note, sizeof r->note, ev->note);
+	text_copy_clean(r->removed_note, sizeof r->removed_note, ev->removed ? ev->removed_note : "");
 }
 
 static void events_text(const struct event_row *r)
 {
+	char removed[EVENT_NOTE_MAX + 16] = "";
+	if (r->ev->removed)
+		snprintf(removed, sizeof removed, "  [removed%s%s]", r->removed_note[0] ? ": " : "",
+		         r->removed_note);
 	printf("%6lld  %-8s %24s  %-20s  %s%s\n", (long long)r->ev->id, event_type_name(r->ev->type),
-	       r->amount, r->time, r->note, r->ev->removed ? "  [removed]" : "");
+	       r->amount, r->time, r->note, removed);
 }
 
 static void events_json(struct json_out *j, const struct event_row *r)
@@ -182,6 +188,8 @@ static void events_json(struct json_out *j, const struct event_row *r)
 	json_string(j, "time", r->time);
 	json_string(j, "note", r->note);
 	json_bool(j, "removed", r->ev->removed);
+	if (r->ev->removed)
+		json_string(j, "removed_note", r->removed_note);
 	json_end_object(j);
 }
 

@@ -77,6 +77,7 @@ static int watch_list_cmd(const struct command *cmd, struct cli *c, int argc, ch
 		goto out;
 	}
 	if (json) {
+		const int64_t now = app_clock();
 		cJSON *arr = cJSON_CreateArray();
 		for (size_t i = 0; arr && i < n; i++) {
 			cJSON *o = cJSON_CreateObject();
@@ -96,6 +97,15 @@ static int watch_list_cmd(const struct command *cmd, struct cli *c, int argc, ch
 				cJSON_AddStringToObject(o, "error", w[i].last_error);
 			else
 				cJSON_AddNullToObject(o, "error");
+			/* the chain's provider asked to be left alone until then
+			 * (UTC); null when there is no hold, or it has passed */
+			if (w[i].blocked_until > now) {
+				char iso[ISO_TIME_LEN];
+				time_format_iso(w[i].blocked_until, iso, sizeof iso);
+				cJSON_AddStringToObject(o, "blocked_until", iso);
+			} else {
+				cJSON_AddNullToObject(o, "blocked_until");
+			}
 			cJSON_AddItemToArray(arr, o);
 		}
 		char *s = arr ? cJSON_PrintUnformatted(arr) : NULL;
