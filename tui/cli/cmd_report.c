@@ -88,18 +88,6 @@ static void pnl_json(struct json_out *j, const struct position *p, const struct 
 	}
 }
 
-/* The watch a chain position comes from (its account), or NULL. */
-static const struct watch *watch_of(const struct position *p, const struct watch *w, size_t nw)
-{
-	char acc[ACCOUNT_MAX];
-	for (size_t k = 0; k < nw; k++) {
-		watch_account(&w[k], acc, sizeof acc);
-		if (strcmp(acc, p->account) == 0)
-			return &w[k];
-	}
-	return NULL;
-}
-
 static void position_json(struct json_out *j, const struct app *a, size_t i,
                           const struct unbonding *u, size_t nu, const struct watch *w, size_t nw)
 {
@@ -117,7 +105,7 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 		add_time(j, "read_at", p->read_at);
 		/* the block, slot or height of the read that set the quantity,
 		 * when that is the watch's last good read */
-		const struct watch *pw = watch_of(p, w, nw);
+		const struct watch *pw = watch_of_position(p, w, nw);
 		if (pw && pw->read_height[0] && pw->last_ok_at == p->read_at) {
 			char h[WATCH_HEIGHT_MAX];
 			text_copy_clean(h, sizeof h, pw->read_height);
