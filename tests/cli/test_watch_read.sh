@@ -168,6 +168,9 @@ check "ETH held is idle, 2.000000000000000001 (0x1bc16d674ec80001 wei)" \
 	'[ "$(qty main ETH "\"kind\":\"idle\"")" = 2.000000000000000001 ]'
 check "positions say origin chain, the address and read_at" \
 	'row main ETH "\"origin\":\"chain\",\"address\":\"$EVM\",\"read_at\":\"2026-11-25T08:00:00Z\"" | grep -q .'
+check "and the block or slot read at: ETH at block 21000000 (0x1406f40), SOL at slot 345600000" \
+	'row main ETH "\"read_at\":\"2026-11-25T08:00:00Z\",\"read_height\":\"21000000\"" | grep -q . &&
+	 row sol SOL "\"read_height\":\"345600000\"" | grep -q .'
 check "stETH: 1.999999999999999999 (2e18 - 1 wei)" '[ "$(qty main stETH .)" = 1.999999999999999999 ]'
 check "rETH: 0.5; tokens at zero make no position, an exit is no position (4 rows)" \
 	'[ "$(qty main rETH .)" = 0.5 ] && [ "$(grep -c "\"account\":\"main\"" "$T/rows")" -eq 4 ]'
