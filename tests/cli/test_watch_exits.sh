@@ -53,20 +53,11 @@ GET /cosmos/cosmos/bank/v1beta1/balances/$ADDR file=bank.json
 POST /beacon/eth/v1/beacon/states/head/validators file=beacon.json
 EOF
 serve "$T/routes"
-cat >"$T/config.ini" <<EOF
-[feeds]
-coingecko_url =
-defillama_coins_url =
-defillama_yields_url =
-stride_rest_url =
-eth_rpc_url =
-sol_rpc_url =
-beacon_url = $B/beacon
-cosmos_rest_url = $B/cosmos
-timeout_seconds = 2
-beacon_genesis_time = $GENESIS
-beacon_sweep_seconds = $SWEEP
-EOF
+chains_config "$T/config.ini" \
+	beacon_url=$B/beacon \
+	cosmos_rest_url=$B/cosmos \
+	beacon_genesis_time=$GENESIS \
+	beacon_sweep_seconds=$SWEEP
 S() { "$ST" --db "$T/p.db" --config "$T/config.ini" "$@"; }
 S watch add --chain cosmos "$ADDR" --label hub >/dev/null
 S watch add --chain beacon 9 --label v9 >/dev/null

@@ -114,21 +114,14 @@ cosmos_answer 1000001
 printf '{"at":{"hash":"0x1","height":"3000000"},"controller":"14SP","rewardDestination":{"stash":null},"staking":{"stash":"%s","total":"155514320103496","active":"112964320103496","unlocking":[{"value":"42550000000000","era":"221"}]}}' "$DOTADDR" >"$T/dot.json"
 routes
 serve "$T/routes"
-cat >"$T/config.ini" <<EOF
-[feeds]
-coingecko_url =
-defillama_coins_url =
-defillama_yields_url =
-stride_rest_url =
-eth_rpc_url = $B/eth
-sol_rpc_url = $B/sol
-beacon_url = $B/beacon
-cosmos_rest_url = $B/cosmos
-polkadot_sidecar_url = $B/dot
-timeout_seconds = 2
-beacon_genesis_time = 1606824023
-beacon_sweep_seconds = 86400
-EOF
+chains_config "$T/config.ini" \
+	eth_rpc_url=$B/eth \
+	sol_rpc_url=$B/sol \
+	beacon_url=$B/beacon \
+	cosmos_rest_url=$B/cosmos \
+	polkadot_sidecar_url=$B/dot \
+	beacon_genesis_time=1606824023 \
+	beacon_sweep_seconds=86400
 S() { "$ST" --db "$T/p.db" --config "$T/config.ini" "$@"; }
 S watch add --chain ethereum "$EVM" --label main >/dev/null
 S watch add --chain beacon 1 >/dev/null
