@@ -74,9 +74,13 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	if (csv && !!dir == !!table)
 		return usage("export", "--csv needs a directory (one file per table) or --table T"
 		             " (to stdout)%s", "");
-	if (table && !app_export_table_known(table))
-		return usage("export", "--table: '%s' is not one of positions, events, unbondings,"
-		             " observations, snapshots", table);
+	if (table && !app_export_table_known(table)) {
+		char clean[64], names[256], msg[400];
+		text_copy_clean(clean, sizeof clean, table);
+		app_export_table_names(names, sizeof names);
+		snprintf(msg, sizeof msg, "--table: '%s' is not one of %s", clean, names);
+		return usage("export", "%s", msg);
+	}
 	struct app a;
 	char err[600];
 	if (cli_open(c, &a) < 0)
