@@ -250,6 +250,7 @@ static void st_load_done(struct run *r)
 	form_free(u->form);
 	u->form = NULL;
 	free(u->sc.unb);
+	free(u->sc.watches);
 	free(u->sc.fs);
 }
 

@@ -85,6 +85,11 @@ int ui_reload(struct ui *u)
 		history_view_fit(&u->hist, &u->sc.lay.body);
 	if (app_data_last(a, &u->sc.data_last, err, sizeof err) < 0)
 		ui_message(u, R_ERROR, "observations: %s", err);
+	free(u->sc.watches);
+	u->sc.watches = NULL;
+	u->sc.n_watches = 0;
+	if (store_watches_list(a->store, &u->sc.watches, &u->sc.n_watches, err, sizeof err) < 0)
+		ui_message(u, R_ERROR, "watches: %s", err);
 	free(u->sc.fs);
 	u->sc.fs = NULL;
 	u->sc.n_fs = 0;

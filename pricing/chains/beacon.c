@@ -87,7 +87,7 @@ static int one(const cJSON *v, const char *const *ids, size_t n, const struct as
 		x.available_at = genesis_time + (int64_t)wepoch * BEACON_EPOCH_SECONDS + sweep_s;
 		snprintf(x.parent, sizeof x.parent, "%s", it.key);
 		snprintf(x.key, sizeof x.key, "validator %s exit", idx);
-		snprintf(x.detail, sizeof x.detail, "%s, withdrawable epoch %llu + sweep (estimate)",
+		snprintf(x.detail, sizeof x.detail, "%s, withdrawable epoch %llu + sweep",
 		         status, (unsigned long long)wepoch);
 		it.quantity = dec_zero();
 		if (chain_items_push(out, &x) < 0)

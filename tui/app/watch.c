@@ -105,6 +105,18 @@ void watch_account(const struct watch *w, char *buf, size_t len)
 		snprintf(buf, len, "%.9s:%.12s...%.8s", c, w->address, w->address + al - 8);
 }
 
+const struct watch *watch_of_position(const struct position *p, const struct watch *w,
+                                      size_t n)
+{
+	char acc[ACCOUNT_MAX];
+	for (size_t k = 0; k < n; k++) {
+		watch_account(&w[k], acc, sizeof acc);
+		if (strcmp(acc, p->account) == 0)
+			return &w[k];
+	}
+	return NULL;
+}
+
 /* --- refresh --------------------------------------------------------------------- */
 
 int watch_targets(struct app *a, struct refresh *r, char *err, size_t errlen)

@@ -47,6 +47,10 @@ int watch_list(struct app *a, struct watch_row **out, size_t *n, char *err, size
  * "<chain>:<address>" (cut to fit). */
 void watch_account(const struct watch *w, char *buf, size_t len);
 
+/* The watch a chain position's reads come from (by its account), or NULL. */
+const struct watch *watch_of_position(const struct position *p, const struct watch *w,
+                                      size_t n);
+
 /* Hand every watch to the refresher for its next start (feeds_start), each
  * with the latest blocked_until of the watches of its chain as held_until:
  * a chain whose provider asked to be left alone is not read before then. */

@@ -88,19 +88,6 @@ static void pnl_json(struct json_out *j, const struct position *p, const struct 
 	}
 }
 
-/* The error of the last read of the watch a chain position comes from,
- * or NULL when that read went well (the quantities are then current). */
-static const char *read_error(const struct position *p, const struct watch *w, size_t nw)
-{
-	char acc[ACCOUNT_MAX];
-	for (size_t k = 0; k < nw; k++) {
-		watch_account(&w[k], acc, sizeof acc);
-		if (strcmp(acc, p->account) == 0 && w[k].last_error[0])
-			return w[k].last_error;
-	}
-	return NULL;
-}
-
 static void position_json(struct json_out *j, const struct app *a, size_t i,
                           const struct unbonding *u, size_t nu, const struct watch *w, size_t nw)
 {
@@ -116,6 +103,16 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 	if (p->origin == ORIGIN_CHAIN) {
 		json_string(j, "address", p->address);
 		add_time(j, "read_at", p->read_at);
+		/* the block, slot or height of the read that set the quantity,
+		 * when that is the watch's last good read */
+		const struct watch *pw = watch_of_position(p, w, nw);
+		if (pw && pw->read_height[0] && pw->last_ok_at == p->read_at) {
+			char h[WATCH_HEIGHT_MAX];
+			text_copy_clean(h, sizeof h, pw->read_height);
+			json_string(j, "read_height", h);
+		} else {
+			json_null(j, "read_height");
+		}
 		/* a failed read keeps the last quantities: how old, and why */
 		json_int(j, "read_age_seconds", p->read_at > 0 ? a->now - p->read_at : 0);
 		/* no longer held on chain, nothing on its way out: kept with its
@@ -124,7 +121,8 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 		for (size_t k = 0; k < nu && !leaving; k++)
 			leaving = u[k].position_id == p->id && !u[k].claimed;
 		json_bool(j, "closed", dec_is_zero(p->quantity) && !leaving);
-		const char *e = read_error(p, w, nw);
+		/* the error of the watch's last read, null when it went well */
+		const char *e = pw && pw->last_error[0] ? pw->last_error : NULL;
 		if (e) {
 			char clean[WATCH_ERROR_MAX];
 			text_copy_clean(clean, sizeof clean, e);

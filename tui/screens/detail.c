@@ -116,6 +116,44 @@ static void source_note(struct ctx *c, struct dline *l, const struct figure_sour
 	l->next_change = ticks_age(a);
 }
 
+/* Where a chain position's quantity comes from: the watch, the read that
+ * set it (time, age, block/slot/height), and a last read that failed. */
+static void chain_read_part(struct ctx *c)
+{
+	const struct position *p = c->p;
+	const struct watch *w = watch_of_position(p, c->s->watches, c->s->n_watches);
+	char addr[WATCH_ADDR_MAX], when[ISO_TIME_LEN], age[24], h[WATCH_HEIGHT_MAX];
+	text_copy_clean(addr, sizeof addr, p->address);
+	struct dline *l = add(c, R_LABEL, "Read from", R_FIGURE,
+	                      w ? watch_chain_name(w->chain) : "the chain");
+	note(l, R_DIM, "%s%s", addr, w ? "" : " (no longer watched: not read again)");
+	if (p->read_at <= 0)
+		return;
+	time_format_iso(p->read_at, when, sizeof when);
+	int64_t a = c->s->now - p->read_at;
+	ticks_format_age(a > 0 ? a : 0, age, sizeof age);
+	bool current = w && w->last_ok_at == p->read_at; /* the read that set it */
+	text_copy_clean(h, sizeof h, current ? w->read_height : "");
+	char at[16];
+	snprintf(at, sizeof at, "%.5s %.5s", when + 5, when + 11);
+	l = add(c, R_LABEL, "Read at", R_FIGURE, at);
+	note(l, R_DIM, "%s old%s%s", age, h[0] ? ", height " : "", h);
+	if (l)
+		l->next_change = ticks_age(a);
+	if (w && w->last_error[0]) {
+		char e[WATCH_ERROR_MAX], t[ISO_TIME_LEN];
+		text_copy_clean(e, sizeof e, w->last_error);
+		time_format_iso(w->read_at, t, sizeof t);
+		char v[24];
+		snprintf(v, sizeof v, "FAILED %.5s", t + 11);
+		l = add(c, R_LABEL, "Last read", R_ERROR, v);
+		note(l, R_DIM, "quantity kept");
+		l = add(c, R_ERROR, e, R_NORMAL, "");
+		if (l)
+			l->heading = true;
+	}
+}
+
 static void position_part(struct ctx *c)
 {
 	const struct position *p = c->p;
@@ -142,6 +180,8 @@ static void position_part(struct ctx *c)
 		text_copy_clean(n, sizeof n, p->note);
 		add(c, R_LABEL, "Note", R_NORMAL, n);
 	}
+	if (p->origin == ORIGIN_CHAIN)
+		chain_read_part(c);
 	if (why_short(v)) {
 		/* a position without a value says why, with the feed's own error */
 		const char *feed = why_feed(v), *ferr = NULL;

@@ -14,6 +14,7 @@
 #include "tui/app/app.h"
 #include "tui/app/feeds.h"
 #include "tui/app/unbond_ops.h"
+#include "tui/app/watch.h"
 #include "tui/term/layout.h"
 #include "tui/term/theme.h"
 
@@ -27,6 +28,8 @@ struct scene {
 	size_t n_unb;
 	struct feed_status *fs;
 	size_t n_fs;
+	struct watch *watches;     /* watched addresses, by id (their reads) */
+	size_t n_watches;
 	int64_t last_success;      /* newest feed success, 0 never */
 	bool feeds_failing;        /* every feed's last attempt took nothing */
 	int64_t last_failure;      /* the newest failed attempt, when it is newer
