@@ -24,18 +24,7 @@ GET /cosmos/cosmos/distribution/v1beta1/delegators/$ADDR/rewards body={"rewards"
 GET /cosmos/cosmos/bank/v1beta1/balances/$ADDR body={"balances":[],"pagination":{"next_key":null,"total":"0"}}
 EOF
 serve "$T/routes"
-cat >"$T/config.ini" <<EOF
-[feeds]
-coingecko_url =
-defillama_coins_url =
-defillama_yields_url =
-stride_rest_url =
-eth_rpc_url =
-sol_rpc_url =
-beacon_url =
-cosmos_rest_url = $B/cosmos
-timeout_seconds = 2
-EOF
+chains_config "$T/config.ini" cosmos_rest_url="$B/cosmos"
 A() { "$ST" --db "$T/a.db" --config "$T/config.ini" "$@"; }
 Bd() { "$ST" --db "$T/b.db" --config "$T/config.ini" "$@"; }
 # positions (id asset quantity) and unbondings (position amount status), one a line
