@@ -122,6 +122,13 @@ check "CSV: report --json the same" 'cmp -s "$T/a.report" "$T/c.report"'
 check "CSV: the empty label stays an empty label (not NULL)" \
 	'[ "$(sqlite3 "$T/c.db" "SELECT quote(label) FROM watches WHERE chain = '"'"'cosmos'"'"'")" = "'"''"'" ]'
 
+S export --csv --table watch_items >"$T/wi.csv" 2>"$T/err"
+check "export --csv --table watch_items: its header and 3 rows" \
+	'[ "$(head -1 "$T/wi.csv" | tr -d "\r")" = "watch_id,key,position_id,unbonding_id" ] && [ "$(($(wc -l <"$T/wi.csv") - 1))" -eq 3 ]'
+S export --json --table nope >"$T/out" 2>"$T/err"
+check "an unknown --table: exit 2, every table named" \
+	'[ $? -eq 2 ] && grep -q "is not one of positions, .*, loans, watches, watch_items, plans, alerts$" "$T/err"'
+
 # --- older exports ----------------------------------------------------------------------------
 # positions before share_rate (14 columns), events before price (9)
 mkdir "$T/old"

@@ -93,7 +93,7 @@ const struct command commands[] = {
 	  "  --force            replace FILE when it exists\n",
 	  cmd_backup },
 	{ "export", "--json [--table T] | --csv DIR | --csv --table T",
-	  "every table of yours out: positions, events, watches, plans, alerts, …",
+	  "your tables out: positions, events, watches, plans, alerts, …",
 	  "  --json             one object to stdout (exact quantities as strings)\n"
 	  "  --csv DIR          one file per table in DIR\n"
 	  "  --table T          one table: positions, unbondings, events, observations,\n"

@@ -75,11 +75,11 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		return usage("export", "--csv needs a directory (one file per table) or --table T"
 		             " (to stdout)%s", "");
 	if (table && !app_export_table_known(table)) {
-		char clean[64], names[256], msg[400];
+		char clean[64], names[256];
 		text_copy_clean(clean, sizeof clean, table);
 		app_export_table_names(names, sizeof names);
-		snprintf(msg, sizeof msg, "--table: '%s' is not one of %s", clean, names);
-		return usage("export", "%s", msg);
+		return cli_usage_error(cli_find("export"), "--table: '%s' is not one of %s", clean,
+		                       names);
 	}
 	struct app a;
 	char err[600];
