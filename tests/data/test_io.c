@@ -480,6 +480,14 @@ static void new_tables__bad_rows_refuse_the_whole_file(void **state)
 	REFUSED(f, EXP "\"alerts\":[" ALERT(1, "stale", 5) "," ALERT(2, "stale", null) ","
 	        ALERT(3, "stale", null) "]}",
 	        "alerts[2]: ended_at: missing, and alert 2 of the same key has not ended either");
+	REFUSED(f, EXP "\"alerts\":[{\"id\":1,\"kind\":\"stale\",\"key\":\"k\",\"message\":"
+	        "\"feed \\u001b[31mdown\",\"fired_at\":1}]}", "alerts[0]: message: control characters");
+	/* an unbonding's rule text, like every text */
+	REFUSED(f, EXP "\"positions\":[{\"id\":1,\"account\":\"a\",\"asset\":\"ETH\",\"quantity\":"
+	        "\"1\",\"idle\":0,\"origin\":\"manual\",\"created_at\":1,\"updated_at\":1}],"
+	        "\"unbondings\":[{\"id\":5,\"position_id\":1,\"amount\":\"1\",\"requested_at\":1,"
+	        "\"rule\":\"queue \xed\xa0\x80\",\"status\":\"pending\"}]}",
+	        "unbondings[0]: rule: control characters or invalid UTF-8");
 	/* exact rates */
 	REFUSED(f, EXP "\"positions\":[{\"id\":1,\"account\":\"a\",\"asset\":\"stETH\",\"quantity\":"
 	        "\"1\",\"idle\":0,\"origin\":\"manual\",\"created_at\":1,\"updated_at\":1,"
