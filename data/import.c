@@ -4,7 +4,6 @@
 #include <cjson/cJSON.h>
 #include <unistd.h>
 #include <errno.h>
-#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +12,8 @@
 #include <sys/stat.h>
 
 #include "data/csv.h"
-#include "data/import_rows.h"
 #include "data/events_db.h"
+#include "data/import_rows.h"
 #include "data/observations_db.h"
 #include "data/positions_db.h"
 #include "data/store_priv.h"
