@@ -68,6 +68,9 @@ static const struct col plans_cols[] = {
 	{ "result", COL_JSON, true, 16u << 20, false },
 };
 /* alerts that fired (alerts_db.h); the rules are the config file's */
+/* manual prices kept fresh by `price set --pin` (meta "manual_pin:SYM" =
+ * "1"): the prices are observations; the pin rides beside them */
+static const struct col manual_pins_cols[] = { RT("asset", SYM_MAX - 1) };
 static const struct col alerts_cols[] = {
 	R("id", COL_INT), RT("kind", 15), RT("key", ALERT_KEY_MAX - 1),
 	RT("message", ALERT_MSG_MAX - 1), R("fired_at", COL_INT), O("seen_at", COL_INT),
@@ -148,6 +151,11 @@ const struct table io_tables[] = {
 	  "INSERT INTO alerts(id, kind, key, message, fired_at, seen_at, ended_at)"
 	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	  alerts_cols, N(alerts_cols) },
+	{ "manual_pins",
+	  "SELECT substr(key, 12) FROM meta WHERE key LIKE 'manual_pin:%' AND value = '1'"
+	  " ORDER BY key",
+	  "INSERT OR REPLACE INTO meta(key, value) VALUES('manual_pin:' || ?1, '1')",
+	  manual_pins_cols, N(manual_pins_cols) },
 };
 const size_t io_n_tables = N(io_tables);
 

@@ -21,6 +21,9 @@ S --demo list >/dev/null
 S watch add --chain ethereum 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed --label 'main, "hot"' >/dev/null
 S watch add --chain cosmos cosmos1qqqsyqcyq5rqwzqfpg9scrgwpugpzysnrk363e >/dev/null
 S plan --target native=40,liquid=40,restaked=20 --save 'q4, "rebalance"' >/dev/null 2>&1
+# a manual price pinned (never stale), one not: only the pin is kept apart
+S price set ATOM 9.5 --pin >/dev/null
+S price set DOT 4.25 >/dev/null
 # what chain reads leave behind: position 20, stETH read from the ethereum
 # watch, 1.000000000000000007 at the exact share rate 243/200 (= 1.215)
 # with its shares 1.000000000000000007 / 1.215 = 0.823045267489711939917…
@@ -68,6 +71,8 @@ check "the source holds a plan, 2 watches, 3 items, 2 alerts" \
 TABLES="positions:id events:id unbondings:id observations:id snapshots:position_id,ts loans:id
 watches:id watch_items:watch_id,key plans:id alerts:id"
 dump() { # db
+	echo "== pins"
+	sqlite3 "$1" "SELECT key FROM meta WHERE key LIKE 'manual_pin:%' AND value = '1' ORDER BY key"
 	for tk in $TABLES; do
 		t=${tk%%:*} k=${tk#*:}
 		cols=$(sqlite3 "$1" "SELECT group_concat(CASE name WHEN 'account_id' THEN
@@ -127,7 +132,7 @@ check "export --csv --table watch_items: its header and 3 rows" \
 	'[ "$(head -1 "$T/wi.csv" | tr -d "\r")" = "watch_id,key,position_id,unbonding_id" ] && [ "$(($(wc -l <"$T/wi.csv") - 1))" -eq 3 ]'
 S export --json --table nope >"$T/out" 2>"$T/err"
 check "an unknown --table: exit 2, every table named" \
-	'[ $? -eq 2 ] && grep -q "is not one of positions, .*, loans, watches, watch_items, plans, alerts$" "$T/err"'
+	'[ $? -eq 2 ] && grep -q "is not one of positions, .*, loans, watches, watch_items, plans, alerts, manual_pins$" "$T/err"'
 
 # --- older exports ----------------------------------------------------------------------------
 # positions before share_rate (14 columns), events before price (9)
