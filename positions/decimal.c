@@ -368,11 +368,19 @@ int dec_from_double(double v, dec_t *out)
 		return 0;
 	}
 	char buf[40];
-	for (int prec = 0; prec < 17; prec++) {
-		snprintf(buf, sizeof buf, "%.*e", prec, v);
+	/* The fewest digits that read back: found by bisection, as reading
+	 * back is monotone in the precision (the correctly rounded text with
+	 * one digit more is at least as near v) and 17 digits always do. */
+	int lo = 0, hi = 16;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		snprintf(buf, sizeof buf, "%.*e", mid, v);
 		if (strtod(buf, NULL) == v)
-			break;
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
+	snprintf(buf, sizeof buf, "%.*e", lo, v);
 	const char *s = buf;
 	bool neg = *s == '-';
 	if (neg)
