@@ -702,7 +702,7 @@ int chain_reader_start(struct chain_reader *cr, struct http *h, const struct cha
 	for (size_t i = 0; i < n; i++) {
 		if (cr->res[i].t.chain != WCHAIN_COSMOS)
 			continue;
-		for (int q = COSMOS_DELEGATIONS; q <= COSMOS_REWARDS; q++) {
+		for (int q = COSMOS_DELEGATIONS; q <= COSMOS_BALANCES; q++) {
 			char *url = cosmos_build_url(cr->url[U_COSMOS], (enum cosmos_query)q,
 			                             cr->res[i].t.address, NULL);
 			struct req p = { .kind = R_COSMOS, .target = i, .q = (enum cosmos_query)q };

@@ -2,8 +2,9 @@
  * layer the feeds use (the same curl multi, the same wait): one JSON-RPC
  * batch for all Ethereum addresses (single calls when the node refuses
  * batches), one for all Solana addresses, one POST per 64 validators, and
- * per Cosmos address its delegations, unbondings and rewards, every page
- * followed; per Polkadot stash its staking-info and the era once.
+ * per Cosmos address its delegations, unbondings, rewards and bank
+ * balances (the liquid ATOM), every page followed; per Polkadot stash its
+ * staking-info and the era once.
  *
  * A target's result is all or nothing: any failed request or answer of its
  * own leaves ok false with the error, and its items empty; the caller then

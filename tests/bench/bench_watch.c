@@ -1,8 +1,9 @@
 /* bench_watch — one refresh of watched addresses against loopback servers
- * that each answer after 300 ms: 3 Ethereum addresses × the catalog's
- * Ethereum tokens (one JSON-RPC batch), 10 validators (one POST), 2 Solana
- * wallets (one batch), 2 Cosmos addresses (delegations, unbondings and
- * rewards each, one page). The rate feeds of the same nodes run beside
+ * that each answer after 300 ms: 3 Ethereum addresses × 20 tokens (the
+ * catalog's Ethereum tokens and, to make up the issue's 20, bench tokens
+ * from a user catalog; one JSON-RPC batch), 10 validators (one POST), 2 Solana
+ * wallets (one batch), 2 Cosmos addresses (delegations, unbondings,
+ * rewards and bank balances each, one page). The rate feeds of the same nodes run beside
  * them. Target: under 700 ms wall; requests printed per chain.
  *
  * usage: bench_watch FIXTURE_SERVER DATA_DIR FIXTURE_DIR */
@@ -45,7 +46,7 @@ static int fixtures(const char *dir, const char *fx)
 	/* Ethereum: every id a batch of 3 addresses can use, 1 token (1e18 wei) each */
 	n += (size_t)snprintf(buf + n, sizeof buf - n, "[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x10\"}");
 	for (int k = 0; k < 3; k++)
-		for (int s = 0; s < 90; s++)
+		for (int s = 0; s < 120; s++)
 			n += (size_t)snprintf(buf + n, sizeof buf - n,
 			                      ",{\"jsonrpc\":\"2.0\",\"id\":%d,\"result\":\"0x%064x\"}",
 			                      (int)ETH_W_ID(k, s), 0);
@@ -94,7 +95,9 @@ static int fixtures(const char *dir, const char *fx)
 	                                "\"cosmosvaloper1a\"},\"balance\":{\"denom\":\"uatom\",\"amount\":"
 	                                "\"256250000\"}}],\"pagination\":{\"next_key\":null}}") < 0 ||
 	    write_file(dir, "unb.json", "{\"unbonding_responses\":[],\"pagination\":null}") < 0 ||
-	    write_file(dir, "rew.json", "{\"rewards\":[],\"total\":[]}") < 0)
+	    write_file(dir, "rew.json", "{\"rewards\":[],\"total\":[]}") < 0 ||
+	    write_file(dir, "bank.json", "{\"balances\":[{\"denom\":\"uatom\",\"amount\":"
+	                                 "\"1000000\"}],\"pagination\":{\"next_key\":null}}") < 0)
 		return -1;
 	char routes[4096];
 	snprintf(routes, sizeof routes,
@@ -105,7 +108,8 @@ static int fixtures(const char *dir, const char *fx)
 	         "POST /beacon/ delay_ms=300 file=beacon.json\n"
 	         "GET /cosmos/cosmos/staking/v1beta1/delegations/ delay_ms=300 file=del.json\n"
 	         "GET /cosmos/cosmos/staking/v1beta1/delegators/ delay_ms=300 file=unb.json\n"
-	         "GET /cosmos/cosmos/distribution/ delay_ms=300 file=rew.json\n",
+	         "GET /cosmos/cosmos/distribution/ delay_ms=300 file=rew.json\n"
+	         "GET /cosmos/cosmos/bank/ delay_ms=300 file=bank.json\n",
 	         fx, fx);
 	return write_file(dir, "routes", routes);
 }
@@ -127,7 +131,30 @@ int main(int argc, char **argv)
 	char cat_path[512];
 	snprintf(cat_path, sizeof cat_path, "%s/assets.json", argv[2]);
 	int rc = 1;
+	/* the issue's 20 Ethereum tokens: the catalog's, then bench tokens
+	 * shaped like rETH (a balanceOf each) up to 20 */
 	if (!port || catalog_load(cat_path, NULL, &cat, err, sizeof err) < 0) {
+		fprintf(stderr, "bench_watch: %s\n", port ? err : "fixture server did not start");
+		goto out;
+	}
+	size_t have = 0;
+	for (size_t i = 0; i < cat.n; i++)
+		have += ethereum_reads(&cat.assets[i]) > 0;
+	char user[4096], user_path[600];
+	size_t un = (size_t)snprintf(user, sizeof user, "{\"assets\":[");
+	for (size_t k = have; k < 20; k++)
+		un += (size_t)snprintf(user + un, sizeof user - un,
+		                       "%s{\"symbol\":\"BENCH%zu\",\"name\":\"bench token\","
+		                       "\"chain\":\"ethereum\",\"kind\":\"liquid\","
+		                       "\"model\":\"reward-bearing\",\"underlying\":\"ETH\","
+		                       "\"protocol\":\"bench\",\"decimals\":18,"
+		                       "\"token\":\"0x%040zx\",\"rate\":{\"type\":\"none\"}}",
+		                       k > have ? "," : "", k, 0xbe0c0 + k);
+	snprintf(user + un, sizeof user - un, "]}");
+	snprintf(user_path, sizeof user_path, "%s/user.json", dir);
+	catalog_free(&cat);
+	if (write_file(dir, "user.json", user) < 0 ||
+	    catalog_load(cat_path, user_path, &cat, err, sizeof err) < 0) {
 		fprintf(stderr, "bench_watch: %s\n", port ? err : "fixture server did not start");
 		goto out;
 	}
@@ -194,11 +221,11 @@ int main(int argc, char **argv)
 	refresh_free(r);
 	qsort(wall, RUNS, sizeof *wall, bench_cmp_double);
 	/* pages: ethereum 1 batch, beacon 1 POST (10 <= 64 ids), solana 1 batch,
-	 * cosmos 2 addresses x 3 endpoints x 1 page */
-	long bound = 1 + 1 + 1 + 2 * 3;
+	 * cosmos 2 addresses x 4 endpoints x 1 page */
+	long bound = 1 + 1 + 1 + 2 * 4;
 	printf("watch refresh, 3 ETH addresses x %zu tokens, 10 validators, 2 Solana wallets, "
 	       "2 Cosmos addresses, every server 300 ms: median %.0f ms, best %.0f ms over %d runs; "
-	       "%ld chain requests (bound: ethereum 1 + beacon 1 + solana 1 + cosmos 2x3 pages = %ld); "
+	       "%ld chain requests (bound: ethereum 1 + beacon 1 + solana 1 + cosmos 2x4 pages = %ld); "
 	       "%zu positions read, %zu failed (target < 700 ms)\n",
 	       tokens, wall[RUNS / 2], wall[0], RUNS, requests, bound, items, bad);
 	rc = bad || requests > bound || wall[RUNS / 2] >= 700 ? 1 : 0;
@@ -207,7 +234,7 @@ out:
 	kill(pid, SIGTERM);
 	waitpid(pid, NULL, 0);
 	const char *files[] = { "routes", "port", "eth.json", "sol.json", "beacon.json", "del.json",
-		                "unb.json", "rew.json" };
+		                "unb.json", "rew.json", "bank.json", "user.json" };
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
 		unlink(path);

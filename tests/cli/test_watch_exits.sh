@@ -37,6 +37,10 @@ cosmos() { # delegation-uatom [entry ...]
 		printf '{"unbonding_responses":[],"pagination":{"next_key":null,"total":"0"}}' >"$T/unb.json"
 	fi
 }
+bank() { # uatom held unstaked
+	printf '{"balances":[{"denom":"uatom","amount":"%s"}],"pagination":{"next_key":null,"total":"1"}}' "$1" >"$T/bank.json"
+}
+bank 0
 validator() { # balance-gwei status withdrawable-epoch
 	printf '{"execution_optimistic":false,"finalized":true,"data":[{"index":"9","balance":"%s","status":"%s","validator":{"pubkey":"0x99","exit_epoch":"%s","withdrawable_epoch":"%s"}}]}' \
 		"$1" "$2" "$3" "$3" >"$T/beacon.json"
@@ -45,24 +49,15 @@ cat >"$T/routes" <<EOF
 GET /cosmos/cosmos/staking/v1beta1/delegations/$ADDR file=del.json
 GET /cosmos/cosmos/staking/v1beta1/delegators/$ADDR/unbonding_delegations file=unb.json
 GET /cosmos/cosmos/distribution/v1beta1/delegators/$ADDR/rewards body={"rewards":[],"total":[]}
-GET /cosmos/cosmos/bank/v1beta1/balances/$ADDR body={"balances":[],"pagination":{"next_key":null,"total":"0"}}
+GET /cosmos/cosmos/bank/v1beta1/balances/$ADDR file=bank.json
 POST /beacon/eth/v1/beacon/states/head/validators file=beacon.json
 EOF
 serve "$T/routes"
-cat >"$T/config.ini" <<EOF
-[feeds]
-coingecko_url =
-defillama_coins_url =
-defillama_yields_url =
-stride_rest_url =
-eth_rpc_url =
-sol_rpc_url =
-beacon_url = $B/beacon
-cosmos_rest_url = $B/cosmos
-timeout_seconds = 2
-beacon_genesis_time = $GENESIS
-beacon_sweep_seconds = $SWEEP
-EOF
+chains_config "$T/config.ini" \
+	beacon_url=$B/beacon \
+	cosmos_rest_url=$B/cosmos \
+	beacon_genesis_time=$GENESIS \
+	beacon_sweep_seconds=$SWEEP
 S() { "$ST" --db "$T/p.db" --config "$T/config.ini" "$@"; }
 S watch add --chain cosmos "$ADDR" --label hub >/dev/null
 S watch add --chain beacon 9 --label v9 >/dev/null
@@ -166,7 +161,9 @@ check "two writers: the 50 ATOM exit recorded once, the position 700" \
 # --- 8. past the completion times: both paid out; the validator swept ----------------
 # 2026-12-16T15:00:00Z, after both completions; withdrawal_done, balance 0
 export STAKETOP_NOW=$((T0 + 21 * 86400 + 25200))
+# the wallet now holds what was paid out: 237.5 + 50 = 287.5 ATOM
 cosmos 700000000
+bank 287500000
 validator 0 withdrawal_done 493100
 refresh
 events "$P" >"$T/out"
@@ -176,6 +173,12 @@ check "read 8: no exit pending; the ATOM exits claimed (237.5 and 50), noted pai
 	 grep -q "\"type\":\"claim\",\"amount\":\"50\"" "$T/out" && grep -q "paid out" "$T/out"'
 check "read 8: the delegation stays at 700, validator 9 at 0 and closed" \
 	'[ "$(qty "$P")" = 700 ] && S report --json | sed "s/{\"id\":/\n{\"id\":/g" | grep "^{\"id\":$V," | grep -q "\"closed\":true"'
+# every ATOM of the address: 700 staked + 287.5 in the wallet = 987.5 =
+# 1000 − 12.5 slashed from the first entry; nothing counted twice
+atom_total=$(S report --json | sed 's/{"id":/\n{"id":/g' | grep '"account":"hub"' |
+	sed -n 's/.*"quantity":"\([^"]*\)".*/\1/p' | awk '{ s += $1 } END { print s }')
+check "read 8: the paid-out ATOM is in the wallet (idle 287.5); staked + idle = 987.5 = 1000 − 12.5 slashed" \
+	'[ "$(S list --json | sed "s/},{/}\n{/g" | grep "wallet balance" | field quantity)" = 287.5 ] && [ "$atom_total" = 987.5 ]'
 events "$V" >"$T/out"
 check "validator 9's log: stake 32, unbond 32, claim 32.0001 (0.0001 earned while exiting)" \
 	'grep -q "\"type\":\"stake\",\"amount\":\"32\"" "$T/out" && grep -q "\"type\":\"unbond\",\"amount\":\"32\"" "$T/out" &&
@@ -202,5 +205,25 @@ S2 events 2 --json >"$T/out"
 check "old store: the old exit position goes to 0, noted; the delegation holds 750" \
 	'grep -q "\"type\":\"withdraw\",\"amount\":\"250\"" "$T/out" && grep -q "now an unbonding of the position it leaves" "$T/out" &&
 	 [ "$(S2 list --json | sed "s/},{/}\n{/g" | grep "\"id\":1," | field quantity)" = 750 ]'
+
+# --- 10. a position removed by the user while its exit is pending --------------------
+# the next read makes it again, with its exit (not the delegation alone)
+export STAKETOP_NOW=$((T0 + 3600))
+S3() { "$ST" --db "$T/rm.db" --config "$T/config.ini" "$@"; }
+S3 watch add --chain cosmos "$ADDR" --label hub >/dev/null
+bank 0
+cosmos 750000000 "1 250000000 250000000 2026-12-16T08:00:00Z"
+S3 refresh >/dev/null 2>&1
+S3 remove 1 --yes >/dev/null 2>&1
+export STAKETOP_NOW=$((T0 + 7200))
+S3 refresh >/dev/null 2>&1
+S3 unbonding --json >"$T/out"
+# the position made again (SQLite may give it the removed one's id): the
+# exit is requested from it at this read, 10:00
+P3=$(S3 list --json | sed 's/},{/}\n{/g' | grep "delegated to" | sed 's/^\[*{"id":\([0-9]*\),.*/\1/')
+check "removed, then read again: a new position ($P3) of 750 with its exit of 250, requested at 10:00" \
+	'[ "$(S3 list --json | sed "s/},{/}\n{/g" | grep "delegated to" | field quantity)" = 750 ] &&
+	 [ "$(grep -c "\"amount\":\"250\"" "$T/out")" -eq 1 ] &&
+	 grep -q "\"position\":$P3,\"asset\":\"ATOM\",\"amount\":\"250\",\"requested_at\":\"2026-11-25T10:00:00Z\"" "$T/out"'
 
 done_testing plan

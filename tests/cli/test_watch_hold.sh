@@ -24,6 +24,8 @@ cosmos_answer() { # address uatom-delegated file
 }
 printf '{"unbonding_responses":[],"pagination":{"next_key":null,"total":"0"}}' >"$T/unb.json"
 printf '{"rewards":[],"total":[]}' >"$T/rew.json"
+# no liquid uatom: an idle ATOM at 0, which makes no position
+printf '{"balances":[],"pagination":{"next_key":null,"total":"0"}}' >"$T/bank.json"
 routes() { # extra lines first (they win), then the good routes
 	{
 		for l in "$@"; do echo "$l"; done
@@ -33,6 +35,7 @@ GET /cosmos/cosmos/staking/v1beta1/delegations/$ATOM_A file=del_a.json
 GET /cosmos/cosmos/staking/v1beta1/delegations/$ATOM_B file=del_b.json
 GET /cosmos/cosmos/staking/v1beta1/delegators/ file=unb.json
 GET /cosmos/cosmos/distribution/v1beta1/delegators/ file=rew.json
+GET /cosmos/cosmos/bank/v1beta1/balances/ file=bank.json
 EOR
 	} >"$T/routes"
 }
@@ -45,19 +48,9 @@ serve "$T/routes" --verbose
 # refresh exits 2.
 # the HTTP layer waits at most 30 s for a Retry-After (its default), and a
 # refresh at most 20 s: a Retry-After of 1800 s fails the request at once
-cat >"$T/config.ini" <<EOF
-[feeds]
-coingecko_url =
-defillama_coins_url =
-defillama_yields_url =
-stride_rest_url =
-eth_rpc_url =
-sol_rpc_url =
-beacon_url = $B/beacon
-cosmos_rest_url = $B/cosmos
-polkadot_sidecar_url =
-timeout_seconds = 2
-EOF
+chains_config "$T/config.ini" \
+	beacon_url=$B/beacon \
+	cosmos_rest_url=$B/cosmos
 S() { "$ST" --db "$T/p.db" --config "$T/config.ini" "$@"; }
 S watch add --chain beacon 1 >/dev/null
 S watch add --chain cosmos "$ATOM_A" --label hub-a >/dev/null
@@ -79,8 +72,8 @@ check "08:00: the chains line says ok" 'chains | grep -q " ok "'
 # 100000000 uatom / 1e6; 200000000 / 1e6; 32000000000 Gwei / 1e9
 check "08:00: hub-a 100 ATOM, hub-b 200 ATOM, validator 1 32 ETH" \
 	'[ "$(qty hub-a ATOM)" = 100 ] && [ "$(qty hub-b ATOM)" = 200 ] && [ "$(qty beacon:1 ETH)" = 32 ]'
-check "08:00: three GETs per cosmos address (6), one beacon POST" \
-	'[ "$(cosmos_hits)" -eq 6 ] && [ "$(beacon_hits)" -eq 1 ]'
+check "08:00: four GETs per cosmos address (8), one beacon POST" \
+	'[ "$(cosmos_hits)" -eq 8 ] && [ "$(beacon_hits)" -eq 1 ]'
 wl hub-a >"$T/out"
 check "08:00: no hold: blocked_until null" 'grep -q "\"blocked_until\":null" "$T/out"'
 
@@ -96,8 +89,8 @@ S refresh >"$T/out" 2>&1
 rc=$?
 check "09:00: exit 2 and the chains line says hub-a is rate limited until 09:31, with the 429" \
 	'[ $rc -eq 2 ] && chains | grep -q "failed .*cosmos $A40: rate limited until 09:31 (HTTP 429, Retry-After 1800 s"'
-check "09:00: hub-a's three GETs were sent once each (no retry): 6 + 3 + 3 (hub-b) = 12" \
-	'[ "$(cosmos_hits)" -eq 12 ]'
+check "09:00: hub-a's four GETs were sent once each (no retry): 8 + 4 + 4 (hub-b) = 16" \
+	'[ "$(cosmos_hits)" -eq 16 ]'
 check "09:00: hub-a kept at 100 ATOM; hub-b (answered) 222, validator 32.000000001" \
 	'[ "$(qty hub-a ATOM)" = 100 ] && [ "$(qty hub-b ATOM)" = 222 ] && [ "$(qty beacon:1 ETH)" = 32.000000001 ]'
 wl hub-a >"$T/out"
@@ -120,7 +113,7 @@ S refresh >"$T/out" 2>&1
 rc=$?
 check "09:01: exit 2, the chains line says rate limited until 09:31 for both cosmos addresses" \
 	'[ $rc -eq 2 ] && chains | grep -q "failed .*cosmos $A40: rate limited until 09:31 and 1 more"'
-check "09:01: ZERO requests to the cosmos node (still 12)" '[ "$(cosmos_hits)" -eq 12 ]'
+check "09:01: ZERO requests to the cosmos node (still 16)" '[ "$(cosmos_hits)" -eq 16 ]'
 check "09:01: the beacon node is read (2 + 1 = 3 POSTs): validator 32.000000002" \
 	'[ "$(beacon_hits)" -eq 3 ] && [ "$(qty beacon:1 ETH)" = 32.000000002 ]'
 check "09:01: hub-a kept at 100, hub-b at 222" '[ "$(qty hub-a ATOM)" = 100 ] && [ "$(qty hub-b ATOM)" = 222 ]'
@@ -135,13 +128,13 @@ check "09:01: the text list says it too" \
 sqlite3 "$T/p.db" "UPDATE watches SET blocked_until = NULL WHERE label = 'hub-b'"
 S refresh >"$T/out" 2>&1
 check "09:01 again, hub-b's own hold dropped: still nothing sent to the cosmos node" \
-	'[ "$(cosmos_hits)" -eq 12 ] && [ "$(qty hub-b ATOM)" = 222 ]'
+	'[ "$(cosmos_hits)" -eq 16 ] && [ "$(qty hub-b ATOM)" = 222 ]'
 
 # --- 09:30:01: the time kept has come; read again ---------------------------------
 export STAKETOP_NOW=1795599001   # 2026-11-25T09:30:01Z, blocked_until itself
 S refresh >"$T/out" 2>&1
-check "09:30:01: the chains line says ok, the cosmos node asked again (12 + 6 = 18)" \
-	'chains | grep -q " ok " && [ "$(cosmos_hits)" -eq 18 ]'
+check "09:30:01: the chains line says ok, the cosmos node asked again (16 + 8 = 24)" \
+	'chains | grep -q " ok " && [ "$(cosmos_hits)" -eq 24 ]'
 # 133000000 / 1e6, 244000000 / 1e6
 check "09:30:01: hub-a 133 ATOM, hub-b 244 ATOM" '[ "$(qty hub-a ATOM)" = 133 ] && [ "$(qty hub-b ATOM)" = 244 ]'
 wl hub-a >"$T/out"

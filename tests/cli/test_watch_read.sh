@@ -73,7 +73,8 @@ beacon_answer() { # balance-of-1
 		>"$T/beacon.json"
 }
 # Cosmos: two pages of delegations (the key has + / =), one slashed
-# unbonding entry (balance 47500000 < initial 50000000), rewards
+# unbonding entry (balance 47500000 < initial 50000000), rewards, and two
+# pages of bank balances: an ibc coin, then the liquid 3141592 uatom
 cosmos_answer() { # amount-of-second-delegation (or "" for none)
 	printf '{"delegation_responses":[{"delegation":{"delegator_address":"%s","validator_address":"cosmosvaloper1aaa","shares":"256250000.000000000000000000"},"balance":{"denom":"uatom","amount":"256250000"}}],"pagination":{"next_key":"FPoo+/==","total":"2"}}' "$ATOMADDR" >"$T/del1.json"
 	if [ -n "$1" ]; then
@@ -83,6 +84,8 @@ cosmos_answer() { # amount-of-second-delegation (or "" for none)
 	fi
 	printf '{"unbonding_responses":[{"delegator_address":"%s","validator_address":"cosmosvaloper1ccc","entries":[{"creation_height":"2442278","completion_time":"2026-12-16T10:59:03.797335857Z","initial_balance":"50000000","balance":"47500000","unbonding_id":"12345","unbonding_on_hold_ref_count":"0"}]}],"pagination":{"next_key":null,"total":"1"}}' "$ATOMADDR" >"$T/unb.json"
 	printf '{"rewards":[],"total":[{"denom":"uatom","amount":"1234567.891234567891234567"}]}' >"$T/rew.json"
+	printf '{"balances":[{"denom":"ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB2","amount":"5"}],"pagination":{"next_key":"YmFuaw==","total":"2"}}' >"$T/bank1.json"
+	printf '{"balances":[{"denom":"uatom","amount":"3141592"}],"pagination":{"next_key":null,"total":"2"}}' >"$T/bank2.json"
 }
 routes() { # extra lines first (they win), then the good routes
 	{
@@ -96,6 +99,8 @@ GET /cosmos/cosmos/staking/v1beta1/delegations/$ATOMADDR?pagination.key=FPoo%2B%
 GET /cosmos/cosmos/staking/v1beta1/delegations/$ATOMADDR file=del1.json
 GET /cosmos/cosmos/staking/v1beta1/delegators/$ATOMADDR/unbonding_delegations file=unb.json
 GET /cosmos/cosmos/distribution/v1beta1/delegators/$ATOMADDR/rewards file=rew.json
+GET /cosmos/cosmos/bank/v1beta1/balances/$ATOMADDR?pagination.key=YmFuaw%3D%3D file=bank2.json
+GET /cosmos/cosmos/bank/v1beta1/balances/$ATOMADDR file=bank1.json
 GET /dot/pallets/staking/progress body={"activeEra":"210","forceEra":"NotForcing"}
 GET /dot/accounts/$DOTADDR/staking-info?includeClaimedRewards=false file=dot.json
 EOR
@@ -109,21 +114,14 @@ cosmos_answer 1000001
 printf '{"at":{"hash":"0x1","height":"3000000"},"controller":"14SP","rewardDestination":{"stash":null},"staking":{"stash":"%s","total":"155514320103496","active":"112964320103496","unlocking":[{"value":"42550000000000","era":"221"}]}}' "$DOTADDR" >"$T/dot.json"
 routes
 serve "$T/routes"
-cat >"$T/config.ini" <<EOF
-[feeds]
-coingecko_url =
-defillama_coins_url =
-defillama_yields_url =
-stride_rest_url =
-eth_rpc_url = $B/eth
-sol_rpc_url = $B/sol
-beacon_url = $B/beacon
-cosmos_rest_url = $B/cosmos
-polkadot_sidecar_url = $B/dot
-timeout_seconds = 2
-beacon_genesis_time = 1606824023
-beacon_sweep_seconds = 86400
-EOF
+chains_config "$T/config.ini" \
+	eth_rpc_url=$B/eth \
+	sol_rpc_url=$B/sol \
+	beacon_url=$B/beacon \
+	cosmos_rest_url=$B/cosmos \
+	polkadot_sidecar_url=$B/dot \
+	beacon_genesis_time=1606824023 \
+	beacon_sweep_seconds=86400
 S() { "$ST" --db "$T/p.db" --config "$T/config.ini" "$@"; }
 S watch add --chain ethereum "$EVM" --label main >/dev/null
 S watch add --chain beacon 1 >/dev/null
@@ -151,11 +149,12 @@ rowid() { row "$1" "$2" "$3" | sed 's/^{"id":\([0-9]*\),.*/\1/'; }
 chains_ok() { grep -q "^chains .* ok " "$T/out"; }
 
 S refresh >"$T/out" 2>&1
-# 38 items: ETH, stETH, rETH, EL-stETH and its queued withdrawal, 3
+# 39 items: ETH, stETH, rETH, EL-stETH and its queued withdrawal, 3
 # validators and validator 7's exit, 2 delegations, 1 unbonding entry,
-# rewards, SOL, JitoSOL, DOT bonded and 1 unlocking chunk, and the 20 zero
-# balances of the other tokens (21 read, 17 made into positions + exits)
-check "first read: the chains line says ok, 38 values" 'chains_ok && grep -q "^chains .* 38 values" "$T/out"'
+# rewards, the idle ATOM, SOL, JitoSOL, DOT bonded and 1 unlocking chunk,
+# and the 20 zero balances of the other tokens (21 read, 18 made into
+# positions + exits)
+check "first read: the chains line says ok, 39 values" 'chains_ok && grep -q "^chains .* 39 values" "$T/out"'
 rows >"$T/rows"
 cp "$T/rows" "$T/out"
 check "ETH held is idle, 2.000000000000000001 (0x1bc16d674ec80001 wei)" \
@@ -184,7 +183,12 @@ check "cosmos page 1: 256.25 ATOM (256250000 uatom)" '[ "$(nqty hub ATOM cosmosv
 check "cosmos page 2 (next_key percent-encoded): 1.000001 ATOM" '[ "$(nqty hub ATOM cosmosvaloper1bbb)" = 1.000001 ]'
 check "slashed unbonding by its balance: 47.5, available 2026-12-16T10:59:03Z, exact" \
 	'[ "$(unb ATOM "\"available_at\":\"2026-12-16T10:59:03Z\".*(exact): unbonding from cosmosvaloper1ccc")" = 47.5 ]'
-check "cosmos rewards truncated: 1.234567" '[ "$(nqty hub ATOM "pending rewards")" = 1.234567 ]'
+check "cosmos rewards truncated: 1.234567, idle (not staked: they earn nothing)" \
+	'[ "$(nqty hub ATOM "pending rewards")" = 1.234567 ] && row hub ATOM "\"kind\":\"idle\"" | grep -q "\"quantity\":\"1.234567\""'
+# bank page 2 (after the ibc coin's page): 3141592 uatom / 1e6
+check "cosmos wallet: 3.141592 ATOM, one position over two bank pages; idle with the rewards (2)" \
+	'[ "$(nqty hub ATOM "wallet balance")" = 3.141592 ] &&
+	 [ "$(grep "\"account\":\"hub\"" "$T/rows" | grep -c "\"kind\":\"idle\"")" -eq 2 ]'
 check "SOL idle 5.000000001; JitoSOL summed over two accounts 420.000000001" \
 	'[ "$(qty sol SOL "\"kind\":\"idle\"")" = 5.000000001 ] && [ "$(qty sol JitoSOL .)" = 420.000000001 ]'
 # planck / 1e10; active + unlocking = total: 112964320103496 + 42550000000000 = 155514320103496
@@ -205,17 +209,22 @@ S events "$v7" --json >"$T/out" 2>&1
 check "validator 7's log: the first read (stake 31.999999999) and its unbond, no transfer out" \
 	'grep -q "\"type\":\"stake\",\"amount\":\"31.999999999\"" "$T/out" &&
 	 grep -q "\"type\":\"unbond\",\"amount\":\"31.999999999\"" "$T/out" && ! grep -q withdraw "$T/out"'
-# the sums, with ATOM at 10: the hub's delegations and rewards 256.25 +
-# 1.000001 + 1.234567 = 258.484568 ATOM = 2584.8457 at NAV; the exit 47.5
-# ATOM = 475 apart; the value with exits 3059.8457; the yearly yield on
-# what earns only: apy × 2584.8457 (× 3059.8457 would count the exit)
+# the sums, with ATOM at 10: the hub's delegations, rewards and idle ATOM
+# 256.25 + 1.000001 + 1.234567 + 3.141592 = 261.62616 ATOM = 2616.2616 at
+# NAV; the exit 47.5 ATOM = 475 apart; the value with exits 3091.2616; the
+# yearly yield on what earns only: apy × 2616.2616 (× 3091.2616 would
+# count the exit), and what is idle earns nothing (below)
 S price set ATOM 10 --apr 20 >/dev/null
 S report --json | sed 's/.*"totals"://' >"$T/out"
 tot() { sed -n "s/.*\"$1\":\([-0-9.e]*\).*/\1/p" "$T/out" | head -1; }
-check "totals: nav 2584.8457, unbonding 475, value_nav 3059.8457 = nav + unbonding" \
-	'[ "$(tot nav)" = 2584.8457 ] && [ "$(tot unbonding)" = 475 ] && [ "$(tot value_nav)" = 3059.8457 ]'
-check "totals: the yearly yield is apy × nav, not apy × (nav + exits)" \
-	'awk -v y="$(tot yield_365d_value)" -v a="$(tot apy)" "BEGIN { d = y - a * 2584.8457; exit !(y > 0 && d < 0.001 && d > -0.001) }"'
+check "totals: nav 2616.2616, unbonding 475, value_nav 3091.2616 = nav + unbonding" \
+	'[ "$(tot nav)" = 2616.2616 ] && [ "$(tot unbonding)" = 475 ] && [ "$(tot value_nav)" = 3091.2616 ]'
+# what earns: the two delegations, 256.25 + 1.000001 = 257.250001 ATOM =
+# 2572.50001; 20 % of it = 514.500002 (the rewards and the wallet's ATOM
+# are idle)
+check "totals: the yearly yield is apy × nav, not apy × (nav + exits); the idle ATOM earns nothing" \
+	'awk -v y="$(tot yield_365d_value)" -v a="$(tot apy)" "BEGIN { d = y - a * 2616.2616; e = y - 0.2 * 2572.50001;
+	 exit !(y > 0 && d < 0.001 && d > -0.001 && e < 0.001 && e > -0.001) }"'
 S price clear ATOM >/dev/null
 
 S watch list --json >"$T/out"
@@ -250,7 +259,7 @@ cp "$T/rows" "$T/out"
 check "the delegation no longer read is closed at 0, kept" '[ "$(nqty hub ATOM "no longer held")" = 0 ]'
 check "report --json says it is closed, the others not" \
 	'[ "$(grep "\"account\":\"hub\"" "$T/rows" | grep -c "\"closed\":true")" -eq 1 ] &&
-	 [ "$(grep "\"account\":\"hub\"" "$T/rows" | grep -c "\"closed\":false")" -eq 3 ]'
+	 [ "$(grep "\"account\":\"hub\"" "$T/rows" | grep -c "\"closed\":false")" -eq 4 ]'
 dclosed=$(S list --json | sed 's/},{/}\n{/g' | grep "no longer held" | sed 's/^\[*{"id":\([0-9]*\),.*/\1/')
 S events "$dclosed" --json >"$T/out" 2>&1
 check "its history stays: the first read (stake 1.000001) and the transfer out" \

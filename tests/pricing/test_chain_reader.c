@@ -35,6 +35,7 @@ static const char ROUTES[] =
 	"GET /cosmos/cosmos/staking/v1beta1/delegators/ body={\"unbonding_responses\":[],"
 	"\"pagination\":{\"next_key\":null}}\n"
 	"GET /cosmos/cosmos/distribution/v1beta1/delegators/ body={\"rewards\":[],\"total\":[]}\n"
+	"GET /cosmos/cosmos/bank/v1beta1/balances/ body={\"balances\":[],\"pagination\":{\"next_key\":null}}\n"
 	"POST /beacon/ body={\"data\":[{\"index\":\"1\",\"balance\":\"32000000000\",\"status\":"
 	"\"active_ongoing\",\"validator\":{\"pubkey\":\"0x11\",\"exit_epoch\":\"18446744073709551615\","
 	"\"withdrawable_epoch\":\"18446744073709551615\"}}]}\n";
@@ -147,8 +148,8 @@ static void reader__hold__429_holds_every_target_of_its_chain(void **state)
 	size_t n;
 	struct chain_reader *cr = read_all(t, 3, &sent);
 	const struct chain_result *r = chain_reader_results(cr, &n);
-	/* three GETs per cosmos address, one beacon POST */
-	assert_int_equal(sent, 3 + 3 + 1);
+	/* four GETs per cosmos address, one beacon POST */
+	assert_int_equal(sent, 4 + 4 + 1);
 	assert_int_equal(n, 3);
 	/* NOW + 1 s (the loopback answer's time, rounded up) + 1800 s =
 	 * 09:30:01 (1795599001), said as 09:31 */
@@ -159,7 +160,7 @@ static void reader__hold__429_holds_every_target_of_its_chain(void **state)
 	/* B was answered: read, but its chain is held all the same */
 	assert_true(r[1].ok);
 	assert_int_equal(r[1].blocked_until, NOW + 1 + 1800);
-	assert_int_equal(r[1].items.n, 1);
+	assert_int_equal(r[1].items.n, 2); /* the delegation, the idle ATOM (0: no uatom) */
 	/* another chain: no hold */
 	assert_true(r[2].ok);
 	assert_int_equal(r[2].blocked_until, 0);
@@ -199,10 +200,10 @@ static void reader__hold__passed_hold_reads_again(void **state)
 	size_t n;
 	struct chain_reader *cr = read_all(t, 1, &sent);
 	const struct chain_result *r = chain_reader_results(cr, &n);
-	assert_int_equal(sent, 3);
+	assert_int_equal(sent, 4);
 	assert_true(r[0].ok);
 	assert_int_equal(r[0].blocked_until, 0);
-	assert_int_equal(r[0].items.n, 1);
+	assert_int_equal(r[0].items.n, 2); /* the delegation, the idle ATOM (0: no uatom) */
 	chain_reader_free(cr);
 }
 

@@ -260,6 +260,146 @@ static void cosmos__pages_unbonding_rewards(void **state)
 	chain_items_free(&out);
 }
 
+/* The bank balances: liquid uatom as the idle "ATOM", other denoms skipped. */
+static int bank(const char *body, struct chain_items *out, char **next, char *err)
+{
+	return cosmos_parse(COSMOS_BALANCES, body, strlen(body), &cat_assets[4], out, next, err, 256);
+}
+
+static void cosmos__bank_uatom_idle_among_denoms(void **state)
+{
+	(void)state;
+	char *u = cosmos_build_url("https://lcd.example", COSMOS_BALANCES,
+	                           "cosmos1qqqsyqcyq5rqwzqfpg9scrgwpugpzysnrk363e", NULL);
+	assert_string_equal(u, "https://lcd.example/cosmos/bank/v1beta1/balances/"
+	                       "cosmos1qqqsyqcyq5rqwzqfpg9scrgwpugpzysnrk363e");
+	free(u);
+	u = cosmos_build_url("https://lcd.example/", COSMOS_BALANCES,
+	                     "cosmos1qqqsyqcyq5rqwzqfpg9scrgwpugpzysnrk363e", "Ym9i+/==");
+	assert_string_equal(u, "https://lcd.example/cosmos/bank/v1beta1/balances/"
+	                       "cosmos1qqqsyqcyq5rqwzqfpg9scrgwpugpzysnrk363e?pagination.key=Ym9i%2B%2F%3D%3D");
+	free(u);
+	/* a delegation read first: the bank's "ATOM" is another item beside it */
+	const char *del = "{\"delegation_responses\":[{\"delegation\":{\"validator_address\":"
+	                  "\"cosmosvaloper1a\"},\"balance\":{\"denom\":\"uatom\",\"amount\":\"7\"}}]}";
+	struct chain_items out = { 0 };
+	char *next = NULL, err[256];
+	assert_int_equal(cosmos_parse(COSMOS_DELEGATIONS, del, strlen(del), &cat_assets[4], &out,
+	                              &next, err, sizeof err), 0);
+	/* an ibc coin, uatom, a factory coin too large for any dec_t: skipped */
+	const char *b = "{\"balances\":[{\"denom\":\"ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB2\","
+	                "\"amount\":\"5\"},{\"denom\":\"uatom\",\"amount\":\"1000001\"},"
+	                "{\"denom\":\"factory/cosmos1x/y\",\"amount\":\"99999999999999999999999999999999999999\"}],"
+	                "\"pagination\":{\"next_key\":null,\"total\":\"3\"}}";
+	assert_int_equal(bank(b, &out, &next, err), 0);
+	assert_null(next);
+	assert_int_equal(out.n, 2);
+	assert_q(out.v[0].quantity, "0.000007"); /* the delegation, untouched */
+	assert_string_equal(out.v[0].key, "ATOM@cosmosvaloper1a");
+	assert_false(out.v[0].idle);
+	assert_q(out.v[1].quantity, "1.000001"); /* 1000001 uatom / 1e6 */
+	assert_string_equal(out.v[1].key, "ATOM");
+	assert_string_equal(out.v[1].asset, "ATOM");
+	assert_string_equal(out.v[1].detail, "wallet balance");
+	assert_true(out.v[1].idle && !out.v[1].unbonding);
+	chain_items_free(&out);
+	/* no uatom at all (and an empty list): one idle ATOM at 0, not nothing */
+	assert_int_equal(bank("{\"balances\":[{\"denom\":\"ibc/27\",\"amount\":\"5\"}],"
+	                      "\"pagination\":{\"next_key\":null,\"total\":\"1\"}}", &out, &next, err), 0);
+	assert_int_equal(out.n, 1);
+	assert_q(out.v[0].quantity, "0");
+	assert_true(out.v[0].idle);
+	assert_string_equal(out.v[0].key, "ATOM");
+	chain_items_free(&out);
+	assert_int_equal(bank("{\"balances\":[],\"pagination\":null}", &out, &next, err), 0);
+	assert_int_equal(out.n, 1);
+	assert_q(out.v[0].quantity, "0");
+	chain_items_free(&out);
+}
+
+static void cosmos__bank_two_pages(void **state)
+{
+	(void)state;
+	struct chain_items out = { 0 };
+	char *next = NULL, err[256];
+	/* uatom on the second page: page 1 makes ATOM at 0, page 2 fills it */
+	assert_int_equal(bank("{\"balances\":[{\"denom\":\"ibc/A\",\"amount\":\"1\"}],"
+	                      "\"pagination\":{\"next_key\":\"Ym9i+/==\",\"total\":\"2\"}}", &out, &next, err), 0);
+	assert_string_equal(next, "Ym9i+/==");
+	free(next);
+	assert_int_equal(out.n, 1);
+	assert_q(out.v[0].quantity, "0");
+	/* page 2 with its uatom but an ESC in its next_key: not taken at all */
+	assert_int_equal(bank("{\"balances\":[{\"denom\":\"uatom\",\"amount\":\"9\"}],"
+	                      "\"pagination\":{\"next_key\":\"x\\u001b[2J\"}}", &out, &next, err), -1);
+	assert_string_equal(err, "pagination.next_key 'x?' is not plain text");
+	assert_null(next);
+	assert_int_equal(out.n, 1);
+	assert_q(out.v[0].quantity, "0");
+	assert_int_equal(bank("{\"balances\":[{\"denom\":\"uatom\",\"amount\":\"2500000\"}],"
+	                      "\"pagination\":{\"next_key\":null,\"total\":\"2\"}}", &out, &next, err), 0);
+	assert_null(next);
+	assert_int_equal(out.n, 1); /* one item, however many pages */
+	assert_q(out.v[0].quantity, "2.5"); /* 2500000 uatom / 1e6 */
+	/* a third page without uatom leaves it */
+	assert_int_equal(bank("{\"balances\":[{\"denom\":\"ibc/B\",\"amount\":\"3\"}]}", &out, &next, err), 0);
+	assert_int_equal(out.n, 1);
+	assert_q(out.v[0].quantity, "2.5");
+	/* uatom again on another page: refused, the 2.5 kept */
+	assert_int_equal(bank("{\"balances\":[{\"denom\":\"uatom\",\"amount\":\"1\"}]}", &out, &next, err), -1);
+	assert_non_null(strstr(err, "uatom on two pages"));
+	assert_int_equal(out.n, 1);
+	assert_q(out.v[0].quantity, "2.5");
+	chain_items_free(&out);
+}
+
+static void cosmos__bank_hostile(void **state)
+{
+	(void)state;
+	struct chain_items out = { 0 };
+	char *next = NULL, err[256];
+	assert_int_equal(bank("{\"balances\":[{\"denom\":\"uatom\",\"amount\":\"4000000\"}]}", &out, &next, err), 0);
+	assert_q(out.v[0].quantity, "4"); /* 4000000 uatom / 1e6 */
+	/* the messages quote the bytes sanitized: a whole escape sequence
+	 * (ESC [2J, ESC ]0;x BEL) becomes one '?' */
+	const struct { const char *body, *want; } bad[] = {
+		{ "{\"balances\":[{\"denom\":\"uatom\",\"amount\":\"1.5\"}]}",
+		  "balances amount '1.5' of uatom is not an integer" },
+		{ "{\"balances\":[{\"denom\":\"ibc/A\",\"amount\":\"-3\"}]}",
+		  "balances amount '-3' of ibc/A is not an integer" },
+		{ "{\"balances\":[{\"denom\":\"uatom\",\"amount\":\"\"}]}",
+		  "balances amount '' of uatom is not an integer" },
+		{ "{\"balances\":[{\"denom\":\"uatom\",\"amount\":5}]}",
+		  "expected string at balances[].amount, got number" },
+		{ "{\"balances\":[{\"denom\":\"u\\u001b[2Jatom\",\"amount\":\"5\"}]}",
+		  "balances denom 'u?atom' is not plain text" },
+		{ "{\"balances\":[{\"denom\":\"\",\"amount\":\"5\"}]}", "balances denom '' is not plain text" },
+		{ "{\"balances\":[{\"denom\":7,\"amount\":\"5\"}]}", "expected string at balances[].denom, got number" },
+		{ "{\"balances\":[\"uatom\"]}", "expected object at balances[], got string" },
+		{ "{\"balances\":{\"uatom\":\"5\"}}", "expected array at balances, got object" },
+		{ "{\"balance\":[]}", "expected array at balances, got nothing" },
+		{ "{\"balances\":[{\"denom\":\"uatom\",\"amount\":\"1\"},{\"denom\":\"uatom\",\"amount\":\"1\"}]}",
+		  "balances list uatom twice" },
+		/* a good page whose next_key carries ESC: the page is not taken */
+		{ "{\"balances\":[],\"pagination\":{\"next_key\":\"ab\\u001b]0;x\\u0007\"}}",
+		  "pagination.next_key 'ab?' is not plain text" },
+		{ "{\"balances\":[],\"pagination\":{\"next_key\":5}}",
+		  "expected string at pagination.next_key, got number" },
+		{ "{\"balances\":[],\"pagination\":[]}", "expected object at pagination, got array" },
+		{ "{\"code\":5,\"message\":\"bad\\u001b\"}", "node error 5 'bad?'" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		err[0] = '\0';
+		assert_int_equal(bank(bad[i].body, &out, &next, err), -1);
+		assert_string_equal(err, bad[i].want);
+		assert_null(next);
+		assert_int_equal(out.n, 1); /* nothing added, the last 4 kept */
+		assert_q(out.v[0].quantity, "4");
+		assert_null(strchr(err, '\033'));
+	}
+	chain_items_free(&out);
+}
+
 /* --- Solana ------------------------------------------------------------------ */
 
 static void solana__wallet_and_stake_account(void **state)
@@ -442,6 +582,9 @@ int main(void)
 		cmocka_unit_test(ethereum__no_code_and_refused_batch),
 		cmocka_unit_test(beacon__balance_status_exit),
 		cmocka_unit_test(cosmos__pages_unbonding_rewards),
+		cmocka_unit_test(cosmos__bank_uatom_idle_among_denoms),
+		cmocka_unit_test(cosmos__bank_two_pages),
+		cmocka_unit_test(cosmos__bank_hostile),
 		cmocka_unit_test(solana__wallet_and_stake_account),
 		cmocka_unit_test(polkadot__bonded_and_unlocking),
 		cmocka_unit_test(eigenlayer__abi_vectors),
