@@ -299,6 +299,40 @@ int store_snapshots_list(struct store *s, int64_t position_id, int64_t from, int
 	return 0;
 }
 
+int store_snapshots_last_nav(struct store *s, const int64_t *ids, size_t n, int64_t from,
+                             int64_t to, struct snap_fig *navs, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_SNAP_LAST_NAV,
+		"SELECT nav FROM snapshots WHERE position_id = ?1 AND ts >= ?2 AND ts <= ?3"
+		" AND nav IS NOT NULL ORDER BY ts DESC LIMIT 1", err, errlen);
+	int rc = -1;
+
+	if (!st)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		int step;
+		sqlite3_reset(st);
+		if (sqlite3_bind_int64(st, 1, ids[i]) != SQLITE_OK ||
+		    sqlite3_bind_int64(st, 2, from) != SQLITE_OK ||
+		    sqlite3_bind_int64(st, 3, to) != SQLITE_OK)
+			goto fail;
+		step = sqlite3_step(st);
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			goto fail;
+		if (step == SQLITE_ROW)
+			col_fig(st, 0, &navs[i]);
+		else
+			navs[i] = (struct snap_fig){ false, 0 };
+	}
+	rc = 0;
+	goto out;
+fail:
+	store_fail_db(s, err, errlen, "reading snapshots");
+out:
+	store_stmt_done(st);
+	return rc;
+}
+
 int store_snapshot_put(struct store *s, const struct snapshot *v, char *err, size_t errlen)
 {
 	struct store_tx tx;

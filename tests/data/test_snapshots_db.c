@@ -212,6 +212,31 @@ static void record__two_of_one_position_in_a_batch__the_first_only(void **state)
 	assert_int_equal(count(f, "1"), 4);
 }
 
+static void last_nav__newest_with_a_nav_in_the_window(void **state)
+{
+	struct fx *f = *state;
+	/* window [D, D + DAY]:
+	 *   position 1: D+100 nav 10, D+200 nav absent, D+DAY+1 nav 99 (after)
+	 *               -> 10 (the newest with a NAV inside)
+	 *   position 2: D-1 nav 7 (before) -> none
+	 *   position 3: D nav 5, D+DAY nav 6 (both edges count) -> 6
+	 *   position 4: no rows -> none */
+	struct snapshot v[] = { snap(D + 100, 1, "1", 10), snap(D + 200, 1, "1", 11),
+		snap(D + DAY + 1, 1, "1", 99), snap(D - 1, 2, "1", 7), snap(D, 3, "1", 5),
+		snap(D + DAY, 3, "1", 6) };
+	v[1].nav.has = false;
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+		assert_int_equal(store_snapshot_put(f->s, &v[i], f->err, sizeof f->err), 0);
+	const int64_t ids[] = { 1, 2, 3, 4 };
+	struct snap_fig nav[4];
+	assert_int_equal(store_snapshots_last_nav(f->s, ids, 4, D, D + DAY, nav, f->err,
+	                                          sizeof f->err), 0);
+	assert_true(nav[0].has && nav[0].v == 10);
+	assert_false(nav[1].has);
+	assert_true(nav[2].has && nav[2].v == 6);
+	assert_false(nav[3].has);
+}
+
 /* One writer process: opens the file itself and records positions
  * 1..WRITER_POS at D + first + k × 600 for k = 0..23 (four hours), one
  * batch (transaction) each, after the parent says go. */
@@ -285,6 +310,7 @@ int main(void)
 		T(thin__keeps_last_of_each_day),
 		T(record__two_of_one_position_in_a_batch__the_first_only),
 		T(record__two_writers_at_once__at_most_one_per_interval),
+		T(last_nav__newest_with_a_nav_in_the_window),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
