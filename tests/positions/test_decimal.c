@@ -488,12 +488,27 @@ static int sig_digits(const char *t)
 	return b - a;
 }
 
-/* The shortest text, whatever way it is searched for: for 20,000 doubles
- * of [1, 1,000,000) (pseudo-random mantissas: at most 16 fraction digits
- * are needed, so the 18 kept never cut) the text read back is v exactly,
- * and the same number with one significant digit fewer ("%.{k-2}e", k − 1
- * digits) does not read back as v. Plus short ones: 1.0734 stays 5
- * digits, 0.1 + 0.2 = 0.30000000000000004 needs all 17. */
+/* v's text is the shortest that reads back: it reads back as v exactly,
+ * and no "%.*e" with fewer significant digits does. */
+static void assert_shortest(double v)
+{
+	dec_t d;
+	char t[DEC_STR_MAX], fewer[40];
+	assert_int_equal(dec_from_double(v, &d), 0);
+	dec_format(d, t, sizeof t);
+	assert_true(strtod(t, NULL) == v);
+	for (int p = 0; p < sig_digits(t) - 1; p++) {
+		snprintf(fewer, sizeof fewer, "%.*e", p, v);
+		assert_true(strtod(fewer, NULL) != v);
+	}
+}
+
+/* The shortest text, whatever way it is searched for: 20,000 doubles of
+ * [1, 1,000,000) (pseudo-random mantissas: at most 16 fraction digits are
+ * needed, so the 18 kept never cut; every 4th with 4 significant digits),
+ * the powers of two 2^-18 .. 2^19 (where the double below is nearer than
+ * the one above) and their neighbours in [1, 1,000,000). Plus: 1.0734
+ * stays 5 digits, 0.1 + 0.2 = 0.30000000000000004 needs all 17. */
 static void dec_from_double__is_the_shortest_that_reads_back(void **state)
 {
 	(void)state;
@@ -502,18 +517,15 @@ static void dec_from_double__is_the_shortest_that_reads_back(void **state)
 		x ^= x << 13;
 		x ^= x >> 7;
 		x ^= x << 17;
-		/* every 4th with few digits: 4 significant digits and a scale */
-		double v = i % 4 == 0 ? (double)(x % 9000 + 1000) / pow(10, (double)(x % 4))
-		                      : 1.0 + (double)(x >> 11) * 0x1p-53 * 999999.0;
-		dec_t d;
-		char t[DEC_STR_MAX], fewer[40];
-		assert_int_equal(dec_from_double(v, &d), 0);
-		dec_format(d, t, sizeof t);
-		assert_true(strtod(t, NULL) == v);
-		int k = sig_digits(t);
-		if (k > 1) {
-			snprintf(fewer, sizeof fewer, "%.*e", k - 2, v);
-			assert_true(strtod(fewer, NULL) != v);
+		assert_shortest(i % 4 == 0 ? (double)(x % 9000 + 1000) / pow(10, (double)(x % 4))
+		                           : 1.0 + (double)(x >> 11) * 0x1p-53 * 999999.0);
+	}
+	for (int k = -18; k <= 19; k++) {
+		double v = ldexp(1.0, k);
+		assert_shortest(v);
+		if (k >= 1) {
+			assert_shortest(nextafter(v, 0));
+			assert_shortest(nextafter(v, INFINITY));
 		}
 	}
 	dec_t d;
