@@ -133,7 +133,20 @@ int store_market_load(struct store *s, struct market *m, char *err, size_t errle
 
 	if (!st)
 		return -1;
+	/* with no manual value at all (the usual case) there is nothing to
+	 * look up per asset and kind: one probe of the partial index says so */
+	int any_manual = 0;
 	if (sqlite3_prepare_v2(store_handle(s),
+	                       "SELECT EXISTS(SELECT 1 FROM observations WHERE source = 'manual')",
+	                       -1, &man, NULL) != SQLITE_OK || sqlite3_step(man) != SQLITE_ROW) {
+		store_fail_db(s, err, errlen, "market");
+		goto out;
+	}
+	any_manual = sqlite3_column_int(man, 0);
+	sqlite3_finalize(man);
+	man = NULL;
+	if (any_manual &&
+	    sqlite3_prepare_v2(store_handle(s),
 	                       "SELECT source, ts, value, exact FROM observations"
 	                       " WHERE asset = ?1 AND kind = ?2 AND source = 'manual'"
 	                       " ORDER BY ts DESC, id DESC LIMIT 1", -1, &man, NULL) != SQLITE_OK) {
@@ -146,23 +159,25 @@ int store_market_load(struct store *s, struct market *m, char *err, size_t errle
 		for (int k = 0; k < OBS_KINDS; k++) {
 			int step;
 
-			sqlite3_reset(man);
-			if (bind_asset_kind(man, sym, (enum obs_kind)k) != SQLITE_OK) {
-				store_fail_db(s, err, errlen, "market");
-				goto out;
-			}
-			step = sqlite3_step(man);
-			if (step == SQLITE_ROW) {
-				read_observation(man, sym, (enum obs_kind)k, &o);
-				o.pinned = store_manual_pinned(s, sym);
-				/* in force whatever its age: newer feed values are not */
-				if (market_apply(m, &o) < 0)
+			if (man) {
+				sqlite3_reset(man);
+				if (bind_asset_kind(man, sym, (enum obs_kind)k) != SQLITE_OK) {
+					store_fail_db(s, err, errlen, "market");
 					goto out;
-				continue;
-			}
-			if (step != SQLITE_DONE) {
-				store_fail_db(s, err, errlen, "market");
-				goto out;
+				}
+				step = sqlite3_step(man);
+				if (step == SQLITE_ROW) {
+					read_observation(man, sym, (enum obs_kind)k, &o);
+					o.pinned = store_manual_pinned(s, sym);
+					/* in force whatever its age: newer feed values are not */
+					if (market_apply(m, &o) < 0)
+						goto out;
+					continue;
+				}
+				if (step != SQLITE_DONE) {
+					store_fail_db(s, err, errlen, "market");
+					goto out;
+				}
 			}
 			sqlite3_reset(st);
 			if (bind_asset_kind(st, sym, (enum obs_kind)k) != SQLITE_OK) {

@@ -19,18 +19,18 @@ struct pending {
 	dec_t quantity;
 };
 
-/* The first rate of sym fetched at or after t: 0 and *r, *what filled; 1
- * when there is none yet. */
-static int first_rate(sqlite3 *db, const char *sym, int64_t t, struct ratio *r, char *what,
-                      size_t wlen, char *err, size_t errlen)
+/* The first rate of sym fetched at or after t, by st (prepared once per
+ * conversion pass): 0 and *r, *what, *fetched filled; 1 when there is
+ * none yet, or the first is unusable (*fetched then says when it was
+ * fetched, INT64_MAX when there is none). */
+static int first_rate(sqlite3 *db, sqlite3_stmt *st, const char *sym, int64_t t,
+                      struct ratio *r, char *what, size_t wlen, int64_t *fetched,
+                      char *err, size_t errlen)
 {
-	sqlite3_stmt *st = NULL;
 	int rc = -1, step;
-	if (sqlite3_prepare_v2(db,
-	                       "SELECT value, exact, source, ts FROM observations"
-	                       " WHERE asset = ?1 AND kind = 'rate' AND fetched_at >= ?2"
-	                       " ORDER BY fetched_at, id LIMIT 1", -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, sym, -1, SQLITE_STATIC) || sqlite3_bind_int64(st, 2, t)) {
+	*fetched = INT64_MAX;
+	sqlite3_reset(st);
+	if (sqlite3_bind_text(st, 1, sym, -1, SQLITE_STATIC) || sqlite3_bind_int64(st, 2, t)) {
 		store_fail(err, errlen, "pending shares: %s", sqlite3_errmsg(db));
 		goto out;
 	}
@@ -43,6 +43,7 @@ static int first_rate(sqlite3 *db, const char *sym, int64_t t, struct ratio *r, 
 		store_fail(err, errlen, "pending shares: %s", sqlite3_errmsg(db));
 		goto out;
 	}
+	*fetched = sqlite3_column_int64(st, 4);
 	const char *ex = (const char *)sqlite3_column_text(st, 1);
 	const char *src = (const char *)sqlite3_column_text(st, 2);
 	dec_t d;
@@ -56,9 +57,22 @@ static int first_rate(sqlite3 *db, const char *sym, int64_t t, struct ratio *r, 
 	snprintf(what, wlen, "%.16s %s", src ? src : "?", when);
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	return rc;
 }
+
+/* One pass's answer of first_rate for an asset, asked at t: it holds for
+ * every t2 with t <= t2 <= fetched (the first row fetched at or after t is
+ * also the first at or after t2), so positions created at the same time
+ * (an import) ask the observations once. */
+struct rate_memo {
+	char sym[SYM_MAX];
+	int64_t t, fetched;
+	int rc;
+	struct ratio r;
+	char what[64];
+};
 
 static int convert_one(struct store *s, const struct asset *a, const struct pending *p,
                        const struct ratio *r, const char *what, char *err, size_t errlen)
@@ -79,13 +93,14 @@ static int convert_one(struct store *s, const struct asset *a, const struct pend
 	         "converted to shares at the first share rate seen: %s %s = %s shares"
 	         " at %s (rate:%s, %s)", q, a->symbol, sh, rate, a->share_rate_from, what);
 	note[EVENT_NOTE_MAX - 1] = '\0'; /* plain ASCII: cut anywhere */
-	if (sqlite3_prepare_v2(db, "UPDATE positions SET shares = ?1, share_rate = ?2"
-	                           " WHERE id = ?3 AND shares IS NULL", -1, &up, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "INSERT INTO events(position_id, type, amount, ts, note)"
-	                           " VALUES(?1, 'adjust', '0', ?2, ?3)", -1, &ev, NULL) != SQLITE_OK) {
-		store_fail(err, errlen, "pending shares: %s", sqlite3_errmsg(db));
+	up = store_stmt(s, STMT_SHARES_SET, "UPDATE positions SET shares = ?1, share_rate = ?2"
+	                " WHERE id = ?3 AND shares IS NULL", err, errlen);
+	if (!up)
 		goto out;
-	}
+	ev = store_stmt(s, STMT_SHARES_EVENT, "INSERT INTO events(position_id, type, amount, ts, note)"
+	                " VALUES(?1, 'adjust', '0', ?2, ?3)", err, errlen);
+	if (!ev)
+		goto out;
 	if (sqlite3_bind_text(up, 1, sh, -1, SQLITE_STATIC) ||
 	    sqlite3_bind_text(up, 2, rtext, -1, SQLITE_STATIC) || sqlite3_bind_int64(up, 3, p->id) ||
 	    sqlite3_step(up) != SQLITE_DONE) {
@@ -100,8 +115,8 @@ static int convert_one(struct store *s, const struct asset *a, const struct pend
 	}
 	rc = 0;
 out:
-	sqlite3_finalize(up);
-	sqlite3_finalize(ev);
+	store_stmt_done(up);
+	store_stmt_done(ev);
 	return rc;
 }
 
@@ -111,7 +126,8 @@ int store_shares_convert_pending(struct store *s, const struct catalog *cat, int
 	sqlite3 *db = store_handle(s);
 	sqlite3_stmt *st = NULL;
 	struct pending p[64];
-	size_t n = 0;
+	struct rate_memo memo[8];
+	size_t n = 0, n_memo = 0;
 	int rc = -1, step, done = 0;
 
 	if (converted)
@@ -134,26 +150,47 @@ int store_shares_convert_pending(struct store *s, const struct catalog *cat, int
 		n++;
 	}
 	sqlite3_finalize(st);
+	st = NULL;
+	if (n == 0)
+		goto finish;
+	if (sqlite3_prepare_v2(db, "SELECT value, exact, source, ts, fetched_at FROM observations"
+	                           " WHERE asset = ?1 AND kind = 'rate' AND fetched_at >= ?2"
+	                           " ORDER BY fetched_at, id LIMIT 1", -1, &st, NULL) != SQLITE_OK) {
+		store_fail(err, errlen, "pending shares: %s", sqlite3_errmsg(db));
+		goto out;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct asset *a = catalog_find(cat, p[i].asset);
-		struct ratio r;
-		char what[64];
-		int f = first_rate(db, a->share_rate_from, p[i].created_at, &r, what, sizeof what,
-		                   err, errlen);
-		if (f < 0)
-			return -1;
-		if (f > 0)
+		const int64_t t = p[i].created_at;
+		struct rate_memo *m = NULL;
+		for (size_t k = 0; k < n_memo && !m; k++)
+			if (strcmp(memo[k].sym, a->share_rate_from) == 0 && memo[k].t <= t &&
+			    t <= memo[k].fetched)
+				m = &memo[k];
+		if (!m) {
+			m = &memo[n_memo < sizeof memo / sizeof *memo ? n_memo++ : 0];
+			snprintf(m->sym, sizeof m->sym, "%s", a->share_rate_from);
+			m->t = t;
+			m->rc = first_rate(db, st, a->share_rate_from, t, &m->r, m->what,
+			                   sizeof m->what, &m->fetched, err, errlen);
+			if (m->rc < 0)
+				goto out;
+		}
+		if (m->rc > 0)
 			continue;
 		struct store_tx tx;
 		if (store_tx_begin(s, &tx, err, errlen) < 0)
-			return -1;
-		int c = convert_one(s, a, &p[i], &r, what, err, errlen);
+			goto out;
+		int c = convert_one(s, a, &p[i], &m->r, m->what, err, errlen);
 		if (store_tx_end(s, &tx, c, err, errlen) < 0)
-			return -1;
+			goto out;
 		done++;
 	}
+finish:
 	rc = 0;
 	if (converted)
 		*converted = done;
+out:
+	sqlite3_finalize(st);
 	return rc;
 }

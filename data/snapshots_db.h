@@ -51,6 +51,12 @@ int store_snapshots_thin(struct store *s, int64_t now, int keep_days, int64_t *n
 int store_snapshots_list(struct store *s, int64_t position_id, int64_t from, int64_t to,
                          struct snapshot **out, size_t *n, char *err, size_t errlen);
 
+/* For each position ids[i] (i < n): the NAV of its newest snapshot with
+ * from <= ts <= to that has one, in navs[i] (has false when it has none).
+ * One indexed lookup per position, nothing else read. */
+int store_snapshots_last_nav(struct store *s, const int64_t *ids, size_t n, int64_t from,
+                             int64_t to, struct snap_fig *navs, char *err, size_t errlen);
+
 /* Insert or replace one row exactly as given (import). */
 int store_snapshot_put(struct store *s, const struct snapshot *v, char *err, size_t errlen);
 

@@ -368,11 +368,31 @@ int dec_from_double(double v, dec_t *out)
 		return 0;
 	}
 	char buf[40];
-	for (int prec = 0; prec < 17; prec++) {
-		snprintf(buf, sizeof buf, "%.*e", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
+	/* The fewest digits that read back (17 always do). Reading back is
+	 * monotone in the precision when the doubles next to v are equally
+	 * far (the correctly rounded text with one digit more is at least as
+	 * near v): bisection. At a power of two the one below is half as far
+	 * and it is not always (2^149: 15 digits read back, 16 do not): one
+	 * precision after another there. */
+	int lo = 0, hi = 16;
+	int e2;
+	if (fabs(frexp(v, &e2)) == 0.5) {
+		for (hi = 0; hi < 16; hi++) {
+			snprintf(buf, sizeof buf, "%.*e", hi, v);
+			if (strtod(buf, NULL) == v)
+				break;
+		}
+		lo = hi;
 	}
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		snprintf(buf, sizeof buf, "%.*e", mid, v);
+		if (strtod(buf, NULL) == v)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	snprintf(buf, sizeof buf, "%.*e", lo, v);
 	const char *s = buf;
 	bool neg = *s == '-';
 	if (neg)

@@ -14,6 +14,7 @@
 #include "tui/app/feeds.h"
 #include "tui/loop.h"
 #include "tui/app/alerts.h"
+#include "tui/app/pnl.h"
 
 /* --- clocks and messages --------------------------------------------------- */
 
@@ -65,12 +66,15 @@ void ui_recompute(struct ui *u)
 	u->dirty = true;
 }
 
-int ui_reload(struct ui *u)
+/* Everything re-read; valued: the portfolio was just valued (feeds_store
+ * values it inside the refresh's transaction, for the snapshots and the
+ * alert rules), so only its P&L is added, as of that valuation. */
+static int reload(struct ui *u, bool valued)
 {
 	struct app *a = u->sc.app;
 	char err[400];
-	u->sc.now = app_clock();
-	if (app_load(a, u->sc.now, err, sizeof err) < 0) {
+	u->sc.now = valued ? a->now : app_clock();
+	if ((valued ? app_pnl_load(a, err, sizeof err) : app_load(a, u->sc.now, err, sizeof err)) < 0) {
 		ui_message(u, R_ERROR, "could not read the database: %s", err);
 		return -1;
 	}
@@ -142,6 +146,11 @@ int ui_reload(struct ui *u)
 	return 0;
 }
 
+int ui_reload(struct ui *u)
+{
+	return reload(u, false);
+}
+
 void ui_unbonding_compute(struct ui *u)
 {
 	if (unbonding_view_compute(&u->unbv, &u->sc) < 0)
@@ -206,7 +215,7 @@ static void refresh_finished(struct ui *u)
 		ui_message(u, R_ERROR, "refresh: could not store: %s", err);
 		return;
 	}
-	if (ui_reload(u) < 0)
+	if (reload(u, true) < 0)
 		return;
 	if (n == 0)
 		ui_message(u, R_ERROR, "refresh: no feeds configured");

@@ -108,6 +108,22 @@ check "claimable fires at its date: exit 1, the unbonding named" \
 S --offline alerts >/dev/null
 check "fires once: one claimable alert" '[ "$(count claimable)" = 1 ]'
 
+# a day's move, against the store's snapshots: the NAV of the newest one
+# with a NAV between 2 days and 1 day before now. wstETH's NAV now:
+# 2 × 1.22 × 3100 = 7564; a day before (NOW − 36 h) 10000, the newer row
+# at NOW − 30 h has no NAV, the one at NOW − 12 h (7000) is inside the
+# last day: 7564 / 10000 − 1 = −24.4 % (against 7000 it would be +8.1 %)
+cp "$FX/coingecko.json" "$T/coingecko.json"
+sed 's/^move_pct = 0$/move_pct = 10/' "$T/config.ini" >"$T/move.ini"
+M() { STAKETOP_NOW=$NOW "$ST" --db "$T/m.db" --config "$T/move.ini" "$@"; }
+M add --asset wstETH --amount 2 >/dev/null
+M refresh >/dev/null 2>&1
+sqlite3 "$T/m.db" "INSERT INTO snapshots(ts, position_id, quantity, nav) VALUES
+	($NOW - 129600, 1, '2', 10000), ($NOW - 108000, 1, '2', NULL), ($NOW - 43200, 1, '2', 7000)"
+M --offline alerts >"$T/out"; rc=$?
+check "a day's move fires against the newest NAV a day or two ago: -24.4 %" \
+	'[ $rc = 1 ] && grep -q "^NEW .* move .*position 1 (wstETH) value -24.4 % in a day" "$T/out"' || diag
+
 # hostile bytes: refused, nothing raw echoed
 esc=$(printf '\033[2J')
 e=$(S alerts "$esc" 2>&1); rc=$?

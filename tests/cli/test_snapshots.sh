@@ -47,5 +47,16 @@ check "an hour later: one more per position" '[ "$(Q "SELECT count(*) FROM snaps
 printf '[history]\nsnapshot_interval_seconds = 600\n' >>"$T/config.ini"
 STAKETOP_NOW=$((NOW + 4200)) S refresh >/dev/null
 check "the interval comes from the config (600 s)" '[ "$(Q "SELECT count(*) FROM snapshots")" = 6 ]'
+# two refreshes of the same file at once, 30 s apart (inside the 600 s):
+# whichever writes first records both positions, the other none: 6 + 2
+STAKETOP_NOW=$((NOW + 4800)) S refresh >"$T/out1" 2>&1 &
+p1=$!
+STAKETOP_NOW=$((NOW + 4830)) S refresh >"$T/out2" 2>&1
+wait $p1
+# (both store: the fixture has no stride route, so the exit is 1, not 2)
+check "two writers at once: one snapshot per position, both from one refresh" \
+	'! grep -q "could not store" "$T/out1" "$T/out2" && grep -q "^coingecko  *ok" "$T/out1" &&
+	 grep -q "^coingecko  *ok" "$T/out2" && [ "$(Q "SELECT count(*) FROM snapshots")" = 8 ] &&
+	 [ "$(Q "SELECT count(DISTINCT ts) FROM snapshots WHERE ts > $NOW + 4200")" = 1 ]'
 
 done_testing plan

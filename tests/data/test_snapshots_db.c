@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "data/snapshots_db.h"
 #include "data/store.h"
@@ -191,6 +193,112 @@ static void thin__keeps_last_of_each_day(void **state)
 	assert_true(del == 0);
 }
 
+static void record__two_of_one_position_in_a_batch__the_first_only(void **state)
+{
+	struct fx *f = *state;
+	size_t w;
+	/* position 1 at D and D + 600 (inside the hour), position 2 at D:
+	 * 2 rows; the same batch an hour later: 1@D+3600 and 2@D+3600 */
+	struct snapshot v[3] = { snap(D, 1, "1", 1), snap(D + 600, 1, "1", 2), snap(D, 2, "2", 3) };
+	assert_int_equal(store_snapshots_record(f->s, v, 3, 3600, &w, f->err, sizeof f->err), 0);
+	assert_int_equal(w, 2);
+	assert_int_equal(count(f, "position_id = 1 AND ts = 1795564800"), 1);
+	v[0].ts = D + 3600;
+	v[1].ts = D + 4200;
+	v[2].ts = D + 3600;
+	assert_int_equal(store_snapshots_record(f->s, v, 3, 3600, &w, f->err, sizeof f->err), 0);
+	assert_int_equal(w, 2);
+	assert_int_equal(count(f, "position_id = 1 AND ts = 1795564800 + 3600"), 1);
+	assert_int_equal(count(f, "1"), 4);
+}
+
+static void last_nav__newest_with_a_nav_in_the_window(void **state)
+{
+	struct fx *f = *state;
+	/* window [D, D + DAY]:
+	 *   position 1: D+100 nav 10, D+200 nav absent, D+DAY+1 nav 99 (after)
+	 *               -> 10 (the newest with a NAV inside)
+	 *   position 2: D-1 nav 7 (before) -> none
+	 *   position 3: D nav 5, D+DAY nav 6 (both edges count) -> 6
+	 *   position 4: no rows -> none */
+	struct snapshot v[] = { snap(D + 100, 1, "1", 10), snap(D + 200, 1, "1", 11),
+		snap(D + DAY + 1, 1, "1", 99), snap(D - 1, 2, "1", 7), snap(D, 3, "1", 5),
+		snap(D + DAY, 3, "1", 6) };
+	v[1].nav.has = false;
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+		assert_int_equal(store_snapshot_put(f->s, &v[i], f->err, sizeof f->err), 0);
+	const int64_t ids[] = { 1, 2, 3, 4 };
+	struct snap_fig nav[4];
+	assert_int_equal(store_snapshots_last_nav(f->s, ids, 4, D, D + DAY, nav, f->err,
+	                                          sizeof f->err), 0);
+	assert_true(nav[0].has && nav[0].v == 10);
+	assert_false(nav[1].has);
+	assert_true(nav[2].has && nav[2].v == 6);
+	assert_false(nav[3].has);
+}
+
+/* One writer process: opens the file itself and records positions
+ * 1..WRITER_POS at D + first + k × 600 for k = 0..23 (four hours), one
+ * batch (transaction) each, after the parent says go. */
+#define WRITER_POS 200
+static void writer(const char *path, int go, int64_t first)
+{
+	struct store *s = NULL;
+	char err[512], c;
+	static struct snapshot v[WRITER_POS];
+	int rc = 1;
+	if (store_open(path, &s, err, sizeof err) < 0 || read(go, &c, 1) != 0)
+		goto out;
+	for (int k = 0; k < 24; k++) {
+		for (int i = 0; i < WRITER_POS; i++)
+			v[i] = snap(D + first + k * 600, i + 1, "1", k);
+		if (store_snapshots_record(s, v, WRITER_POS, 3600, NULL, err, sizeof err) < 0) {
+			fprintf(stderr, "writer: %s\n", err);
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	store_close(s);
+	_exit(rc);
+}
+
+static void record__two_writers_at_once__at_most_one_per_interval(void **state)
+{
+	struct fx *f = *state;
+	int go[2];
+	pid_t pid[2];
+	/* two processes write the same positions of the same file at once,
+	 * 300 s out of step: A at D, D+600, ..., B at D+300, D+900, ... .
+	 * Whatever the interleaving, a row goes in only when its position has
+	 * none newer than ts − 3600, so the rows of a position, in time order,
+	 * are at least 3600 s apart; and each has one in every hour in which
+	 * either writer tried: 4 hours tried (D .. D+14100), so 4 rows each,
+	 * 800 in all (a writer that checked outside its transaction could
+	 * put two in an hour) */
+	assert_int_equal(pipe(go), 0);
+	for (int i = 0; i < 2; i++) {
+		pid[i] = fork();
+		assert_true(pid[i] >= 0);
+		if (pid[i] == 0) {
+			close(go[1]);
+			writer(f->db.path, go[0], i * 300);
+		}
+	}
+	close(go[0]);
+	close(go[1]); /* go: both read end-of-file */
+	for (int i = 0; i < 2; i++) {
+		int st;
+		assert_int_equal(waitpid(pid[i], &st, 0), pid[i]);
+		assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
+	assert_int_equal(count(f, "1"), 4 * WRITER_POS);
+	/* no two rows of one position less than an hour apart */
+	assert_int_equal(count(f, "EXISTS (SELECT 1 FROM snapshots s2 WHERE"
+	                          " s2.position_id = snapshots.position_id AND s2.ts > snapshots.ts"
+	                          " AND s2.ts < snapshots.ts + 3600)"), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -200,6 +308,9 @@ int main(void)
 		T(record__one_per_interval__exact_and_nulls),
 		T(record__not_finite__refuses_the_batch),
 		T(thin__keeps_last_of_each_day),
+		T(record__two_of_one_position_in_a_batch__the_first_only),
+		T(record__two_writers_at_once__at_most_one_per_interval),
+		T(last_nav__newest_with_a_nav_in_the_window),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

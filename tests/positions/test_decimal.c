@@ -7,6 +7,8 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "positions/decimal.h"
@@ -470,6 +472,69 @@ static void dec_from_double__gives__shortest_decimal(void **state)
 	assert_int_equal(dec_from_double(-INFINITY, &d), -1);
 }
 
+/* Significant digits of a decimal text: "1024.5" has 5, "0.0012" has 2. */
+static int sig_digits(const char *t)
+{
+	char d[64];
+	int n = 0;
+	for (; *t; t++)
+		if (*t >= '0' && *t <= '9' && n < (int)sizeof d)
+			d[n++] = *t;
+	int a = 0, b = n;
+	while (a < b && d[a] == '0')
+		a++;
+	while (b > a && d[b - 1] == '0')
+		b--;
+	return b - a;
+}
+
+/* v's text is the shortest that reads back: it reads back as v exactly,
+ * and no "%.*e" with fewer significant digits does. */
+static void assert_shortest(double v)
+{
+	dec_t d;
+	char t[DEC_STR_MAX], fewer[40];
+	assert_int_equal(dec_from_double(v, &d), 0);
+	dec_format(d, t, sizeof t);
+	assert_true(strtod(t, NULL) == v);
+	for (int p = 0; p < sig_digits(t) - 1; p++) {
+		snprintf(fewer, sizeof fewer, "%.*e", p, v);
+		assert_true(strtod(fewer, NULL) != v);
+	}
+}
+
+/* The shortest text, whatever way it is searched for: 20,000 doubles of
+ * [1, 1,000,000) (pseudo-random mantissas: at most 16 fraction digits are
+ * needed, so the 18 kept never cut; every 4th with 4 significant digits),
+ * the powers of two 2^-18 .. 2^19 (where the double below is nearer than
+ * the one above) and their neighbours in [1, 1,000,000). Plus: 1.0734
+ * stays 5 digits, 0.1 + 0.2 = 0.30000000000000004 needs all 17. */
+static void dec_from_double__is_the_shortest_that_reads_back(void **state)
+{
+	(void)state;
+	uint64_t x = 0x9e3779b97f4a7c15u;
+	for (int i = 0; i < 20000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		assert_shortest(i % 4 == 0 ? (double)(x % 9000 + 1000) / pow(10, (double)(x % 4))
+		                           : 1.0 + (double)(x >> 11) * 0x1p-53 * 999999.0);
+	}
+	for (int k = -18; k <= 19; k++) {
+		double v = ldexp(1.0, k);
+		assert_shortest(v);
+		if (k >= 1) {
+			assert_shortest(nextafter(v, 0));
+			assert_shortest(nextafter(v, INFINITY));
+		}
+	}
+	dec_t d;
+	assert_int_equal(dec_from_double(0.1 + 0.2, &d), 0);
+	assert_text(d, "0.30000000000000004");
+	assert_int_equal(dec_from_double(1.0734, &d), 0);
+	assert_text(d, "1.0734");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -508,6 +573,7 @@ int main(void)
 		cmocka_unit_test(dec_from_int_str__refuses__non_digits_and_overflow),
 		cmocka_unit_test(dec_from_ld__rounds__to_nearest),
 		cmocka_unit_test(dec_from_double__gives__shortest_decimal),
+		cmocka_unit_test(dec_from_double__is_the_shortest_that_reads_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,24 +12,31 @@
 
 #define DAY INT64_C(86400)
 
-/* Each position's NAV from its newest snapshot a day or two before now. */
+/* Each position's NAV from its newest snapshot a day or two before now
+ * (that has one): one indexed lookup per position, not the whole day of
+ * every position's rows. */
 static int past_values(struct app *a, struct alert_past *past, char *err, size_t errlen)
 {
-	struct snapshot *v = NULL;
-	size_t n = 0;
-	if (store_snapshots_list(a->store, 0, a->now - 2 * DAY, a->now - DAY, &v, &n, err,
-	                         errlen) < 0)
-		return -1;
-	for (size_t i = 0; i < a->positions.n; i++) {
-		past[i].position_id = a->positions.v[i].id;
-		for (size_t k = 0; k < n; k++)   /* ordered by position then ts */
-			if (v[k].position_id == past[i].position_id && v[k].nav.has) {
-				past[i].has = true;
-				past[i].nav = v[k].nav.v;
-			}
+	size_t n = a->positions.n;
+	int64_t *ids = calloc(n ? n : 1, sizeof *ids);
+	struct snap_fig *navs = calloc(n ? n : 1, sizeof *navs);
+	int rc = -1;
+	if (!ids || !navs) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
 	}
-	free(v);
-	return 0;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = a->positions.v[i].id;
+	if (store_snapshots_last_nav(a->store, ids, n, a->now - 2 * DAY, a->now - DAY, navs, err,
+	                             errlen) < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		past[i] = (struct alert_past){ ids[i], navs[i].has, navs[i].v };
+	rc = 0;
+out:
+	free(ids);
+	free(navs);
+	return rc;
 }
 
 int app_alerts_check(struct app *a, int *n_fired, char *err, size_t errlen)

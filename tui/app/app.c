@@ -96,6 +96,37 @@ int app_load(struct app *a, int64_t now, char *err, size_t errlen)
 	return app_pnl_load(a, err, errlen);
 }
 
+/* A rebasing position recorded before any share rate: no shares yet. */
+static bool any_pending(const struct catalog *cat, const struct position_list *pl)
+{
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct asset *as = catalog_find(cat, pl->v[i].asset);
+		if (as && as->model == MODEL_REBASING && as->share_rate_from[0] &&
+		    !pl->v[i].has_shares)
+			return true;
+	}
+	return false;
+}
+
+/* The positions, the pending rebasing ones converted to shares first when
+ * there are any (checked on the list, so a load with none pending does
+ * not scan the table again), read again when one was; a failed
+ * conversion (a busy database) leaves them pending for the next load. */
+static int list_positions(struct app *a, struct position_list *pl, char *err, size_t errlen)
+{
+	char cerr[256];
+	int converted = 0;
+	if (store_positions_list(a->store, pl, err, errlen) < 0)
+		return -1;
+	if (!any_pending(&a->cat, pl))
+		return 0;
+	if (store_shares_convert_pending(a->store, &a->cat, &converted, cerr, sizeof cerr) == 0 &&
+	    converted == 0)
+		return 0;
+	position_list_free(pl);
+	return store_positions_list(a->store, pl, err, errlen);
+}
+
 int app_value(struct app *a, int64_t now, char *err, size_t errlen)
 {
 	struct position_list pl = { 0 };
@@ -106,12 +137,8 @@ int app_value(struct app *a, int64_t now, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	/* rebasing positions recorded before any share rate: to shares now; a
-	 * failure (a busy database) leaves them pending for the next load */
-	char cerr[256];
-	(void)store_shares_convert_pending(a->store, &a->cat, NULL, cerr, sizeof cerr);
 	if (store_market_load(a->store, &m, err, errlen) < 0 ||
-	    store_positions_list(a->store, &pl, err, errlen) < 0 ||
+	    list_positions(a, &pl, err, errlen) < 0 ||
 	    store_unbondings_list(a->store, 0, false, &ub, &nub, err, errlen) < 0) {
 		free(ub);
 		market_done(&m);

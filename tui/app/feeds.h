@@ -25,10 +25,13 @@ int feeds_start(struct app *a, struct refresh *r, int64_t now, char *err, size_t
 int feeds_fetch(struct app *a, struct refresh *r, int64_t now, char *err, size_t errlen);
 
 /* Store what r took (observations, feed statuses) in one transaction. The
- * last good values stay: a failed feed adds nothing but its status. */
+ * last good values stay: a failed feed adds nothing but its status. On
+ * success a is valued as of now on what was committed (app_value: the
+ * snapshots and the alert rules use it), so the interface's reload adds
+ * only the P&L rather than valuing again. */
 int feeds_store(struct app *a, const struct refresh *r, int64_t now, char *err, size_t errlen);
 
-/* Value the portfolio as of now (app_load) and record one snapshot per
+/* Value the portfolio as of now (app_value) and record one snapshot per
  * position (at most one per [history] snapshot_interval_seconds), then thin
  * what is older than thin_after_days. feeds_store calls it inside its
  * transaction. */
