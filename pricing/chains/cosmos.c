@@ -171,6 +171,9 @@ static int rewards(const cJSON *root, const struct asset *atom, struct chain_ite
 			return feed_fail(err, errlen, "rewards amount is not a decimal");
 		snprintf(it.asset, sizeof it.asset, "%s", atom->symbol);
 		snprintf(it.key, sizeof it.key, "%s rewards", atom->symbol);
+		/* paid out but not staked: it earns nothing until withdrawn and
+		 * delegated, so it is idle like the wallet's balance */
+		it.idle = true;
 		snprintf(it.detail, sizeof it.detail, "pending rewards");
 		if (chain_items_push(out, &it) < 0)
 			return feed_fail(err, errlen, "out of memory");

@@ -1,6 +1,7 @@
 /* bench_watch — one refresh of watched addresses against loopback servers
- * that each answer after 300 ms: 3 Ethereum addresses × the catalog's
- * Ethereum tokens (one JSON-RPC batch), 10 validators (one POST), 2 Solana
+ * that each answer after 300 ms: 3 Ethereum addresses × 20 tokens (the
+ * catalog's Ethereum tokens and, to make up the issue's 20, bench tokens
+ * from a user catalog; one JSON-RPC batch), 10 validators (one POST), 2 Solana
  * wallets (one batch), 2 Cosmos addresses (delegations, unbondings,
  * rewards and bank balances each, one page). The rate feeds of the same nodes run beside
  * them. Target: under 700 ms wall; requests printed per chain.
@@ -45,7 +46,7 @@ static int fixtures(const char *dir, const char *fx)
 	/* Ethereum: every id a batch of 3 addresses can use, 1 token (1e18 wei) each */
 	n += (size_t)snprintf(buf + n, sizeof buf - n, "[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x10\"}");
 	for (int k = 0; k < 3; k++)
-		for (int s = 0; s < 90; s++)
+		for (int s = 0; s < 120; s++)
 			n += (size_t)snprintf(buf + n, sizeof buf - n,
 			                      ",{\"jsonrpc\":\"2.0\",\"id\":%d,\"result\":\"0x%064x\"}",
 			                      (int)ETH_W_ID(k, s), 0);
@@ -130,7 +131,30 @@ int main(int argc, char **argv)
 	char cat_path[512];
 	snprintf(cat_path, sizeof cat_path, "%s/assets.json", argv[2]);
 	int rc = 1;
+	/* the issue's 20 Ethereum tokens: the catalog's, then bench tokens
+	 * shaped like rETH (a balanceOf each) up to 20 */
 	if (!port || catalog_load(cat_path, NULL, &cat, err, sizeof err) < 0) {
+		fprintf(stderr, "bench_watch: %s\n", port ? err : "fixture server did not start");
+		goto out;
+	}
+	size_t have = 0;
+	for (size_t i = 0; i < cat.n; i++)
+		have += ethereum_reads(&cat.assets[i]) > 0;
+	char user[4096], user_path[600];
+	size_t un = (size_t)snprintf(user, sizeof user, "{\"assets\":[");
+	for (size_t k = have; k < 20; k++)
+		un += (size_t)snprintf(user + un, sizeof user - un,
+		                       "%s{\"symbol\":\"BENCH%zu\",\"name\":\"bench token\","
+		                       "\"chain\":\"ethereum\",\"kind\":\"liquid\","
+		                       "\"model\":\"reward-bearing\",\"underlying\":\"ETH\","
+		                       "\"protocol\":\"bench\",\"decimals\":18,"
+		                       "\"token\":\"0x%040zx\",\"rate\":{\"type\":\"none\"}}",
+		                       k > have ? "," : "", k, 0xbe0c0 + k);
+	snprintf(user + un, sizeof user - un, "]}");
+	snprintf(user_path, sizeof user_path, "%s/user.json", dir);
+	catalog_free(&cat);
+	if (write_file(dir, "user.json", user) < 0 ||
+	    catalog_load(cat_path, user_path, &cat, err, sizeof err) < 0) {
 		fprintf(stderr, "bench_watch: %s\n", port ? err : "fixture server did not start");
 		goto out;
 	}
@@ -210,7 +234,7 @@ out:
 	kill(pid, SIGTERM);
 	waitpid(pid, NULL, 0);
 	const char *files[] = { "routes", "port", "eth.json", "sol.json", "beacon.json", "del.json",
-		                "unb.json", "rew.json", "bank.json" };
+		                "unb.json", "rew.json", "bank.json", "user.json" };
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
 		unlink(path);

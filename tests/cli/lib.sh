@@ -49,6 +49,25 @@ serve() {
 	B="http://127.0.0.1:$(cat "$T/port" 2>/dev/null)"
 }
 
+# chains_config FILE [KEY=VALUE ...]: a config whose feeds are all off
+# (no price, rate or yield feed is asked) and whose [feeds] keys KEY are
+# VALUE (the chain URLs: eth_rpc_url, sol_rpc_url, beacon_url,
+# cosmos_rest_url, polkadot_sidecar_url; beacon_genesis_time, …), with
+# timeout_seconds = 2 unless given.
+chains_config() {
+	f=$1
+	shift
+	{
+		echo "[feeds]"
+		for k in coingecko_url defillama_coins_url defillama_yields_url stride_rest_url \
+			eth_rpc_url sol_rpc_url beacon_url cosmos_rest_url polkadot_sidecar_url; do
+			case " $* " in *" $k="*) ;; *) echo "$k =" ;; esac
+		done
+		case " $* " in *" timeout_seconds="*) ;; *) echo "timeout_seconds = 2" ;; esac
+		for kv in "$@"; do echo "${kv%%=*} = ${kv#*=}"; done
+	} >"$f"
+}
+
 # done_testing [plan]: the closing line, and the script's exit status (every
 # check passed, and there was at least one)
 done_testing() {

@@ -53,20 +53,11 @@ GET /cosmos/cosmos/bank/v1beta1/balances/$ADDR file=bank.json
 POST /beacon/eth/v1/beacon/states/head/validators file=beacon.json
 EOF
 serve "$T/routes"
-cat >"$T/config.ini" <<EOF
-[feeds]
-coingecko_url =
-defillama_coins_url =
-defillama_yields_url =
-stride_rest_url =
-eth_rpc_url =
-sol_rpc_url =
-beacon_url = $B/beacon
-cosmos_rest_url = $B/cosmos
-timeout_seconds = 2
-beacon_genesis_time = $GENESIS
-beacon_sweep_seconds = $SWEEP
-EOF
+chains_config "$T/config.ini" \
+	beacon_url=$B/beacon \
+	cosmos_rest_url=$B/cosmos \
+	beacon_genesis_time=$GENESIS \
+	beacon_sweep_seconds=$SWEEP
 S() { "$ST" --db "$T/p.db" --config "$T/config.ini" "$@"; }
 S watch add --chain cosmos "$ADDR" --label hub >/dev/null
 S watch add --chain beacon 9 --label v9 >/dev/null
@@ -214,5 +205,25 @@ S2 events 2 --json >"$T/out"
 check "old store: the old exit position goes to 0, noted; the delegation holds 750" \
 	'grep -q "\"type\":\"withdraw\",\"amount\":\"250\"" "$T/out" && grep -q "now an unbonding of the position it leaves" "$T/out" &&
 	 [ "$(S2 list --json | sed "s/},{/}\n{/g" | grep "\"id\":1," | field quantity)" = 750 ]'
+
+# --- 10. a position removed by the user while its exit is pending --------------------
+# the next read makes it again, with its exit (not the delegation alone)
+export STAKETOP_NOW=$((T0 + 3600))
+S3() { "$ST" --db "$T/rm.db" --config "$T/config.ini" "$@"; }
+S3 watch add --chain cosmos "$ADDR" --label hub >/dev/null
+bank 0
+cosmos 750000000 "1 250000000 250000000 2026-12-16T08:00:00Z"
+S3 refresh >/dev/null 2>&1
+S3 remove 1 --yes >/dev/null 2>&1
+export STAKETOP_NOW=$((T0 + 7200))
+S3 refresh >/dev/null 2>&1
+S3 unbonding --json >"$T/out"
+# the position made again (SQLite may give it the removed one's id): the
+# exit is requested from it at this read, 10:00
+P3=$(S3 list --json | sed 's/},{/}\n{/g' | grep "delegated to" | sed 's/^\[*{"id":\([0-9]*\),.*/\1/')
+check "removed, then read again: a new position ($P3) of 750 with its exit of 250, requested at 10:00" \
+	'[ "$(S3 list --json | sed "s/},{/}\n{/g" | grep "delegated to" | field quantity)" = 750 ] &&
+	 [ "$(grep -c "\"amount\":\"250\"" "$T/out")" -eq 1 ] &&
+	 grep -q "\"position\":$P3,\"asset\":\"ATOM\",\"amount\":\"250\",\"requested_at\":\"2026-11-25T10:00:00Z\"" "$T/out"'
 
 done_testing plan

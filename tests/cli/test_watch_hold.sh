@@ -48,19 +48,9 @@ serve "$T/routes" --verbose
 # refresh exits 2.
 # the HTTP layer waits at most 30 s for a Retry-After (its default), and a
 # refresh at most 20 s: a Retry-After of 1800 s fails the request at once
-cat >"$T/config.ini" <<EOF
-[feeds]
-coingecko_url =
-defillama_coins_url =
-defillama_yields_url =
-stride_rest_url =
-eth_rpc_url =
-sol_rpc_url =
-beacon_url = $B/beacon
-cosmos_rest_url = $B/cosmos
-polkadot_sidecar_url =
-timeout_seconds = 2
-EOF
+chains_config "$T/config.ini" \
+	beacon_url=$B/beacon \
+	cosmos_rest_url=$B/cosmos
 S() { "$ST" --db "$T/p.db" --config "$T/config.ini" "$@"; }
 S watch add --chain beacon 1 >/dev/null
 S watch add --chain cosmos "$ATOM_A" --label hub-a >/dev/null

@@ -291,7 +291,7 @@ static const char *stake_key(const struct sync *s, int64_t pid)
 }
 
 /* Step 2: one exit recorded by an earlier read. */
-static int settle_exit(struct sync *s, const struct watch_item *x)
+static int settle_exit(struct sync *s, struct watch_item *x)
 {
 	struct app *a = s->a;
 	struct unbonding u;
@@ -299,8 +299,19 @@ static int settle_exit(struct sync *s, const struct watch_item *x)
 	if (g < 0)
 		return -1;
 	const struct chain_item *it = read_item(s, x->key);
-	if (g == 1) /* the user's claim or removal stands; forgotten once the chain agrees */
-		return it ? 0 : store_watch_item_drop(a->store, s->w->id, x->key, s->err, s->errlen);
+	if (g == 1 && it) {
+		/* the user's claim or removal of the unbonding stands while the
+		 * chain still shows it; the position removed, it is new again */
+		struct position p;
+		int pg = store_position_get(a->store, x->position_id, &p, s->err, s->errlen);
+		if (pg <= 0)
+			return pg;
+	}
+	if (g == 1) { /* forgotten: read again, it is an exit first seen */
+		int rc = store_watch_item_drop(a->store, s->w->id, x->key, s->err, s->errlen);
+		x->key[0] = '\0';
+		return rc;
+	}
 	if (it) {
 		struct unbond_eta eta;
 		exit_eta(it, s->now, &eta);
