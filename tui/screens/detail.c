@@ -438,9 +438,9 @@ static void signed_money(long double v, char *buf, size_t len)
 	snprintf(buf, len, "%s%.40s", v > 0 ? "+" : "", m);
 }
 
-/* What the position's sales realized: each sale (date, units @ price,
- * the cost of the units it took, the result), proceeds - cost = realized,
- * and realized + unrealized = the total P&L. */
+/* What the position's sales realized, when it has any: each sale (date,
+ * units @ price, the cost of the units it took, the result), proceeds -
+ * cost = realized, and realized + unrealized = the total P&L. */
 static void realized_part(struct ctx *c)
 {
 	const struct app *a = c->s->app;
@@ -449,12 +449,9 @@ static void realized_part(struct ctx *c)
 	const struct pnl *pl = &a->pnl[i];
 	char x[48], y[48], z[48], val[120];
 	struct dline *l;
+	if (r->n_sales == 0)
+		return;   /* nothing sold: nothing realized (w records a sale) */
 	heading(c, "Realized P&L", "w records a sale; an unbond or a transfer out is not one");
-	if (r->n_sales == 0) {
-		add(c, R_DIM, r->has ? "no sale recorded" : (r->missing ? r->missing : "-"),
-		    R_NORMAL, "");
-		return;
-	}
 	struct lots lots;
 	char err[256];
 	if (app_pnl_lots(a, i, &lots, NULL, err, sizeof err) < 0) {
