@@ -25,6 +25,8 @@ out=$(S withdraw 1 --amount 15 --price 150 --at 2026-03-01); rc=$?
 check "withdraw with a price records a sale" '[ $rc = 0 ] && echo "$out" | grep -q "sold 15 ETH from position 1 at 150 usd each (event 3)"'
 check "and prints what it realized: 2,250 - 1,600 = +650" \
 	'echo "$out" | grep -q "proceeds 2,250.00 - cost 1,600.00 (fifo lots) = realized +650.00 usd"'
+check "events --json carries the price received" \
+	'[ "$(S events 1 --json | jq -r ".[] | select(.type == \"withdraw\") | .price")" = 150 ]'
 S add --asset ETH --amount 4 --opened 2026-01-01 >/dev/null
 S withdraw 2 --amount 1 --price 200 --at 2026-03-01 >/dev/null
 S add --asset ETH --amount 2 --opened 2026-01-01 --cost-basis 300 >/dev/null

@@ -187,6 +187,14 @@ static void events_json(struct json_out *j, const struct event_row *r)
 		json_null(j, "amount");
 	json_string(j, "time", r->time);
 	json_string(j, "note", r->note);
+	/* stake, deposit: paid per unit; withdraw: received per unit (a sale) */
+	if (r->ev->has_price) {
+		char p[DEC_STR_MAX];
+		dec_format(r->ev->price, p, sizeof p);
+		json_string(j, "price", p);
+	} else {
+		json_null(j, "price");
+	}
 	json_bool(j, "removed", r->ev->removed);
 	if (r->ev->removed)
 		json_string(j, "removed_note", r->removed_note);

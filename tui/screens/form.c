@@ -377,9 +377,9 @@ static void wd_input(struct form *f, struct withdraw_input *in)
 static void wd_money(long double v, bool sign, char *buf, size_t len)
 {
 	const struct figure fg = { true, v };
-	char m[48];
+	char m[40];
 	fmt_money(&fg, m, sizeof m);
-	snprintf(buf, len, "%s%s", sign && v > 0 ? "+" : "", m);
+	snprintf(buf, len, "%s%.40s", sign && v > 0 ? "+" : "", m);
 }
 
 /* Withdraw form, as the user types: each field typed so far checked (an
@@ -466,9 +466,13 @@ static void save_withdraw(struct form_host *u, struct form *f)
 	close_form(u);
 	u->done.select_position = f->pos_id;
 	u->done.reload = true;
+	struct realized_sale s;
+	char r[48] = "unknown (some units had no cost)";
+	if (ev.has_price && withdraw_sale(u->app, &f->cur, &ev, &s, err, sizeof err) == 0 && s.has)
+		wd_money(s.result, true, r, sizeof r);
 	if (ev.has_price)
 		say(u, R_DONE, "sold %s %s from position %lld at %s %s each: realized %s", q, sym,
-		    (long long)f->pos_id, pr, f->currency, f->sale);
+		    (long long)f->pos_id, pr, f->currency, r);
 	else
 		say(u, R_DONE, "withdrew %s %s from position %lld (a transfer out)", q, sym,
 		    (long long)f->pos_id);
