@@ -61,6 +61,8 @@ static void value(FILE *out, sqlite3_stmt *st, int c, const struct col *col, boo
 	case COL_TEXT:
 	case COL_DEC:
 	case COL_DEC_SIGNED:
+	case COL_RATIO:
+	case COL_JSON: /* as a string: read back byte for byte */
 	default: {
 		const unsigned char *t = sqlite3_column_text(st, c);
 		int n = sqlite3_column_bytes(st, c);

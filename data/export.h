@@ -1,6 +1,6 @@
-/* export.h — the store's positions, events, unbondings, observations and
- * snapshots written out in formats other tools read (data/tables.h says
- * which columns), read in one consistent snapshot of the database.
+/* export.h — the store's tables (data/tables.h says which, and which
+ * columns) written out in formats other tools read, read in one
+ * consistent snapshot of the database.
  * Quantities are exact decimal strings, figures 17 significant digits, so
  * data/import.h reads back exactly what was written.
  *

@@ -4,7 +4,6 @@
 #include <cjson/cJSON.h>
 #include <unistd.h>
 #include <errno.h>
-#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 
 #include "data/csv.h"
 #include "data/events_db.h"
+#include "data/import_rows.h"
 #include "data/observations_db.h"
 #include "data/positions_db.h"
 #include "data/store_priv.h"
@@ -22,7 +22,6 @@
 #include "positions/timeutil.h"
 
 #define MAX_FILE (256u << 20)
-#define MAX_TEXT 4096
 
 /* --- reading a file ----------------------------------------------------------- */
 
@@ -55,148 +54,60 @@ static int slurp(const char *path, char **out, size_t *len, char *err, size_t er
 	return 0;
 }
 
-/* --- one value of a table row ---------------------------------------------------- */
+/* --- JSON exports ------------------------------------------------------------------ */
 
-struct ival {
-	bool null;
-	bool is_num;       /* a JSON number (num) rather than text */
-	double num;
-	const char *text;
-};
-
-/* Check v for col and bind it to ?i. 0, or -1 with the reason in why. */
-static int bind_val(sqlite3_stmt *st, int i, const struct col *col, const struct ival *v,
-                    char *why, size_t whylen)
+/* Is every key of the export's object a table we know (or "format",
+ * "version")? A table from a newer staketop is refused, not dropped. */
+static int known_tables(const cJSON *root, const char *path, char *err, size_t errlen)
 {
-	if (v->null || (!v->is_num && v->text && !v->text[0] && col->type != COL_TEXT)) {
-		if (col->required) {
-			snprintf(why, whylen, "%s is missing", col->name);
-			return -1;
-		}
-		sqlite3_bind_null(st, i);
-		return 0;
-	}
-	if (!v->is_num && !v->text) {
-		snprintf(why, whylen, "%s: expected a value", col->name);
-		return -1;
-	}
-	switch (col->type) {
-	case COL_INT: {
-		long long x;
-		if (v->is_num) {
-			if (!(fabs(v->num) < 9007199254740992.0) || v->num != floor(v->num)) {
-				snprintf(why, whylen, "%s: not a whole number in range", col->name);
-				return -1;
-			}
-			x = (long long)v->num;
-		} else {
-			char *end;
-			errno = 0;
-			x = strtoll(v->text, &end, 10);
-			if (errno || end == v->text || *end || v->text[0] == '+' || v->text[0] == ' ') {
-				snprintf(why, whylen, "%s: not a whole number in range", col->name);
-				return -1;
-			}
-		}
-		return sqlite3_bind_int64(st, i, x) == SQLITE_OK ? 0 : -1;
-	}
-	case COL_REAL: {
-		double x = v->num;
-		if (!v->is_num) {
-			char *end;
-			errno = 0;
-			x = strtod(v->text, &end);
-			if (errno || end == v->text || *end || v->text[0] == ' ') {
-				snprintf(why, whylen, "%s: not a number", col->name);
-				return -1;
-			}
-		}
-		if (!isfinite(x)) {
-			snprintf(why, whylen, "%s: not a finite number", col->name);
-			return -1;
-		}
-		return sqlite3_bind_double(st, i, x) == SQLITE_OK ? 0 : -1;
-	}
-	case COL_DEC:
-	case COL_DEC_SIGNED: {
-		char e[160];
-		dec_t d;
-		const char *t = v->text;
-		if (v->is_num) {
-			snprintf(why, whylen, "%s: an exact quantity must be a string", col->name);
-			return -1;
-		}
-		bool neg = col->type == COL_DEC_SIGNED && t[0] == '-';
-		if (dec_parse(neg ? t + 1 : t, DEC_FRAC_DIGITS, &d, e, sizeof e) < 0) {
-			text_sanitize(e);
-			snprintf(why, whylen, "%s: %s", col->name, e);
-			return -1;
-		}
-		char canon[DEC_STR_MAX + 1];
-		canon[0] = '-';
-		dec_format(d, canon + neg, sizeof canon - 1);
-		return sqlite3_bind_text(st, i, canon, -1, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
-	}
-	case COL_TEXT:
-	default:
-		if (v->is_num) {
-			snprintf(why, whylen, "%s: expected text", col->name);
-			return -1;
-		}
-		if (strlen(v->text) > MAX_TEXT || text_is_unsafe(v->text)) {
-			snprintf(why, whylen, "%s: control characters, invalid UTF-8 or too long",
-			         col->name);
-			return -1;
-		}
-		if (!v->text[0])
-			return sqlite3_bind_null(st, i) == SQLITE_OK ? 0 : -1;
-		return sqlite3_bind_text(st, i, v->text, -1, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
-	}
-}
-
-/* Insert one row of table t from vals[0..n_cols). */
-static int insert_row(struct store *s, const struct table *t, sqlite3_stmt *st,
-                      const struct ival *vals, char *why, size_t whylen)
-{
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (strcmp(t->name, "positions") == 0 && !vals[1].null && !vals[1].is_num && vals[1].text &&
-	    vals[1].text[0]) {
-		/* the account by name: made when new */
-		if (strlen(vals[1].text) >= 64 || text_is_unsafe(vals[1].text)) {
-			snprintf(why, whylen, "account: control characters, invalid UTF-8 or too long");
-			return -1;
-		}
-		sqlite3_stmt *a = NULL;
-		int ok = sqlite3_prepare_v2(store_handle(s),
-		                            "INSERT INTO accounts(name) VALUES(?1) ON CONFLICT DO NOTHING",
-		                            -1, &a, NULL) == SQLITE_OK &&
-		         sqlite3_bind_text(a, 1, vals[1].text, -1, SQLITE_STATIC) == SQLITE_OK &&
-		         sqlite3_step(a) == SQLITE_DONE;
-		sqlite3_finalize(a);
-		if (!ok) {
-			snprintf(why, whylen, "account: %s", sqlite3_errmsg(store_handle(s)));
-			return -1;
-		}
-	}
-	for (size_t c = 0; c < t->n_cols; c++)
-		if (bind_val(st, (int)c + 1, &t->cols[c], &vals[c], why, whylen) < 0)
-			return -1;
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		snprintf(why, whylen, "%s", sqlite3_errmsg(store_handle(s)));
-		return -1;
+	const cJSON *k;
+	cJSON_ArrayForEach(k, root) {
+		if (strcmp(k->string, "format") == 0 || strcmp(k->string, "version") == 0 ||
+		    io_table(k->string))
+			continue;
+		char shown[40];
+		text_copy_clean(shown, sizeof shown, k->string);
+		return store_fail(err, errlen, "%s: \"%s\": not a table staketop knows", path, shown);
 	}
 	return 0;
 }
 
-/* --- JSON exports ------------------------------------------------------------------ */
+/* One JSON row of t into vals: a key absent or null is no value (a file
+ * written before the column was added has no key for it). */
+static int json_row(const cJSON *row, const struct table *t, struct ival *vals, char *why,
+                    size_t whylen)
+{
+	const cJSON *v;
+	cJSON_ArrayForEach(v, row) {
+		size_t c = 0;
+		while (c < t->n_cols && strcmp(t->cols[c].name, v->string) != 0)
+			c++;
+		if (c == t->n_cols) {
+			char shown[40];
+			text_copy_clean(shown, sizeof shown, v->string);
+			snprintf(why, whylen, "\"%s\": not a column of %s", shown, t->name);
+			return -1;
+		}
+	}
+	for (size_t c = 0; c < t->n_cols; c++) {
+		v = cJSON_GetObjectItemCaseSensitive(row, t->cols[c].name);
+		if (v && !cJSON_IsNull(v) && !cJSON_IsNumber(v) && !cJSON_IsString(v)) {
+			snprintf(why, whylen, "%s: expected a number or a string", t->cols[c].name);
+			return -1;
+		}
+		vals[c] = (struct ival){ .null = !v || cJSON_IsNull(v), .is_num = cJSON_IsNumber(v),
+			                 .num = cJSON_IsNumber(v) ? v->valuedouble : 0,
+			                 .text = cJSON_IsString(v) ? v->valuestring : NULL };
+	}
+	return 0;
+}
 
 static int import_json(struct store *s, const char *path, const char *buf,
                        struct import_result *res, char *err, size_t errlen)
 {
 	cJSON *root = cJSON_Parse(buf);
 	int rc = -1;
-	char why[256];
+	char why[320];
 	if (!root || !cJSON_IsObject(root)) {
 		cJSON_Delete(root);
 		return store_fail(err, errlen, "%s: not a JSON object", path);
@@ -207,7 +118,11 @@ static int import_json(struct store *s, const char *path, const char *buf,
 		           path);
 		goto out;
 	}
+	if (known_tables(root, path, err, errlen) < 0)
+		goto out;
 	snprintf(res->what, sizeof res->what, "export");
+	/* in io_tables' order, whatever the file's: what is referred to first;
+	 * a table the file does not have (an older export) is left empty */
 	for (size_t ti = 0; ti < io_n_tables; ti++) {
 		const struct table *t = &io_tables[ti];
 		const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, t->name);
@@ -225,31 +140,18 @@ static int import_json(struct store *s, const char *path, const char *buf,
 		int idx = 0;
 		const cJSON *row;
 		cJSON_ArrayForEach(row, arr) {
-			struct ival vals[16];
+			struct ival vals[IO_MAX_COLS];
 			if (!cJSON_IsObject(row)) {
-				store_fail(err, errlen, "%s: %s[%d]: expected an object", path, t->name, idx);
-				sqlite3_finalize(st);
-				goto out;
+				snprintf(why, sizeof why, "expected an object");
+			} else if (json_row(row, t, vals, why, sizeof why) == 0 &&
+			           import_row(s, t, st, vals, why, sizeof why) == 0) {
+				idx++;
+				res->rows++;
+				continue;
 			}
-			for (size_t c = 0; c < t->n_cols; c++) {
-				const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, t->cols[c].name);
-				vals[c] = (struct ival){ .null = !v || cJSON_IsNull(v),
-					.is_num = cJSON_IsNumber(v), .num = cJSON_IsNumber(v) ? v->valuedouble : 0,
-					.text = cJSON_IsString(v) ? v->valuestring : NULL };
-				if (v && !cJSON_IsNull(v) && !cJSON_IsNumber(v) && !cJSON_IsString(v)) {
-					store_fail(err, errlen, "%s: %s[%d].%s: expected a number or a string",
-					           path, t->name, idx, t->cols[c].name);
-					sqlite3_finalize(st);
-					goto out;
-				}
-			}
-			if (insert_row(s, t, st, vals, why, sizeof why) < 0) {
-				store_fail(err, errlen, "%s: %s[%d]: %s", path, t->name, idx, why);
-				sqlite3_finalize(st);
-				goto out;
-			}
-			idx++;
-			res->rows++;
+			store_fail(err, errlen, "%s: %s[%d]: %s", path, t->name, idx, why);
+			sqlite3_finalize(st);
+			goto out;
 		}
 		sqlite3_finalize(st);
 	}
@@ -270,26 +172,51 @@ static int col_of(const struct csv_row *h, const char *name)
 	return -1;
 }
 
+/* Is the header t's first h->n columns (all of them, or a file written
+ * before the later ones were added)? */
+static bool header_of(const struct csv_row *h, const struct table *t)
+{
+	if (h->n == 0 || h->n > t->n_cols)
+		return false;
+	for (size_t k = 0; k < h->n; k++)
+		if (strcmp(h->f[k], t->cols[k].name) != 0)
+			return false;
+	return true;
+}
+
+/* The first required column of t the header does not have, or NULL. */
+static const struct col *required_missing(const struct csv_row *h, const struct table *t)
+{
+	for (size_t k = h->n; k < t->n_cols; k++)
+		if (t->cols[k].required)
+			return &t->cols[k];
+	return NULL;
+}
+
+/* Rows of table t whose header h is its first h->n columns: the rest are
+ * NULL (none of them is required: import_csv checked). */
 static int import_table_csv(struct store *s, const char *path, const struct table *t,
                             const struct csv *c, struct import_result *res, char *err,
                             size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
-	char why[256];
+	char why[320];
 	int rc = -1;
+	const size_t have = c->rows[0].n;
 	if (sqlite3_prepare_v2(store_handle(s), t->insert, -1, &st, NULL) != SQLITE_OK)
 		return store_fail_db(s, err, errlen, t->name);
 	for (size_t r = 1; r < c->n; r++) {
 		const struct csv_row *row = &c->rows[r];
-		struct ival vals[16];
-		if (row->n != t->n_cols) {
-			store_fail(err, errlen, "%s:%d: %zu fields, expected %zu", path, row->line, row->n,
-			           t->n_cols);
+		struct ival vals[IO_MAX_COLS];
+		if (row->n != have) {
+			store_fail(err, errlen, "%s:%d: %zu fields, the header has %zu", path, row->line,
+			           row->n, have);
 			goto out;
 		}
 		for (size_t k = 0; k < t->n_cols; k++)
-			vals[k] = (struct ival){ .null = false, .text = row->f[k] };
-		if (insert_row(s, t, st, vals, why, sizeof why) < 0) {
+			vals[k] = k < have ? (struct ival){ .null = false, .text = row->f[k] }
+			                   : (struct ival){ .null = true };
+		if (import_row(s, t, st, vals, why, sizeof why) < 0) {
 			store_fail(err, errlen, "%s:%d: %s", path, row->line, why);
 			goto out;
 		}
@@ -491,20 +418,27 @@ static int import_csv(struct store *s, const struct catalog *cat, const char *pa
 		return store_fail(err, errlen, "%s: empty", path);
 	}
 	const struct csv_row *h = &c.rows[0];
+	const struct table *older = NULL;  /* a header of t's first columns, short of a required one */
 	for (size_t ti = 0; ti < io_n_tables; ti++) {
 		const struct table *t = &io_tables[ti];
-		bool same = h->n == t->n_cols;
-		for (size_t k = 0; same && k < h->n; k++)
-			same = strcmp(h->f[k], t->cols[k].name) == 0;
-		if (same && (!expect || expect == t)) {
+		if ((expect && expect != t) || !header_of(h, t))
+			continue;
+		if (!required_missing(h, t)) {
 			snprintf(res->what, sizeof res->what, "tables");
 			rc = import_table_csv(s, path, t, &c, res, err, errlen);
 			goto out;
 		}
+		if (!older)
+			older = t;
 	}
-	if (expect)
-		store_fail(err, errlen, "%s:%d: not the columns of the %s table", path, h->line,
-		           expect->name);
+	if (older)
+		store_fail(err, errlen, "%s:%d: the %s table's column %s is required, and the header"
+		           " ends before it (after %s)", path, h->line, older->name,
+		           required_missing(h, older)->name, h->f[h->n - 1]);
+	else if (expect)
+		store_fail(err, errlen, "%s:%d: not the columns of the %s table (%s, … in that order;"
+		           " an older export may stop early)", path, h->line, expect->name,
+		           expect->cols[0].name);
 	else if (col_of(h, "price") >= 0 && col_of(h, "date") >= 0)
 		rc = import_prices_csv(s, cat, path, &c, now, res, err, errlen);
 	else if (col_of(h, "asset") >= 0 && col_of(h, "amount") >= 0)
@@ -562,8 +496,8 @@ int store_import_path(struct store *s, const struct catalog *cat, const char *pa
 				goto out;
 		}
 		if (!found) {
-			store_fail(err, errlen, "%s: no positions.csv, events.csv, unbondings.csv,"
-			           " observations.csv or snapshots.csv in it", path);
+			store_fail(err, errlen, "%s: no table's CSV in it (positions.csv, events.csv, …)",
+			           path);
 			goto out;
 		}
 	} else if (import_file(s, cat, path, NULL, now, res, err, errlen) < 0) {

@@ -27,7 +27,7 @@ check "export --csv DIR: one file per table" \
 check "CSV directory round trip: the same export" '[ -s "$T/c.json" ] && cmp -s "$T/a.json" "$T/c.json"'
 "$ST" --db "$DB" export --csv --table positions >"$T/p.csv"
 check "export --csv --table positions to stdout" \
-	'[ "$(head -1 "$T/p.csv" | tr -d "\r")" = "id,account,asset,quantity,shares,idle,origin,address,read_at,opened,cost_basis,note,created_at,updated_at" ] && [ "$(($(wc -l <"$T/p.csv") - 1))" -eq 11 ]'
+	'[ "$(head -1 "$T/p.csv" | tr -d "\r")" = "id,account,asset,quantity,shares,idle,origin,address,read_at,opened,cost_basis,note,created_at,updated_at,share_rate" ] && [ "$(($(wc -l <"$T/p.csv") - 1))" -eq 11 ]'
 "$ST" --db "$DB" export --json --table observations | grep -q '"observations":\[' && ! "$ST" --db "$DB" export --json --table observations | grep -q '"positions"'
 check "export --json --table observations has only that table" '[ $? -eq 0 ]'
 

@@ -6,6 +6,7 @@
 #include "data/backup.h"
 #include "data/export.h"
 #include "data/import.h"
+#include "data/tables.h"
 
 int app_backup(struct app *a, const char *file, bool force, char *err, size_t errlen)
 {
@@ -14,12 +15,20 @@ int app_backup(struct app *a, const char *file, bool force, char *err, size_t er
 
 bool app_export_table_known(const char *name)
 {
-	static const char *const tables[] = { "positions", "events", "unbondings", "observations",
-		                              "snapshots" };
-	for (size_t i = 0; name && i < sizeof tables / sizeof *tables; i++)
-		if (strcmp(name, tables[i]) == 0)
-			return true;
-	return false;
+	return io_table(name) != NULL;
+}
+
+void app_export_table_names(char *buf, size_t len)
+{
+	size_t o = 0;
+	if (len)
+		buf[0] = '\0';
+	for (size_t i = 0; i < io_n_tables && o < len; i++) {
+		int n = snprintf(buf + o, len - o, "%s%s", i ? ", " : "", io_tables[i].name);
+		if (n < 0)
+			return;
+		o += (size_t)n;
+	}
 }
 
 int app_export_json(struct app *a, const char *table, FILE *out, char *err, size_t errlen)

@@ -20,9 +20,10 @@
  * checked with integrity_check. */
 int app_backup(struct app *a, const char *file, bool force, char *err, size_t errlen);
 
-/* Is name one of the exported tables (positions, events, unbondings,
- * observations, snapshots)? */
+/* Is name one of the exported tables (data/tables.h)? */
 bool app_export_table_known(const char *name);
+/* Their names, "positions, unbondings, …", into buf (cut to len). */
+void app_export_table_names(char *buf, size_t len);
 
 /* Every table (table NULL) or one, as one JSON object on out. */
 int app_export_json(struct app *a, const char *table, FILE *out, char *err, size_t errlen);

@@ -103,16 +103,19 @@ const struct command commands[] = {
 	  "  --force            replace FILE when it exists\n",
 	  cmd_backup },
 	{ "export", "--json [--table T] | --csv DIR | --csv --table T",
-	  "positions, events, unbondings, observations, snapshots, loans out",
+	  "your tables out: positions, events, watches, plans, alerts, …",
 	  "  --json             one object to stdout (exact quantities as strings)\n"
 	  "  --csv DIR          one file per table in DIR\n"
-	  "  --table T          one table: positions, events, unbondings, observations,\n"
-	  "                     snapshots, loans (with --csv: to stdout)\n",
+	  "  --table T          one table: positions, unbondings, events, observations,\n"
+	  "                     snapshots, loans, watches, watch_items, plans, alerts\n"
+	  "                     (with --csv: to stdout)\n",
 	  cmd_export },
 	{ "import", "FILE|DIR", "a JSON export, exported CSVs, a positions or a prices CSV in",
 	  "  positions CSV: columns asset, amount; optional account, kind, opened,\n"
 	  "                 cost_basis, note, in any order\n"
 	  "  prices CSV:    date,asset,price[,source] (price observations)\n"
+	  "  An older export (a table's first columns, no later tables) reads the rest\n"
+	  "  as empty, unless a missing column is required.\n"
 	  "  A bad row refuses the whole file (line and reason); nothing is written.\n",
 	  cmd_import },
 	{ "backfill", "[--from DATE]", "daily prices and APRs from DefiLlama back to the first event",

@@ -74,9 +74,13 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	if (csv && !!dir == !!table)
 		return usage("export", "--csv needs a directory (one file per table) or --table T"
 		             " (to stdout)%s", "");
-	if (table && !app_export_table_known(table))
-		return usage("export", "--table: '%s' is not one of positions, events, unbondings,"
-		             " observations, snapshots", table);
+	if (table && !app_export_table_known(table)) {
+		char clean[64], names[256];
+		text_copy_clean(clean, sizeof clean, table);
+		app_export_table_names(names, sizeof names);
+		return cli_usage_error(cli_find("export"), "--table: '%s' is not one of %s", clean,
+		                       names);
+	}
 	struct app a;
 	char err[600];
 	if (cli_open(c, &a) < 0)

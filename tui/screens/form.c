@@ -21,6 +21,10 @@
 
 enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND, FORM_PRICE, FORM_RULES, FORM_WITHDRAW };
 
+/* The most fields a form has (the alert rules' seven); position forms use
+ * their enum pe_field ids, the rules form none (PE_FIELDS: by order). */
+#define FORM_FIELDS_MAX 8
+
 struct form_field {
 	const char *label;
 	enum pe_field pe;
@@ -34,7 +38,7 @@ struct form {
 	enum form_kind kind;
 	int64_t pos_id;
 	struct position cur;          /* edit: the position as stored */
-	struct form_field f[PE_FIELDS];
+	struct form_field f[FORM_FIELDS_MAX];
 	int n, focus;
 	char title[96];
 	const struct catalog *cat;    /* for the asset picker and hints */
@@ -213,7 +217,7 @@ struct form *form_new_alert_rules(const struct app *a)
 {
 	const struct alert_rules *r = &a->cfg.alerts;
 	struct form *f = calloc(1, sizeof *f);
-	char bps[16], pct[32];
+	char bps[16], pct[32], hf[32], tokens[ALERT_TOKENS_TEXT_MAX];
 	if (!f)
 		return NULL;
 	f->kind = FORM_RULES;
@@ -221,11 +225,17 @@ struct form *form_new_alert_rules(const struct app *a)
 	snprintf(f->title, sizeof f->title, "Alert rules (saved in the config's [alerts])");
 	snprintf(bps, sizeof bps, "%d", r->premium_bps);
 	snprintf(pct, sizeof pct, "%g", r->move_pct);
-	add_field(f, "Premium bps", PE_ASSET, bps, "beyond this, any token (0 off)", false);
-	add_field(f, "Move % a day", PE_AMOUNT, pct, "a position's value (0 off)", false);
-	add_field(f, "Claimable", PE_ACCOUNT, r->claimable ? "y" : "n", "y or n", false);
-	add_field(f, "Stale feed", PE_OPENED, r->stale ? "y" : "n", "y or n", false);
-	add_field(f, "Bell", PE_COST, r->bell ? "y" : "n", "y or n: beep once per new alert", false);
+	snprintf(hf, sizeof hf, "%g", r->health_factor);
+	alert_rules_tokens_text(r, tokens, sizeof tokens);
+	/* in the order of struct alert_rules_input's fields */
+	add_field(f, "Premium bps", PE_FIELDS, bps, "beyond this, any token (0 off)", false);
+	add_field(f, "Per token", PE_FIELDS, tokens, "SYMBOL=BPS ..., e.g. wstETH=50 (0 off)",
+	          false);
+	add_field(f, "Move % a day", PE_FIELDS, pct, "a position's value (0 off)", false);
+	add_field(f, "Loan health", PE_FIELDS, hf, "a loan's health factor below this (0 off)", false);
+	add_field(f, "Claimable", PE_FIELDS, r->claimable ? "y" : "n", "y or n", false);
+	add_field(f, "Stale feed", PE_FIELDS, r->stale ? "y" : "n", "y or n", false);
+	add_field(f, "Bell", PE_FIELDS, r->bell ? "y" : "n", "y or n: beep once per new alert", false);
 	return f;
 }
 
@@ -505,19 +515,17 @@ static void reload_edit(struct form_host *u, struct form *f, const struct positi
 	    (long long)f->pos_id, what[0] ? what : "rewritten");
 }
 
-/* The alert rules form: the slots reuse the position fields' ids. */
-static const enum pe_field rule_slot[5] = { PE_ASSET, PE_AMOUNT, PE_ACCOUNT, PE_OPENED, PE_COST };
-
+/* The alert rules form: its fields in the input's order. */
 static void save_rules(struct form_host *u, struct form *f)
 {
-	const struct alert_rules_input in = { value(f, rule_slot[0]), value(f, rule_slot[1]),
-		                              value(f, rule_slot[2]), value(f, rule_slot[3]),
-		                              value(f, rule_slot[4]) };
+	const struct alert_rules_input in = { f->f[0].le.buf, f->f[1].le.buf, f->f[2].le.buf,
+		                              f->f[3].le.buf, f->f[4].le.buf, f->f[5].le.buf,
+		                              f->f[6].le.buf };
 	char err[320];
 	int field_no;
 	int r = app_alert_rules_save(u->app, &in, &field_no, err, sizeof err);
-	if (r == -1) {
-		struct form_field *bad = field(f, rule_slot[field_no]);
+	if (r == -1 && field_no >= 0 && field_no < f->n) {
+		struct form_field *bad = &f->f[field_no];
 		text_copy_clean(bad->error, sizeof bad->error, err);
 		f->focus = (int)(bad - f->f);
 		return;
