@@ -187,7 +187,11 @@ static void events_json(struct json_out *j, const struct event_row *r)
 		json_null(j, "amount");
 	json_string(j, "time", r->time);
 	json_string(j, "note", r->note);
-	/* stake, deposit: paid per unit; withdraw: received per unit (a sale) */
+	json_bool(j, "removed", r->ev->removed);
+	if (r->ev->removed)
+		json_string(j, "removed_note", r->removed_note);
+	/* last, after the fields older scripts match: the price paid per unit
+	 * (stake, deposit) or received (withdraw: a sale) */
 	if (r->ev->has_price) {
 		char p[DEC_STR_MAX];
 		dec_format(r->ev->price, p, sizeof p);
@@ -195,9 +199,6 @@ static void events_json(struct json_out *j, const struct event_row *r)
 	} else {
 		json_null(j, "price");
 	}
-	json_bool(j, "removed", r->ev->removed);
-	if (r->ev->removed)
-		json_string(j, "removed_note", r->removed_note);
 	json_end_object(j);
 }
 
