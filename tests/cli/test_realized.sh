@@ -48,6 +48,7 @@ check "2: a sale of units without a cost: realized null, with the reason" \
 	'[ "$(val "$p2" .realized)" = null ] && [ "$(val "$p2" .realized_missing)" = "a sale took units without a cost" ] && [ "$(val "$p2" .realized_proceeds)" = 200 ]'
 check "3: fully sold, quantity 0, keeps realized 200 - 300 = -100" \
 	'[ "$(val "$p3" .quantity)" = 0 ] && [ "$(val "$p3" .realized)" = -100 ] && [ "$(val "$p3" .realized_cost)" = 300 ]'
+check "3: its unrealized P&L says nothing is held" '[ "$(val "$p3" .pnl_missing)" = "nothing held" ]'
 check "4: nothing sold realizes 0" '[ "$(val "$p4" .realized)" = 0 ] && [ "$(val "$p4" .realized_sales)" = 0 ]'
 # totals over 1, 3 and 4: 650 − 100 + 0 = 550; proceeds 2 250 + 200 =
 # 2 450; cost 1 600 + 300 = 1 900; 2 sales

@@ -273,6 +273,13 @@ static void fully_sold_keeps_its_result(void **state)
 	struct realized_sale s;
 	realized_sale(&l.out[1], &s);
 	NEAR(s.result, -300);
+	/* nothing held: no unrealized P&L, and it says why */
+	struct valuation v;
+	memset(&v, 0, sizeof v);
+	struct pnl u;
+	pnl_compute(&l, NULL, &v, D0 + 30 * DAY, &u);
+	assert_false(u.has);
+	assert_string_equal(u.missing, "nothing held");
 	lots_free(&l);
 }
 

@@ -354,8 +354,10 @@ static void pnl_part(struct ctx *c)
 	if (!pl->has) {
 		/* one line: why there is none, and how to give one */
 		char why[160];
+		const bool gone = pl->missing && strcmp(pl->missing, "nothing held") == 0;
 		snprintf(why, sizeof why, "%s: %s", pl->missing ? pl->missing : "no cost basis",
-		         pl->n_lots_no_cost && pl->n_lots_no_cost < pl->n_lots
+		         gone ? "every unit has left (what sales realized is below)"
+		         : pl->n_lots_no_cost && pl->n_lots_no_cost < pl->n_lots
 		                 ? "record each lot's price (staketop stake ID --price P)"
 		                 : "give one (add --cost-basis, or stake --price)");
 		heading(c, "Cost basis and P&L", why);
