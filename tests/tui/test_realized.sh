@@ -1,5 +1,6 @@
 #!/bin/sh
-# The withdraw / sell form (w) at 80x24 and the detail's realized lines,
+# The withdraw / sell form (w) at 80x24 and the detail's realized lines
+# (at 80x24 and 120x40),
 # read back against `report --json`. The position: 10 ETH for 1 000 (10 at
 # 100) and 10 bought at 120; the form sells 15 at 150 (FIFO):
 #   proceeds 15 × 150 = 2 250, cost 10 × 100 + 5 × 120 = 1 600,
@@ -57,6 +58,12 @@ check "proceeds as report --json" 'screen | grep -Eq "proceeds +$(money "$pr")"'
 check "cost of the units sold as report --json" 'screen | grep -Eq "cost of units sold +$(money "$rc")"'
 check "realized = proceeds - cost" 'screen | grep -Eq "= Realized P&L +\+$(money "$r") +$(money "$pr") - $(money "$rc")"'
 check "total = realized + unrealized, as report --json" 'screen | grep -Eq "= Total P&L +\+$(money "$tot") +realized \+ unrealized"'
+# wider: the same lines, the notes whole
+tm resize-window -t t -x 120 -y 40
+wait_for "= Total P&L +\\+850\\.00  realized \\+ unrealized"
+check "at 120x40 too: the sale and the total" \
+	'screen | grep -Eq "sale 2026-03-01 +15 @ 150\.00  cost 1,600\.00: \+650\.00" && screen | grep -Eq "= Total P&L +\+850\.00"'
+tm resize-window -t t -x 80 -y 24
 keys q
 wait_for "F1Help"
 keys '?'
