@@ -107,8 +107,8 @@ const struct command commands[] = {
 	  "  --json             one object to stdout (exact quantities as strings)\n"
 	  "  --csv DIR          one file per table in DIR\n"
 	  "  --table T          one table: positions, unbondings, events, observations,\n"
-	  "                     snapshots, loans, watches, watch_items, plans, alerts\n"
-	  "                     (with --csv: to stdout)\n",
+	  "                     snapshots, loans, watches, watch_items, plans, alerts,\n"
+	  "                     manual_pins (with --csv: to stdout)\n",
 	  cmd_export },
 	{ "import", "FILE|DIR", "a JSON export, exported CSVs, a positions or a prices CSV in",
 	  "  positions CSV: columns asset, amount; optional account, kind, opened,\n"
