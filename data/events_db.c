@@ -293,6 +293,41 @@ static int check_holds(const struct position *ps, const char *what, dec_t amount
 	                  fmt_dec(amount, a), ps->id, fmt_dec(ps->quantity, q));
 }
 
+/* A withdraw dated in the past (ev, just inserted) must find the units
+ * held at its time, and leave every later point of the log at zero or
+ * more: the lots (positions/lots.h) take it from what was held then. */
+static int check_held_then(struct store *s, const struct event *ev, char *err, size_t errlen)
+{
+	struct event *v;
+	size_t n, k;
+	dec_t q;
+	int rc = 0;
+
+	if (store_events_list(s, ev->position_id, &v, &n, err, errlen) < 0)
+		return -1;
+	for (k = 0; k < n && v[k].id != ev->id; k++)
+		;
+	for (size_t j = k; j < n && rc == 0; j++) {
+		if (events_quantity(v, j + 1, &q) == 0)
+			continue;
+		char a[DEC_STR_MAX], h[DEC_STR_MAX], when[32];
+		dec_t then = dec_zero();
+		(void)events_quantity(v, k, &then);
+		time_t t = (time_t)ev->ts;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		rc = j == k ? store_fail(err, errlen, "withdraw %s at %s > position %" PRId64
+		                         " held %s then", fmt_dec(ev->amount, a), when,
+		                         ev->position_id, fmt_dec(then, h))
+		            : store_fail(err, errlen, "withdraw %s at %s would leave position %"
+		                         PRId64 " below zero at a later event (%" PRId64 ")",
+		                         fmt_dec(ev->amount, a), when, ev->position_id, v[j].id);
+	}
+	free(v);
+	return rc;
+}
+
 int store_event_add(struct store *s, struct event *ev, char *err, size_t errlen)
 {
 	char what[64], a[DEC_STR_MAX];
@@ -322,7 +357,9 @@ int store_event_add(struct store *s, struct event *ev, char *err, size_t errlen)
 	if (ev->type == EVENT_WITHDRAW && check_holds(&ps, "withdraw", ev->amount, err, errlen) < 0)
 		goto out;
 	snprintf(what, sizeof what, "%s %s", event_type_name(ev->type), fmt_dec(ev->amount, a));
-	if (insert_event(s, ev, err, errlen) < 0 || apply(s, &ps, what, err, errlen) < 0)
+	if (insert_event(s, ev, err, errlen) < 0 ||
+	    (ev->type == EVENT_WITHDRAW && check_held_then(s, ev, err, errlen) < 0) ||
+	    apply(s, &ps, what, err, errlen) < 0)
 		goto out;
 	rc = 0;
 out:

@@ -41,8 +41,11 @@
 
 /* Record a stake, deposit, withdraw or adjust event on ev->position_id
  * (ev->id, removed fields and unbonding_id are ignored) and set ev->id.
- * A withdraw above the holding is refused: "withdraw 5 > position 42
- * holds 3.2"; an adjust that would go below zero likewise. */
+ * A price is kept for any type (stake, deposit: paid per unit; withdraw:
+ * received per unit, a sale). A withdraw above the holding is refused:
+ * "withdraw 5 > position 42 holds 3.2", and so is one dated when less was
+ * held ("withdraw 5 at 2026-01-02T00:00:00Z > position 42 held 3 then");
+ * an adjust that would go below zero likewise. */
 int store_event_add(struct store *s, struct event *ev, char *err, size_t errlen);
 
 /* Every event of a position, removed ones included (marked), oldest first

@@ -25,6 +25,7 @@ int lot_method_parse(const char *s, enum lot_method *out)
 void lots_free(struct lots *l)
 {
 	free(l->v);
+	free(l->out);
 	memset(l, 0, sizeof *l);
 }
 
@@ -42,6 +43,20 @@ static int push(struct lots *l, const struct lot *x)
 	return 0;
 }
 
+static int push_out(struct lots *l, const struct lot_out *x)
+{
+	if (l->n_out == l->cap_out) {
+		size_t cap = l->cap_out ? l->cap_out * 2 : 8;
+		struct lot_out *v = realloc(l->out, cap * sizeof *v);
+		if (!v)
+			return -1;
+		l->out = v;
+		l->cap_out = cap;
+	}
+	l->out[l->n_out++] = *x;
+	return 0;
+}
+
 static dec_t held(const struct lots *l)
 {
 	dec_t s = dec_zero();
@@ -50,9 +65,12 @@ static dec_t held(const struct lots *l)
 	return s;
 }
 
-/* Take t (<= lot's units) out of one lot, its cost in proportion. */
-static void take_from(struct lots *l, struct lot *x, dec_t t)
+/* Take t (<= lot's units) out of one lot, its cost in proportion; o
+ * learns the cost that left and whether the lot had one. */
+static void take_from(struct lots *l, struct lot *x, dec_t t, struct lot_out *o)
 {
+	if (!x->has_cost && !dec_is_zero(t))
+		o->all_cost = false;
 	long double u = dec_to_ld(x->units);
 	long double part = u > 0 ? x->cost * (dec_to_ld(t) / u) : 0;
 	if (dec_cmp(t, x->units) == 0)
@@ -60,11 +78,12 @@ static void take_from(struct lots *l, struct lot *x, dec_t t)
 	if (x->has_cost) {
 		x->cost -= part;
 		l->cost_out += part;
+		o->cost += part;
 	}
 	(void)dec_sub(x->units, t, &x->units);
 }
 
-static int take(struct lots *l, dec_t q, enum lot_method m)
+static int take(struct lots *l, dec_t q, enum lot_method m, struct lot_out *o)
 {
 	dec_t h = held(l);
 	if (dec_cmp(q, h) > 0)
@@ -76,7 +95,7 @@ static int take(struct lots *l, dec_t q, enum lot_method m)
 			dec_t t = dec_cmp(x->units, q) < 0 ? x->units : q;
 			if (dec_is_zero(t))
 				continue;
-			take_from(l, x, t);
+			take_from(l, x, t, o);
 			(void)dec_sub(q, t, &q);
 		}
 		return 0;
@@ -100,7 +119,7 @@ static int take(struct lots *l, dec_t q, enum lot_method m)
 		}
 		if (dec_cmp(t, x->units) > 0)
 			t = x->units;
-		take_from(l, x, t);
+		take_from(l, x, t, o);
 		(void)dec_sub(left, t, &left);
 	}
 	return 0;
@@ -155,7 +174,13 @@ int lots_build(const struct event *ev, size_t n, const struct position *p,
 		default:
 			continue;
 		}
-		if (take(&l, q, m) < 0) {
+		struct lot_out o = { .event_id = e->id, .ts = e->ts, .type = e->type, .units = q,
+			             .all_cost = true };
+		if (e->type == EVENT_WITHDRAW && e->has_price) {
+			o.has_price = true;
+			o.price = e->price;
+		}
+		if (take(&l, q, m, &o) < 0) {
 			char a[DEC_STR_MAX], h[DEC_STR_MAX];
 			dec_format(q, a, sizeof a);
 			dec_format(held(&l), h, sizeof h);
@@ -164,6 +189,8 @@ int lots_build(const struct event *ev, size_t n, const struct position *p,
 			lots_free(&l);
 			return -1;
 		}
+		if (push_out(&l, &o) < 0)
+			goto oom;
 	}
 	*out = l;
 	return 0;

@@ -17,6 +17,12 @@
  *                    every lot by the same fraction). A lot's remaining
  *                    cost is its cost × remaining units ÷ its units.
  *   claim            nothing (the unbond already took the units out).
+ *
+ * Every event that takes units out is also listed in out[] (log order):
+ * the units, the cost that left with them and whether every unit taken
+ * came from a lot with a cost, and for a withdraw with a price (the price
+ * received per unit: a sale) that price. positions/realized.h makes the
+ * realized P&L of those sales.
  */
 #ifndef STAKETOP_LOTS_H
 #define STAKETOP_LOTS_H
@@ -41,11 +47,24 @@ struct lot {
 	long double cost;         /* the part of cost_in for the units held */
 };
 
+/* What one withdraw, unbond or adjust down took out of the lots. */
+struct lot_out {
+	int64_t event_id, ts;
+	enum event_type type;
+	dec_t units;
+	bool has_price;           /* a withdraw with the price received: a sale */
+	dec_t price;              /* per unit, in the display currency */
+	bool all_cost;            /* every unit taken came from a lot with a cost */
+	long double cost;         /* the cost that left (of the lots with one) */
+};
+
 struct lots {
 	struct lot *v;
 	size_t n, cap;
 	dec_t units_out;          /* taken out by withdraw, unbond, adjust down */
 	long double cost_out;     /* the cost that left with them (lots with one) */
+	struct lot_out *out;      /* each of those events, log order */
+	size_t n_out, cap_out;
 };
 
 /* "fifo" or "average"; parse: 0 or -1. */

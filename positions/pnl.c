@@ -28,6 +28,10 @@ void pnl_compute(const struct lots *l, const struct lot_rate *rates,
 		else
 			out->underlying_open += dec_to_ld(x->units) * rates[i].rate;
 	}
+	if (out->n_lots == 0 && l->n > 0) {
+		out->missing = "nothing held";   /* every lot emptied: sold or gone */
+		return;
+	}
 	if (out->n_lots == 0 || out->n_lots_no_cost == out->n_lots) {
 		out->missing = "no cost basis";
 		return;

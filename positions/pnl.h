@@ -18,8 +18,9 @@
  *   price     = pnl − rewards
  *
  * A position has no P&L when any lot it still holds has no cost ("no cost
- * basis" when none has one, "N of M lots have no price" otherwise) or when
- * it has no NAV ("no value"). The split is absent (split_missing says why)
+ * basis" when none has one, "N of M lots have no price" otherwise), when
+ * every lot it had is emptied ("nothing held": its sales' result is
+ * positions/realized.h's) or when it has no NAV ("no value"). The split is absent (split_missing says why)
  * when a lot's rate at opening is unknown. */
 #ifndef STAKETOP_PNL_H
 #define STAKETOP_PNL_H

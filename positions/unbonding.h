@@ -139,7 +139,9 @@ struct event {
 	int64_t ts;
 	bool has_price;                /* stake, deposit: the price paid per
 	                                  unit, in the display currency (a lot's
-	                                  cost: positions/lots.h) */
+	                                  cost: positions/lots.h); withdraw: the
+	                                  price received per unit (a sale:
+	                                  positions/realized.h) */
 	dec_t price;
 	char note[EVENT_NOTE_MAX];
 	int64_t unbonding_id;          /* unbond/claim: the unbonding; else 0 */

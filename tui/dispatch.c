@@ -502,6 +502,7 @@ static bool board_action(struct ui *u, enum action a)
 	case ACT_FEEDS: toggle_feeds(u); break;
 	case ACT_UNBONDINGS: toggle_unbondings(u); break;
 	case ACT_UNBOND: ui_unbond_form(u); break;
+	case ACT_WITHDRAW: ui_withdraw_form(u); break;
 	case ACT_HISTORY: ui_history_open(u, HV_PORTFOLIO); break;
 	case ACT_BACKFILL: ui_backfill_start(u); break;
 	case ACT_ALERTS: toggle_alerts(u); break;
@@ -590,6 +591,7 @@ static bool detail_action(struct ui *u, enum action a)
 	case ACT_PRICE: price_form(u); break;
 	case ACT_UNBONDINGS: toggle_unbondings(u); break;
 	case ACT_UNBOND: ui_unbond_form(u); break;
+	case ACT_WITHDRAW: ui_withdraw_form(u); break;
 	case ACT_CLAIM: ui_claim(u); break;
 	case ACT_EVENT_NEXT: ui_event_step(u, 1); break;
 	case ACT_EVENT_PREV: ui_event_step(u, -1); break;

@@ -117,6 +117,8 @@ enum action ui_bar_hidden(const struct ui *u);
 int64_t ui_action_position(const struct ui *u);
 void ui_claim(struct ui *u);
 void ui_unbond_form(struct ui *u);
+/* The withdraw / sell form on that position (w). */
+void ui_withdraw_form(struct ui *u);
 /* The detail's event selection: step to the next / previous event. */
 void ui_event_step(struct ui *u, int dir);
 /* Ask before removing the selected event; the answer. */

@@ -68,6 +68,36 @@ void ui_unbond_form(struct ui *u)
 		ui_message(u, R_ERROR, "out of memory");
 }
 
+/* The withdraw / sell form (w) on the position acted on; a chain
+ * position's withdrawals are read from the chain. */
+void ui_withdraw_form(struct ui *u)
+{
+	const int64_t id = ui_action_position(u);
+	const size_t idx = id < 0 ? NO_ROW : position_index(u, id);
+	if (idx == NO_ROW) {
+		ui_message(u, R_NORMAL, "no position selected");
+		return;
+	}
+	const struct position *p = &u->sc.app->positions.v[idx];
+	char sym[SYM_MAX], acc[ACCOUNT_MAX];
+	text_copy_clean(sym, sizeof sym, p->asset);
+	text_copy_clean(acc, sizeof acc, p->account);
+	if (p->origin == ORIGIN_CHAIN) {
+		ui_message(u, R_ERROR, "position %lld is read from the chain (%s): its withdrawals "
+		                       "are read from there at each refresh", (long long)id, acc);
+		return;
+	}
+	if (dec_is_zero(p->quantity)) {
+		ui_message(u, R_NORMAL, "position %lld holds no %s to withdraw", (long long)id, sym);
+		return;
+	}
+	form_free(u->form);
+	u->form = form_new_withdraw(u->sc.app, idx);
+	u->overlay = u->form ? CX_FORM : 0;
+	if (!u->form)
+		ui_message(u, R_ERROR, "out of memory");
+}
+
 void ui_claim(struct ui *u)
 {
 	const int64_t id = ui_action_position(u);

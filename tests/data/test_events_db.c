@@ -563,6 +563,51 @@ static void writes__join_the_callers_transaction(void **state)
 	assert_int_equal(list_events(f, pid, &ev), 0);
 }
 
+/* A withdraw dated in the past must find the units held then: 10 staked a
+ * day before T0, 5 more at T0. 12 at T0 − 3600 finds 10: refused, nothing
+ * written; 8 then is fine (10 − 8 = 2, then + 5 = 7), with its price kept;
+ * then 3 at T0 − 1800 would leave 2 − 3 = −1 at that point: refused; 3
+ * at T0 − 7200 finds 10 but leaves the later withdraw of 8 short. */
+static void withdraw__dated__must_find_the_units_held_then(void **state)
+{
+	struct fx *f = *state;
+	int64_t pid = add_position(f, "10", NULL);
+	struct event *ev, w;
+	size_t n;
+
+	add_event(f, pid, EVENT_STAKE, "10", T0 - 86400);
+	add_event(f, pid, EVENT_STAKE, "5", T0);
+	assert_int_equal(try_event_at(f, pid, EVENT_WITHDRAW, "12", T0 - 3600), -1);
+	ASSERT_ERR(f, "withdraw 12 at 2026-11-25T07:00:00Z > position %lld held 10 then",
+	           (long long)pid);
+	assert_quantity(f, pid, "15");
+	memset(&w, 0, sizeof w);
+	w.position_id = pid;
+	w.type = EVENT_WITHDRAW;
+	w.has_amount = true;
+	w.amount = dec("8");
+	w.ts = T0 - 3600;
+	w.has_price = true;
+	w.price = dec("150.5");
+	assert_int_equal(store_event_add(f->s, &w, f->err, sizeof f->err), 0);
+	assert_quantity(f, pid, "7"); /* 15 − 8 */
+	assert_int_equal(try_event_at(f, pid, EVENT_WITHDRAW, "3", T0 - 1800), -1);
+	ASSERT_ERR(f, "withdraw 3 at 2026-11-25T07:30:00Z > position %lld held 2 then",
+	           (long long)pid);
+	/* 3 at T0 − 7200 leaves 10 − 3 = 7, then 7 − 8 = −1 at the withdraw
+	 * of 8: refused */
+	assert_int_equal(try_event_at(f, pid, EVENT_WITHDRAW, "3", T0 - 7200), -1);
+	ASSERT_ERR(f, "withdraw 3 at 2026-11-25T06:00:00Z would leave position %lld below zero"
+	           " at a later event (%lld)", (long long)pid, (long long)w.id);
+	assert_quantity(f, pid, "7");
+	n = list_events(f, pid, &ev);
+	assert_int_equal(n, 3);
+	assert_int_equal(ev[1].type, EVENT_WITHDRAW);  /* log order: by time */
+	assert_true(ev[1].has_price);
+	assert_dec(ev[1].price, "150.5");
+	free(ev);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -583,6 +628,7 @@ int main(void)
 		T(remove__unbond_and_claim_events_follow_their_unbonding),
 		T(unbondings__all_positions_by_due_time),
 		T(writes__join_the_callers_transaction),
+		T(withdraw__dated__must_find_the_units_held_then),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -83,6 +83,8 @@ static void free_rows(struct app *a)
 	a->rows = NULL;
 	free(a->pnl);
 	a->pnl = NULL;
+	free(a->realized);
+	a->realized = NULL;
 	position_list_free(&a->positions);
 	if (a->market_ready)
 		market_done(&a->market);
@@ -177,13 +179,15 @@ int app_value(struct app *a, int64_t now, char *err, size_t errlen)
 	/* rows for every position, absent until app_pnl_load: a screen drawn
 	 * before the next full load reads "not computed", never past the end */
 	a->pnl = calloc(pl.n ? pl.n : 1, sizeof *a->pnl);
-	if (!a->pnl) {
+	a->realized = calloc(pl.n ? pl.n : 1, sizeof *a->realized);
+	if (!a->pnl || !a->realized) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	for (size_t i = 0; i < pl.n; i++)
-		a->pnl[i].missing = "not computed";
+		a->pnl[i].missing = a->realized[i].missing = "not computed";
 	memset(&a->pnl_totals, 0, sizeof a->pnl_totals);
+	memset(&a->realized_totals, 0, sizeof a->realized_totals);
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 #include "positions/market.h"
 #include "positions/pnl.h"
 #include "positions/position.h"
+#include "positions/realized.h"
 #include "positions/valuation.h"
 
 /* Exit status of both faces: 0 success, 1 the work ran but part failed, 2
@@ -45,6 +46,8 @@ struct app {
 	struct totals totals;
 	struct pnl *pnl;             /* pnl[i] for rows[i] (tui/app/pnl.h) */
 	struct pnl_totals pnl_totals;
+	struct realized *realized;   /* realized[i] for rows[i]: its sales */
+	struct realized_totals realized_totals;
 	int64_t snapshot_ts;         /* demo snapshot date, 0 if none */
 	char warning[2][1024];       /* database, config others can read: "" or
 	                                what to print on stderr before starting */

@@ -82,7 +82,10 @@ int app_pnl_load(struct app *a, char *err, size_t errlen)
 {
 	size_t n = a->positions.n;
 	struct pnl *rows = calloc(n ? n : 1, sizeof *rows);
-	if (!rows) {
+	struct realized *real = calloc(n ? n : 1, sizeof *real);
+	if (!rows || !real) {
+		free(rows);
+		free(real);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -99,10 +102,11 @@ int app_pnl_load(struct app *a, char *err, size_t errlen)
 		while (to < n_ev && ev[to].position_id == id)
 			to++;
 		if (!log_ok || lots_of(a, i, ev + from, to - from, &l, &rates, e, sizeof e) < 0) {
-			rows[i].missing = "event log unreadable";
+			rows[i].missing = real[i].missing = "event log unreadable";
 			continue;
 		}
 		pnl_compute(&l, rates, &a->rows[i], a->now, &rows[i]);
+		realized_compute(&l, &real[i]);
 		free(rates);
 		lots_free(&l);
 	}
@@ -110,5 +114,8 @@ int app_pnl_load(struct app *a, char *err, size_t errlen)
 	free(a->pnl);
 	a->pnl = rows;
 	pnl_totals(rows, n, &a->pnl_totals);
+	free(a->realized);
+	a->realized = real;
+	realized_totals(real, n, &a->realized_totals);
 	return 0;
 }

@@ -12,8 +12,9 @@
 #include "positions/pnl.h"
 #include "tui/app/app.h"
 
-/* Fill a->pnl[i] for every a->rows[i] and a->pnl_totals. A position whose
- * events cannot be read gets no P&L (missing says so). 0, or -1 when out of
+/* Fill a->pnl[i] and a->realized[i] (its sales: positions/realized.h) for
+ * every a->rows[i], and their totals. A position whose events cannot be
+ * read gets neither (missing says so). 0, or -1 when out of
  * memory (err). */
 int app_pnl_load(struct app *a, char *err, size_t errlen);
 

@@ -49,6 +49,16 @@ const struct command commands[] = {
 	  "  --price P          paid per unit, display currency: a lot with its own cost\n"
 	  "  --at TIME          when (ISO-8601 or YYYY-MM-DD; default now)\n",
 	  cmd_stake },
+	{ "withdraw", "ID --amount X [--price P] [--at TIME] [--note TEXT]",
+	  "record a sale or a transfer out",
+	  "  --amount X         how much left the position (at most what it holds)\n"
+	  "  --price P          received per unit, display currency: a sale, whose\n"
+	  "                     realized P&L is proceeds - the cost of the units (by\n"
+	  "                     the [pnl] lots method); without it a transfer out\n"
+	  "  --at TIME          when (ISO-8601 or YYYY-MM-DD; default now)\n"
+	  "  --note TEXT\n"
+	  "  A position read from a chain is refused: its withdrawals are read there.\n",
+	  cmd_withdraw },
 	{ "price", "set SYMBOL PRICE [--rate R] [--apr A] [--pin] | clear SYMBOL | list [--json]",
 	  "manual prices: in force over every feed until cleared",
 	  "  set SYMBOL PRICE   the token's price in the display currency (source manual)\n"

@@ -65,6 +65,7 @@ int cmd_refresh(struct cli *c, int argc, char **argv);
 int cmd_unbond(struct cli *c, int argc, char **argv);
 int cmd_claim(struct cli *c, int argc, char **argv);
 int cmd_stake(struct cli *c, int argc, char **argv);   /* tui/cli/cmd_stake.c */
+int cmd_withdraw(struct cli *c, int argc, char **argv); /* tui/cli/cmd_withdraw.c */
 int cmd_price(struct cli *c, int argc, char **argv);   /* tui/cli/cmd_price.c */
 int cmd_alerts(struct cli *c, int argc, char **argv);  /* tui/cli/cmd_alerts.c */
 int cmd_watch(struct cli *c, int argc, char **argv);

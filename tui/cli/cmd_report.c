@@ -88,6 +88,27 @@ static void pnl_json(struct json_out *j, const struct position *p, const struct 
 	}
 }
 
+/* What the position's sales realized: null figures (and why) when a sale
+ * took units without a cost; 0 with no sale. */
+static void realized_json(struct json_out *j, const struct realized *r)
+{
+	json_int(j, "realized_sales", (int64_t)r->n_sales);
+	if (r->has) {
+		json_decimal(j, "realized", (double)r->realized, 4);
+		json_decimal(j, "realized_proceeds", (double)r->proceeds, 4);
+		json_decimal(j, "realized_cost", (double)r->cost, 4);
+		json_null(j, "realized_missing");
+		return;
+	}
+	json_null(j, "realized");
+	if (r->n_sales)
+		json_decimal(j, "realized_proceeds", (double)r->proceeds, 4);
+	else
+		json_null(j, "realized_proceeds");
+	json_null(j, "realized_cost");
+	json_string(j, "realized_missing", r->missing ? r->missing : "not computed");
+}
+
 static void position_json(struct json_out *j, const struct app *a, size_t i,
                           const struct unbonding *u, size_t nu, const struct watch *w, size_t nw)
 {
@@ -162,6 +183,7 @@ static void position_json(struct json_out *j, const struct app *a, size_t i,
 	add_fig(j, "yield_365d", &v->yield_365d, 12);
 	add_fig(j, "yield_365d_value", &v->yield_365d_value, 4);
 	pnl_json(j, p, &a->pnl[i]);
+	realized_json(j, &a->realized[i]);
 	json_bool(j, "stale", v->stale);
 	if (v->missing)
 		json_string(j, "missing", v->missing);
@@ -230,6 +252,14 @@ static int report_json(const struct app *a, const struct unbonding *u, size_t nu
 		json_decimal(&j, "pnl_pct", (double)pt->pnl_pct, 4);
 	else
 		json_null(&j, "pnl_pct");
+	/* realized P&L over the positions whose sales all had a cost (one
+	 * without a sale realized 0): realized_positions of positions */
+	const struct realized_totals *rt = &a->realized_totals;
+	json_int(&j, "realized_positions", (int64_t)rt->n_covered);
+	json_int(&j, "realized_sales", (int64_t)rt->n_sales);
+	json_decimal(&j, "realized", (double)rt->realized, 4);
+	json_decimal(&j, "realized_proceeds", (double)rt->proceeds, 4);
+	json_decimal(&j, "realized_cost", (double)rt->cost, 4);
 	json_end_object(&j);
 	json_end_object(&j);
 	int rc = json_out_write(&j, stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
@@ -280,6 +310,25 @@ static void report_pnl(const struct app *a)
 		printf(": cost %s, P&L %s%s", c, t->pnl > 0 ? "+" : "", p);
 		if (t->has_pct)
 			printf(" (%+.2Lf %%)", t->pnl_pct);
+	}
+	printf("\n");
+	/* realized: the sales recorded with a price (staketop withdraw) */
+	const struct realized_totals *r = &a->realized_totals;
+	printf("%18s %zu of %zu position%s", "realized covers", r->n_covered, r->n_rows,
+	       r->n_rows == 1 ? "" : "s");
+	if (r->n_covered < r->n_rows)
+		printf(" (the rest sold units without a cost)");
+	if (r->n_sales) {
+		struct figure fr = { true, r->proceeds }, fk = { true, r->cost },
+			      fz = { true, r->realized };
+		char pr[40], k[40], z[40];
+		fmt_money(&fr, pr, sizeof pr);
+		fmt_money(&fk, k, sizeof k);
+		fmt_money(&fz, z, sizeof z);
+		printf(": %zu sale%s, proceeds %s - cost %s = realized %s%s", r->n_sales,
+		       r->n_sales == 1 ? "" : "s", pr, k, r->realized > 0 ? "+" : "", z);
+	} else {
+		printf(": no sale recorded");
 	}
 	printf("\n");
 }

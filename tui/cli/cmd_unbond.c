@@ -190,6 +190,15 @@ static void events_json(struct json_out *j, const struct event_row *r)
 	json_bool(j, "removed", r->ev->removed);
 	if (r->ev->removed)
 		json_string(j, "removed_note", r->removed_note);
+	/* last, after the fields older scripts match: the price paid per unit
+	 * (stake, deposit) or received (withdraw: a sale) */
+	if (r->ev->has_price) {
+		char p[DEC_STR_MAX];
+		dec_format(r->ev->price, p, sizeof p);
+		json_string(j, "price", p);
+	} else {
+		json_null(j, "price");
+	}
 	json_end_object(j);
 }
 

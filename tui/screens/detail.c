@@ -354,8 +354,10 @@ static void pnl_part(struct ctx *c)
 	if (!pl->has) {
 		/* one line: why there is none, and how to give one */
 		char why[160];
+		const bool gone = pl->missing && strcmp(pl->missing, "nothing held") == 0;
 		snprintf(why, sizeof why, "%s: %s", pl->missing ? pl->missing : "no cost basis",
-		         pl->n_lots_no_cost && pl->n_lots_no_cost < pl->n_lots
+		         gone ? "every unit has left (what sales realized is below)"
+		         : pl->n_lots_no_cost && pl->n_lots_no_cost < pl->n_lots
 		                 ? "record each lot's price (staketop stake ID --price P)"
 		                 : "give one (add --cost-basis, or stake --price)");
 		heading(c, "Cost basis and P&L", why);
@@ -428,6 +430,80 @@ static void pnl_part(struct ctx *c)
 		add(c, R_DIM, "no lots", R_NORMAL, "");
 	free(rates);
 	lots_free(&lots);
+}
+
+/* signed money: "+650.00", "-300.00" */
+static void signed_money(long double v, char *buf, size_t len)
+{
+	char m[40];
+	money(v, m, sizeof m);
+	snprintf(buf, len, "%s%.40s", v > 0 ? "+" : "", m);
+}
+
+/* What the position's sales realized, when it has any: each sale (date,
+ * units @ price, the cost of the units it took, the result), proceeds -
+ * cost = realized, and realized + unrealized = the total P&L. */
+static void realized_part(struct ctx *c)
+{
+	const struct app *a = c->s->app;
+	size_t i = (size_t)(c->v - a->rows);
+	const struct realized *r = &a->realized[i];
+	const struct pnl *pl = &a->pnl[i];
+	char x[48], y[48], z[48], val[120];
+	struct dline *l;
+	if (r->n_sales == 0)
+		return;   /* nothing sold: nothing realized (w records a sale) */
+	heading(c, "Realized P&L", "w records a sale; an unbond or a transfer out is not one");
+	struct lots lots;
+	char err[256];
+	if (app_pnl_lots(a, i, &lots, NULL, err, sizeof err) < 0) {
+		add(c, R_ERROR, "sales", R_ERROR, err);
+		return;
+	}
+	for (size_t k = 0; k < lots.n_out; k++) {
+		const struct lot_out *o = &lots.out[k];
+		struct realized_sale s;
+		char date[ISO_TIME_LEN], q[DEC_STR_MAX], label[40];
+		if (!o->has_price)
+			continue;
+		realized_sale(o, &s);
+		time_format_iso(o->ts, date, sizeof date);
+		date[10] = 0;
+		snprintf(label, sizeof label, "sale %s", date);
+		fmt_quantity(o->units, q, sizeof q);
+		money(s.price, x, sizeof x);
+		snprintf(val, sizeof val, "%s @ %s", q, x);
+		l = add(c, R_LABEL, label, R_FIGURE, val);
+		money(s.cost, y, sizeof y);
+		signed_money(s.result, z, sizeof z);
+		if (s.has)
+			note(l, s.result < 0 ? R_ERROR : R_DIM, "cost %s: %s", y, z);
+		else
+			note(l, R_STALE, "units without a cost");
+	}
+	lots_free(&lots);
+	money(r->proceeds, x, sizeof x);
+	l = add(c, R_LABEL, "proceeds", R_FIGURE, x);
+	note(l, R_DIM, "units sold x price received");
+	if (!r->has) {
+		l = add(c, R_LABEL, "Realized P&L", R_STALE, "unknown");
+		note(l, R_DIM, "%s", r->missing ? r->missing : "");
+		return;
+	}
+	money(r->cost, y, sizeof y);
+	l = add(c, R_LABEL, "- cost of units sold", R_FIGURE, y);
+	note(l, R_DIM, "%s lots", lot_method_name(a->cfg.lot_method));
+	signed_money(r->realized, z, sizeof z);
+	l = add(c, R_LABEL, "= Realized P&L", r->realized < 0 ? R_ERROR : R_FIGURE, z);
+	note(l, R_DIM, "%s - %s", x, y);
+	if (pl->has) {
+		signed_money(pl->pnl, x, sizeof x);
+		l = add(c, R_LABEL, "+ unrealized P&L", pl->pnl < 0 ? R_ERROR : R_FIGURE, x);
+		note(l, R_DIM, "the units held (above)");
+		signed_money(r->realized + pl->pnl, y, sizeof y);
+		l = add(c, R_LABEL, "= Total P&L", r->realized + pl->pnl < 0 ? R_ERROR : R_FIGURE, y);
+		note(l, R_DIM, "realized + unrealized");
+	}
 }
 
 static void unbonding_part(struct ctx *c)
@@ -519,6 +595,7 @@ int detail_compute(struct detail *d, const struct scene *s)
 	d->n = 0;
 	position_part(&c);
 	pnl_part(&c);
+	realized_part(&c);
 	valuation_part(&c);
 	yield_part(&c);
 	sources_part(&c);

@@ -17,8 +17,9 @@
 #include "tui/app/alert_rules.h"
 #include "tui/app/prices.h"
 #include "tui/app/unbond_ops.h"
+#include "tui/app/withdraw.h"
 
-enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND, FORM_PRICE, FORM_RULES };
+enum form_kind { FORM_ADD, FORM_EDIT, FORM_UNBOND, FORM_PRICE, FORM_RULES, FORM_WITHDRAW };
 
 /* The most fields a form has (the alert rules' seven); position forms use
  * their enum pe_field ids, the rules form none (PE_FIELDS: by order). */
@@ -48,7 +49,13 @@ struct form {
 	char amount_hint[128], time_hint[128];
 	char eta[128], basis[UNBOND_BASIS_MAX];
 	bool eta_ok;
+	/* withdraw: the price hint, and what the sale typed realizes */
+	char price_hint[96], sale[64], sale_how[160];
+	enum role sale_role;
 };
+
+/* The withdraw form's fields in the position fields' slots. */
+static const enum pe_field wd_slot[WD_FIELDS] = { PE_AMOUNT, PE_ACCOUNT, PE_OPENED, PE_NOTE };
 
 static void add_field(struct form *f, const char *label, enum pe_field pe, const char *value,
                       const char *hint, bool readonly)
@@ -145,6 +152,42 @@ struct form *form_new_unbond(struct app *a, size_t idx)
 	add_field(f, "Amount", PE_AMOUNT, "", f->amount_hint, false);
 	add_field(f, "Requested", PE_OPENED, "", f->time_hint, false);
 	unbond_preview(a, f);
+	return f;
+}
+
+static void withdraw_preview(const struct app *a, struct form *f);
+
+struct form *form_new_withdraw(const struct app *a, size_t idx)
+{
+	const struct position *p = &a->positions.v[idx];
+	const struct asset *as = catalog_find(&a->cat, p->asset);
+	struct form *f = calloc(1, sizeof *f);
+	char q[DEC_STR_MAX], sym[SYM_MAX], acc[ACCOUNT_MAX], now[32];
+	if (!f)
+		return NULL;
+	f->kind = FORM_WITHDRAW;
+	f->pos_id = p->id;
+	f->cur = *p;
+	f->cat = &a->cat;
+	f->asset = as;
+	snprintf(f->currency, sizeof f->currency, "%s", a->cfg.currency);
+	fmt_quantity(p->quantity, q, sizeof q);
+	text_copy_clean(sym, sizeof sym, p->asset);
+	text_copy_clean(acc, sizeof acc, p->account);
+	time_format_minute(app_clock(), now, sizeof now);
+	snprintf(f->title, sizeof f->title, "Withdraw or sell from position %lld (%.16s, %.30s)",
+	         (long long)p->id, sym, acc);
+	snprintf(f->amount_hint, sizeof f->amount_hint, "at most %s %s (%u decimals)", q, sym,
+	         as ? as->decimals : DEC_FRAC_DIGITS);
+	snprintf(f->price_hint, sizeof f->price_hint, "received per unit, %s; empty: a transfer out",
+	         f->currency);
+	snprintf(f->time_hint, sizeof f->time_hint, "empty: now (%.16s), or 2026-12-01[T10:00] UTC",
+	         now);
+	add_field(f, "Amount", PE_AMOUNT, "", f->amount_hint, false);
+	add_field(f, "Price", PE_ACCOUNT, "", f->price_hint, false);
+	add_field(f, "When", PE_OPENED, "", f->time_hint, false);
+	add_field(f, "Note", PE_NOTE, "", "optional", false);
+	withdraw_preview(a, f);
 	return f;
 }
 
@@ -333,6 +376,118 @@ static void save_unbond(struct form_host *u, struct form *f)
 		           (long long)pid, eta.exact ? "" : "about ", when);
 }
 
+static void wd_input(struct form *f, struct withdraw_input *in)
+{
+	in->amount = value(f, wd_slot[WD_AMOUNT]);
+	in->price = value(f, wd_slot[WD_PRICE]);
+	in->at = value(f, wd_slot[WD_AT]);
+	in->note = value(f, wd_slot[WD_NOTE]);
+}
+
+static void wd_money(long double v, bool sign, char *buf, size_t len)
+{
+	const struct figure fg = { true, v };
+	char m[40];
+	fmt_money(&fg, m, sizeof m);
+	snprintf(buf, len, "%s%.40s", sign && v > 0 ? "+" : "", m);
+}
+
+/* Withdraw form, as the user types: each field typed so far checked (an
+ * empty amount waits for the save), and what the sale would realize. */
+static void withdraw_preview(const struct app *a, struct form *f)
+{
+	struct withdraw_input in;
+	struct wd_errors e;
+	struct event ev;
+	struct realized_sale s;
+	char err[PE_MSG_MAX], pr[48], c[48];
+	wd_input(f, &in);
+	int bad = withdraw_check(a, &f->cur, &in, app_clock(), &ev, &e);
+	for (int k = 0; k < WD_FIELDS; k++) {
+		struct form_field *x = field(f, wd_slot[k]);
+		if (x)
+			snprintf(x->error, sizeof x->error, "%s", x->le.buf[0] ? e.msg[k] : "");
+	}
+	f->sale_role = R_DIM;
+	f->sale_how[0] = 0;
+	if (bad < 0) {
+		snprintf(f->sale, sizeof f->sale, "-");
+		snprintf(f->sale_how, sizeof f->sale_how, "%s",
+		         in.price[0] ? "proceeds - the cost of the units sold"
+		                     : "no price: a transfer out, realizes nothing");
+		return;
+	}
+	int g = withdraw_sale(a, &f->cur, &ev, &s, err, sizeof err);
+	if (g > 0) {
+		snprintf(f->sale, sizeof f->sale, "nothing");
+		snprintf(f->sale_how, sizeof f->sale_how, "no price: a transfer out, realizes nothing");
+		return;
+	}
+	if (g < 0) {
+		snprintf(f->sale, sizeof f->sale, "-");
+		text_copy_clean(f->sale_how, sizeof f->sale_how, err);
+		f->sale_role = R_ERROR;
+		return;
+	}
+	wd_money(s.proceeds, false, pr, sizeof pr);
+	if (!s.has) {
+		snprintf(f->sale, sizeof f->sale, "unknown");
+		snprintf(f->sale_how, sizeof f->sale_how, "proceeds %s; some units sold had no cost",
+		         pr);
+		f->sale_role = R_STALE;
+		return;
+	}
+	wd_money(s.result, true, f->sale, sizeof f->sale);
+	wd_money(s.cost, false, c, sizeof c);
+	snprintf(f->sale_how, sizeof f->sale_how, "proceeds %s - cost %s (%s lots)", pr, c,
+	         lot_method_name(a->cfg.lot_method));
+	f->sale_role = s.result < 0 ? R_ERROR : R_FIGURE;
+}
+
+/* Withdraw: every field checked as `staketop withdraw` checks it, then
+ * the same write (tui/app/withdraw.h). */
+static void save_withdraw(struct form_host *u, struct form *f)
+{
+	struct withdraw_input in;
+	struct wd_errors e;
+	struct event ev;
+	char err[400], q[DEC_STR_MAX], pr[DEC_STR_MAX], sym[SYM_MAX];
+	wd_input(f, &in);
+	if (withdraw_check(u->app, &f->cur, &in, app_clock(), &ev, &e) < 0) {
+		int first = -1;
+		for (int k = 0; k < WD_FIELDS; k++) {
+			struct form_field *x = field(f, wd_slot[k]);
+			snprintf(x->error, sizeof x->error, "%s", e.msg[k]);
+			if (e.msg[k][0] && first < 0)
+				first = (int)(x - f->f);
+		}
+		if (first >= 0)
+			f->focus = first;
+		say(u, R_ERROR, "%s: %s", f->f[f->focus].label, f->f[f->focus].error);
+		return;
+	}
+	if (withdraw_record(u->app, &ev, err, sizeof err) < 0) {
+		say(u, R_ERROR, "could not withdraw: %s", err);
+		return;
+	}
+	text_copy_clean(sym, sizeof sym, f->cur.asset);
+	dec_format(ev.amount, q, sizeof q);
+	dec_format(ev.price, pr, sizeof pr);
+	close_form(u);
+	u->done.select_position = f->pos_id;
+	u->done.reload = true;
+	struct realized_sale s;
+	char r[48] = "unknown (some units had no cost)";
+	if (ev.has_price && withdraw_sale(u->app, &f->cur, &ev, &s, err, sizeof err) == 0 && s.has)
+		wd_money(s.result, true, r, sizeof r);
+	if (ev.has_price)
+		say(u, R_DONE, "sold %s %s from position %lld at %s %s each: realized %s", q, sym,
+		    (long long)f->pos_id, pr, f->currency, r);
+	else
+		say(u, R_DONE, "withdrew %s %s from position %lld (a transfer out)", q, sym,
+		    (long long)f->pos_id);
+}
+
 /* The row changed under the edit form: show the stored values in the
  * fields the user left alone, keep what was typed, say what changed. */
 static void reload_edit(struct form_host *u, struct form *f, const struct position *now)
@@ -430,6 +585,10 @@ static void save(struct form_host *u, struct form *f)
 		f->f[i].error[0] = 0;
 	if (f->kind == FORM_UNBOND) {
 		save_unbond(u, f);
+		return;
+	}
+	if (f->kind == FORM_WITHDRAW) {
+		save_withdraw(u, f);
 		return;
 	}
 	if (f->kind == FORM_PRICE) {
@@ -562,14 +721,20 @@ void form_key(struct form_host *u, enum action a, int key)
 	/* saving closes the form: the loop then frees it */
 	if (!u->done.close && u->form->kind == FORM_UNBOND)
 		unbond_preview(u->app, u->form);
+	/* after a key that typed or erased (a failed save keeps its messages) */
+	if (!u->done.close && u->form->kind == FORM_WITHDRAW && a != ACT_FORM_SAVE)
+		withdraw_preview(u->app, u->form);
 }
 
 /* --- drawing ---------------------------------------------------------------- */
 
-/* The unbond form has two more lines: when, and by which rule. */
+/* The unbond form has more lines: when, and by which rule; the withdraw
+ * form what the sale realizes. */
 static struct rect form_rect(const struct form *f, const struct layout *l)
 {
-	return layout_centered(l, f->n * 2 + 4 + (f->kind == FORM_UNBOND ? 5 : 0), 78);
+	return layout_centered(l, f->n * 2 + 4 + (f->kind == FORM_UNBOND     ? 5
+	                                          : f->kind == FORM_WITHDRAW ? 3
+	                                                                     : 0), 78);
 }
 
 static void preview_draw(const struct form *f, const struct rect *b)
@@ -643,6 +808,12 @@ void form_draw(const struct form *f, const struct layout *l)
 	}
 	if (f->kind == FORM_UNBOND)
 		preview_draw(f, &b);
+	if (f->kind == FORM_WITHDRAW) {
+		const int y = b.y + 2 + f->n * 2;
+		draw_cell(y, lx, 12, "Realized", R_LABEL, AL_LEFT);
+		draw_cell(y, fx, fw, f->sale, f->sale_role, AL_LEFT);
+		draw_cell(y + 1, fx, fw, f->sale_how, R_DIM, AL_LEFT);
+	}
 	char keys[160];
 	snprintf(keys, sizeof keys, "Enter save %s Tab/Down next field %s Esc cancel",
 	         theme_glyphs()->dot, theme_glyphs()->dot);

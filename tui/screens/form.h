@@ -55,6 +55,11 @@ struct form *form_new_edit(const struct app *a, size_t idx);
  * and under them when it becomes claimable by which rule. NULL when out of
  * memory or the position's asset is not in the catalog. */
 struct form *form_new_unbond(struct app *a, size_t idx);
+/* A withdraw form for the position at app row idx: amount, price
+ * received (empty: a transfer out), time, note, each checked as typed,
+ * and under them what the sale realizes (tui/app/withdraw.h). NULL when
+ * out of memory. */
+struct form *form_new_withdraw(const struct app *a, size_t idx);
 /* The manual price form (price, rate, APR, pin), the asset filled in
  * with symbol (may be NULL). Saving writes through tui/app/prices.h. */
 struct form *form_new_price(const struct app *a, const char *symbol);

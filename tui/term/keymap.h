@@ -151,6 +151,9 @@ enum {
 	  '\t', 'F', 0, 0)                                                                        \
 	X(UNBOND, CX_BOARD | CX_DETAIL | CX_UNBOND, "Unbond",                                     \
 	  "unbond from the position: amount and time (a form)", 'b', 0, 0, 0)                     \
+	X(WITHDRAW, CX_BOARD | CX_DETAIL, NULL,                                                   \
+	  "withdraw or sell from the position: amount, price received, time (a form; a sale "      \
+	  "realizes P&L)", 'w', 0, 0, 0)                                                           \
 	X(CLAIM, CX_DETAIL | CX_UNBOND, "Claim", "claim the position's unbondings that are due",  \
 	  'c', 0, 0, 0)                                                                           \
 	X(SHOW_CLAIMED, CX_UNBOND, "Claimed", "show claimed unbondings too (on/off)", 's', 0, 0, 0)\
