@@ -212,6 +212,9 @@ static void refresh_finished(struct ui *u)
 		values += rep[i].values;
 	}
 	if (feeds_store(u->sc.app, u->refresh, app_clock(), err, sizeof err) < 0) {
+		/* rolled back: what was valued inside it is not in the store, so
+		 * the screen goes back to what is */
+		ui_reload(u);
 		ui_message(u, R_ERROR, "refresh: could not store: %s", err);
 		return;
 	}
