@@ -40,6 +40,8 @@ run() {
 }
 
 for t in $(find "$BUILD/san/tests" -type f -name 'test_*' ! -name '*.o' ! -name '*.d' 2>/dev/null | sort); do
+	# a binary left by a test since moved or removed is not run
+	[ -f "${t#"$BUILD/san/"}.c" ] || continue
 	run "${t#"$BUILD/san/"}" "$t"
 done
 # the include arrows between the folders (README.md, Layout)
