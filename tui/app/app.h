@@ -28,7 +28,7 @@ struct app_options {
 	const char *config;      /* --config, or NULL */
 	bool demo;               /* --demo: the demo database, seeded from data/ */
 	bool offline;            /* --offline: never fetch */
-	bool private_mode;       /* --private: the interface hides amounts */
+	bool private_mode;       /* --private: hide amounts (interface and text output) */
 };
 
 struct app {

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "tui/app/position_edit.h"
+#include "tui/term/format.h"
 
 const struct command commands[] = {
 	{ "add", "--asset SYMBOL --amount X [--account NAME] [--opened DATE] [--cost-basis X] [--note TEXT]",
@@ -229,7 +230,18 @@ int cli_open(struct cli *c, struct app *a)
 	for (int i = 0; i < 2; i++)
 		if (a->warning[i][0])
 			fprintf(stderr, "staketop: warning: %s\n", a->warning[i]);
+	/* hide amounts in the text output too (README, "Hide amounts") */
+	fmt_set_private(c->opt.private_mode || a->cfg.private_mode);
 	return 0;
+}
+
+int cli_machine_format(const struct cli *c, const struct command *cmd, const char *flag)
+{
+	if (!c->opt.private_mode)
+		return 0;
+	fprintf(stderr, "staketop %s: --private hides amounts: %s would print them; drop one\n",
+	        cmd->name, flag);
+	return EXIT_USAGE;
 }
 
 int cli_parse_id(const char *s, long long *out)

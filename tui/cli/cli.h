@@ -43,8 +43,18 @@ int cli_getopt(const struct command *cmd, int argc, char **argv, const struct op
                int *ch);
 /* Is arg "--help" or "-h"? */
 int cli_wants_help(int argc, char **argv);
-/* Open the app for a command; on error print it and return -1. */
+/* Open the app for a command; on error print it and return -1. Sets
+ * private mode (tui/term/format.h) from --private or [display] private:
+ * the text output then shows the mask for every quantity and sum of money
+ * formatted with fmt_money, fmt_quantity, fmt_amount or fmt_dec. */
 int cli_open(struct cli *c, struct app *a);
+/* A machine format (flag: "--json", "--csv", "export") asked for on a
+ * command line that also says --private: scripts read exact amounts, and
+ * a masked one would break them silently, so the pair is refused. 0 when
+ * --private is not on the command line ([display] private alone leaves
+ * machine formats exact); else EXIT_USAGE after printing "staketop NAME:
+ * --private hides amounts: FLAG would print them; drop one". */
+int cli_machine_format(const struct cli *c, const struct command *cmd, const char *flag);
 /* Load position id_text into p. 0, or an exit status after printing why
  * (not an id, no such position, a store error). */
 int cli_load_position(const struct command *cmd, struct app *a, const char *id_text,

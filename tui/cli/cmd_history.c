@@ -98,9 +98,10 @@ static void fig(FILE *out, enum fmt f, bool has, long double v, int prec, int wi
 		return;
 	}
 	if (f == FMT_TEXT && prec == 2) {
-		char t[96]; /* money: with the thousands separator the interface uses */
-		fmt_number(v, prec, t, sizeof t);
-		fprintf(out, " %*s", width, t);
+		char t[96]; /* money: with the thousands separator the interface
+		             * uses, or its mask in private mode */
+		fmt_amount(v, prec, t, sizeof t);
+		fprintf(out, " %*s", fmt_pad(t, width), t);
 	} else if (f == FMT_TEXT) { /* bps and percentages as they are */
 		fprintf(out, " %*.*Lf", width, prec, v);
 	} else {
@@ -164,7 +165,7 @@ static void print_rows(FILE *out, enum fmt f, enum hist_step step, const char *e
 		char m[4][96];
 		const long double mv[4] = { change, rw, pr, fl };
 		for (int k = 0; k < 4; k++)
-			fmt_number(mv[k], 2, m[k], sizeof m[k]);
+			fmt_amount(mv[k], 2, m[k], sizeof m[k]);
 		fprintf(out, "\nchange in NAV %s = rewards %s + price %s + flows %s\n"
 		        "rewards: growth in the underlying at the end price; price: the rest on "
 		        "what was held; flows: deposits, withdrawals, first valuations\n"
@@ -253,6 +254,10 @@ int cmd_history(struct cli *c, int argc, char **argv)
 	int rc = parse(argc, argv, &o);
 	if (rc)
 		return rc;
+	/* --yield prints rates only: no amount to hide */
+	if (o.fmt != FMT_TEXT && !o.yield &&
+	    cli_machine_format(c, cli_find("history"), o.fmt == FMT_CSV ? "--csv" : "--json"))
+		return EXIT_USAGE;
 	enum hist_step step;
 	if (hist_step_parse(o.every, &step) < 0)
 		return usage("--every: '%s' is not one of 1h, 1d, 1w, 1mo", o.every);

@@ -69,6 +69,9 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	}
 	if (json == csv)
 		return usage("export", "give one of --json and --csv%s", "");
+	/* an export is for scripts and other tools: exact, or refused */
+	if (cli_machine_format(c, cli_find("export"), json ? "export --json" : "export --csv"))
+		return EXIT_USAGE;
 	if (json && dir)
 		return usage("export", "--json writes to stdout; unexpected '%s'", dir);
 	if (csv && !!dir == !!table)

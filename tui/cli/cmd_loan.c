@@ -163,7 +163,8 @@ static void loans_text(const struct app_loan *v, size_t n)
 		snprintf(cs, sizeof cs, "%s %s", cq, l->collateral);
 		snprintf(ds, sizeof ds, "%s %s", dq, l->debt);
 		if (!h->has) {
-			printf("%4" PRId64 " %-12s %-24s %-24s %6s  %s\n", l->id, acc, cs, ds, "-", h->missing);
+			printf("%4" PRId64 " %-12s %*s %*s %6s  %s\n", l->id, acc, fmt_pad(cs, -24), cs,
+			       fmt_pad(ds, -24), ds, "-", h->missing);
 			continue;
 		}
 		snprintf(hf, sizeof hf, h->has_hf ? "%.2f" : "-", h->hf);
@@ -171,7 +172,8 @@ static void loans_text(const struct app_loan *v, size_t n)
 			snprintf(at, sizeof at, "liquidatable now");
 		else
 			snprintf(at, sizeof at, "collateral %.1f%% below NAV", h->liq_discount * 100);
-		printf("%4" PRId64 " %-12s %-24s %-24s %6s  %s\n", l->id, acc, cs, ds, hf, at);
+		printf("%4" PRId64 " %-12s %*s %*s %6s  %s\n", l->id, acc, fmt_pad(cs, -24), cs,
+		       fmt_pad(ds, -24), ds, hf, at);
 		printf("     depeg:");
 		for (size_t k = 0; k < RISK_DEPEG_LEVELS; k++)
 			printf(" %.0f%% HF %.2f%s", h->stress[k].discount * 100, h->stress[k].hf,
@@ -188,7 +190,7 @@ static int loan_list(const struct command *cmd, struct cli *c, int argc, char **
 	while ((got = cli_getopt(cmd, argc, argv, opts, &ch)) > 0)
 		if (ch == 'j')
 			json = true;
-	if (got < 0)
+	if (got < 0 || (json && cli_machine_format(c, cmd, "--json")))
 		return EXIT_USAGE;
 	if (optind != argc)
 		return cli_usage_error(cmd, "loan list takes --json only");

@@ -214,6 +214,10 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 	int rc = parse_args(argc, argv, &o);
 	if (rc)
 		return rc;
+	/* --list prints names and targets only: no amount to hide */
+	if ((o.json || o.csv) && !o.list &&
+	    cli_machine_format(c, cmd, o.json ? "--json" : "--csv"))
+		return EXIT_USAGE;
 	memset(&r, 0, sizeof r);
 	if (cli_open(c, &a) < 0)
 		return EXIT_USAGE;

@@ -7,6 +7,7 @@
 #include "positions/text.h"
 #include "positions/timeutil.h"
 #include "tui/cli/cli.h"
+#include "tui/term/format.h"
 #include "tui/app/json_out.h"
 #include "tui/app/position_edit.h"
 
@@ -68,7 +69,7 @@ int cmd_add(struct cli *c, int argc, char **argv)
 		rc = cli_fail(EXIT_PARTIAL, "%s", err);
 		goto out;
 	}
-	dec_format(p.quantity, q, sizeof q);
+	fmt_dec(p.quantity, q, sizeof q);
 	text_copy_clean(err, sizeof err, p.account);
 	printf("added position %lld: %s %s (%s)\n", (long long)p.id, q, p.asset, err);
 	rc = EXIT_OK;
@@ -166,7 +167,7 @@ int cmd_remove(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if ((rc = cli_load_position(cmd, &a, id, &p)) != 0)
 		goto out;
-	dec_format(p.quantity, q, sizeof q);
+	fmt_dec(p.quantity, q, sizeof q);
 	text_copy_clean(acc, sizeof acc, p.account);
 	snprintf(what, sizeof what, "remove position %lld (%s %s, %s) and its events",
 	         (long long)p.id, q, p.asset, acc);
@@ -221,7 +222,8 @@ static void list_json(struct json_out *j, const struct position *p)
 int cmd_list(struct cli *c, int argc, char **argv)
 {
 	int json;
-	if (json_flag(cli_find("list"), argc, argv, &json))
+	if (json_flag(cli_find("list"), argc, argv, &json) ||
+	    (json && cli_machine_format(c, cli_find("list"), "--json")))
 		return EXIT_USAGE;
 	struct app a;
 	struct position_list pl = { 0 };
@@ -251,9 +253,9 @@ int cmd_list(struct cli *c, int argc, char **argv)
 		char acc[ACCOUNT_MAX], note[POS_NOTE_MAX];
 		text_copy_clean(acc, sizeof acc, p->account);
 		text_copy_clean(note, sizeof note, p->note);
-		dec_format(p->quantity, q, sizeof q);
-		printf("%5lld  %-14s %-9s %28s  %-10s %s\n", (long long)p->id, acc, p->asset, q,
-		       p->opened[0] ? p->opened : "-", note);
+		fmt_dec(p->quantity, q, sizeof q);
+		printf("%5lld  %-14s %-9s %*s  %-10s %s\n", (long long)p->id, acc, p->asset,
+		       fmt_pad(q, 28), q, p->opened[0] ? p->opened : "-", note);
 	}
 	if (pl.n == 0)
 		printf("(no positions: add one with 'staketop add --asset wstETH --amount 1')\n");

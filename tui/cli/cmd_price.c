@@ -9,6 +9,7 @@
 #include "positions/timeutil.h"
 #include "tui/app/prices.h"
 #include "tui/cli/cli.h"
+#include "tui/term/format.h"
 #include "tui/app/json_out.h"
 
 static int price_set(struct cli *c, const struct command *cmd, int argc, char **argv)
@@ -84,6 +85,8 @@ static int price_list(struct cli *c, const struct command *cmd, int argc, char *
 		}
 		json = true;
 	}
+	if (json && cli_machine_format(c, cmd, "--json"))
+		return EXIT_USAGE;
 	struct app a;
 	struct observation *v = NULL;
 	size_t n = 0;
@@ -129,7 +132,11 @@ static int price_list(struct cli *c, const struct command *cmd, int argc, char *
 			printf("%-10s %-6s %17.4f%%  %-20s  M%s%s\n", v[i].asset, "apr",
 			       v[i].value * 100, date, v[i].pinned ? " pinned" : "",
 			       stale ? " STALE" : "");
-		else
+		else if (v[i].kind == OBS_PRICE && fmt_private()) /* money: the mask */
+			printf("%-10s %-6s %*s  %-20s  M%s%s\n", v[i].asset, obs_kind_name(v[i].kind),
+			       fmt_pad(fmt_mask(), 18), fmt_mask(), date, v[i].pinned ? " pinned" : "",
+			       stale ? " STALE" : "");
+		else /* a rate is not an amount: it stays */
 			printf("%-10s %-6s %18.8g  %-20s  M%s%s\n", v[i].asset,
 			       obs_kind_name(v[i].kind), v[i].value, date,
 			       v[i].pinned ? " pinned" : "", stale ? " STALE" : "");

@@ -307,7 +307,7 @@ static void report_pnl(const struct app *a)
 	printf("%18s %zu of %zu position%s with a cost basis", "P&L covers", t->n_covered,
 	       t->n_rows, t->n_rows == 1 ? "" : "s");
 	if (t->n_covered) {
-		printf(": cost %s, P&L %s%s", c, t->pnl > 0 ? "+" : "", p);
+		printf(": cost %s, P&L %s%s", c, t->pnl > 0 && !fmt_private() ? "+" : "", p);
 		if (t->has_pct)
 			printf(" (%+.2Lf %%)", t->pnl_pct);
 	}
@@ -326,7 +326,7 @@ static void report_pnl(const struct app *a)
 		fmt_money(&fk, k, sizeof k);
 		fmt_money(&fz, z, sizeof z);
 		printf(": %zu sale%s, proceeds %s - cost %s = realized %s%s", r->n_sales,
-		       r->n_sales == 1 ? "" : "s", pr, k, r->realized > 0 ? "+" : "", z);
+		       r->n_sales == 1 ? "" : "s", pr, k, r->realized > 0 && !fmt_private() ? "+" : "", z);
 	} else {
 		printf(": no sale recorded");
 	}
@@ -353,21 +353,24 @@ static void report_table(const struct app *a, const struct unbonding *u, size_t 
 			if (u[k].position_id == p->id) {
 				char left[32], q[DEC_STR_MAX];
 				unbond_format_left(unbond_seconds_left(&u[k], a->now), left, sizeof left);
-				dec_format(u[k].amount, q, sizeof q);
+				fmt_dec(u[k].amount, q, sizeof q);
 				snprintf(unb, sizeof unb, "%s in %s", q, left);
 				break;
 			}
-		printf("%5lld %-12s %-9s %-8s %18s %12s %12s %8s %7s %12s  %s%s\n", (long long)p->id,
-		       acc, p->asset, v->idle ? "idle" : asset_kind_name(v->kind), cells[0], cells[1],
-		       cells[2], cells[3], cells[4], cells[5], unb, v->stale ? "  (stale)" : "");
+		printf("%5lld %-12s %-9s %-8s %*s %*s %*s %8s %7s %*s  %s%s\n", (long long)p->id,
+		       acc, p->asset, v->idle ? "idle" : asset_kind_name(v->kind),
+		       fmt_pad(cells[0], 18), cells[0], fmt_pad(cells[1], 12), cells[1],
+		       fmt_pad(cells[2], 12), cells[2], cells[3], cells[4], fmt_pad(cells[5], 12),
+		       cells[5], unb, v->stale ? "  (stale)" : "");
 	}
 	fmt_money(&a->totals.nav, cells[1], sizeof cells[1]);
 	fmt_money(&a->totals.market_value, cells[2], sizeof cells[2]);
 	fmt_bps(&a->totals.premium_bps, cells[3], sizeof cells[3]);
 	fmt_pct(&a->totals.apy, cells[4], sizeof cells[4]);
 	fmt_money(&a->totals.yield_365d_value, cells[5], sizeof cells[5]);
-	printf("%5s %-12s %-9s %-8s %18s %12s %12s %8s %7s %12s\n", "", "TOTAL", "", "", "",
-	       cells[1], cells[2], cells[3], cells[4], cells[5]);
+	printf("%5s %-12s %-9s %-8s %18s %*s %*s %8s %7s %*s\n", "", "TOTAL", "", "", "",
+	       fmt_pad(cells[1], 12), cells[1], fmt_pad(cells[2], 12), cells[2], cells[3], cells[4],
+	       fmt_pad(cells[5], 12), cells[5]);
 	report_coverage(&a->totals);
 	report_pnl(a);
 	printf("\nmoney in %s; %zu position%s", a->cfg.currency, a->positions.n,
@@ -393,6 +396,8 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		else
 			return cli_usage_error(cli_find("report"), "unexpected argument '%s'", argv[i]);
 	}
+	if (json && cli_machine_format(c, cli_find("report"), "--json"))
+		return EXIT_USAGE;
 	struct app a;
 	struct unbonding *u = NULL;
 	struct watch *w = NULL;

@@ -9,6 +9,7 @@
 #include "tui/app/position_edit.h"
 #include "tui/app/unbond_ops.h"
 #include "tui/cli/cli.h"
+#include "tui/term/format.h"
 
 int cmd_stake(struct cli *c, int argc, char **argv)
 {
@@ -70,8 +71,8 @@ int cmd_stake(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	char q[DEC_STR_MAX], pr[DEC_STR_MAX];
-	dec_format(ev.amount, q, sizeof q);
-	dec_format(ev.price, pr, sizeof pr);
+	fmt_dec(ev.amount, q, sizeof q);   /* the mask in private mode */
+	fmt_dec(ev.price, pr, sizeof pr);
 	if (ev.has_price)
 		printf("staked %s %s on position %lld at %s %s each (event %lld)\n", q, p.asset,
 		       (long long)p.id, pr, a.cfg.currency, (long long)ev.id);

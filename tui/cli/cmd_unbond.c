@@ -18,7 +18,7 @@ static void print_unbond(const struct asset *as, int64_t position_id, dec_t q,
                          const struct unbond_eta *eta, const struct unbonding *u, int64_t now)
 {
 	char qs[DEC_STR_MAX], eta_s[ISO_TIME_LEN], left[32];
-	dec_format(q, qs, sizeof qs);
+	fmt_dec(q, qs, sizeof qs);
 	time_format_iso(u->available_at, eta_s, sizeof eta_s);
 	int64_t secs = unbond_seconds_left(u, now);
 	unbond_format_left(secs, left, sizeof left);
@@ -168,12 +168,14 @@ static void event_row(struct event_row *r, const struct event *ev)
 
 static void events_text(const struct event_row *r)
 {
-	char removed[EVENT_NOTE_MAX + 16] = "";
+	char removed[EVENT_NOTE_MAX + 16] = "", amount[DEC_STR_MAX] = "-";
+	if (r->ev->has_amount)
+		fmt_dec(r->ev->amount, amount, sizeof amount); /* the mask in private mode */
 	if (r->ev->removed)
 		snprintf(removed, sizeof removed, "  [removed%s%s]", r->removed_note[0] ? ": " : "",
 		         r->removed_note);
-	printf("%6lld  %-8s %24s  %-20s  %s%s\n", (long long)r->ev->id, event_type_name(r->ev->type),
-	       r->amount, r->time, r->note, removed);
+	printf("%6lld  %-8s %*s  %-20s  %s%s\n", (long long)r->ev->id, event_type_name(r->ev->type),
+	       fmt_pad(amount, 24), amount, r->time, r->note, removed);
 }
 
 static void events_json(struct json_out *j, const struct event_row *r)
@@ -247,7 +249,7 @@ int cmd_events(struct cli *c, int argc, char **argv)
 		default: break;
 		}
 	}
-	if (got < 0)
+	if (got < 0 || (json && cli_machine_format(c, cmd, "--json")))
 		return EXIT_USAGE;
 	if (optind != argc - 1)
 		return cli_usage_error(cmd, "give one position ID");
@@ -318,15 +320,18 @@ static void unbonding_text(const struct unbonding_row *r, const char *currency)
 	char rule[UNBOND_BASIS_MAX];
 	text_copy_clean(rule, sizeof rule, r->u->rule);
 	text_drop_notes(rule);
-	printf("%4lld %-9s %16s  %-20s  %-20s  %-12s %-9s %s\n", (long long)r->u->position_id,
-	       r->sym, r->amount, r->requested, r->available, r->left, r->status, rule);
+	char amount[DEC_STR_MAX];
+	fmt_dec(r->u->amount, amount, sizeof amount); /* the mask in private mode */
+	printf("%4lld %-9s %*s  %-20s  %-20s  %-12s %-9s %s\n", (long long)r->u->position_id,
+	       r->sym, fmt_pad(amount, 16), amount, r->requested, r->available, r->left, r->status,
+	       rule);
 	if (r->has_exit) {
 		char sell[96], wait[96], diff[96];
-		fmt_number(r->ex.sell_value, 2, sell, sizeof sell);
-		fmt_number(r->ex.wait_value, 2, wait, sizeof wait);
-		fmt_number(-r->ex.difference, 2, diff, sizeof diff);
+		fmt_amount(r->ex.sell_value, 2, sell, sizeof sell);
+		fmt_amount(r->ex.wait_value, 2, wait, sizeof wait);
+		fmt_amount(-r->ex.difference, 2, diff, sizeof diff);
 		printf("     or sell now: %s %s instead of %s after the wait (%s%s)\n", sell, currency,
-		       wait, -r->ex.difference >= 0 ? "+" : "", diff);
+		       wait, -r->ex.difference >= 0 && !fmt_private() ? "+" : "", diff);
 	}
 }
 
@@ -393,6 +398,8 @@ int cmd_unbonding(struct cli *c, int argc, char **argv)
 		else
 			return cli_usage_error(cmd, "unexpected argument '%s'", argv[i]);
 	}
+	if (json && cli_machine_format(c, cmd, "--json"))
+		return EXIT_USAGE;
 	struct app a;
 	struct unbonding *u = NULL;
 	size_t n = 0;

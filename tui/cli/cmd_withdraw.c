@@ -38,7 +38,8 @@ static void print_sale(const struct app *a, const struct position *p, const stru
 	money(s.cost, c, sizeof c);
 	money(s.result, r, sizeof r);
 	printf("  proceeds %s - cost %s (%s lots) = realized %s%s %s\n", pr, c,
-	       lot_method_name(a->cfg.lot_method), s.result > 0 ? "+" : "", r, a->cfg.currency);
+	       lot_method_name(a->cfg.lot_method), s.result > 0 && !fmt_private() ? "+" : "", r,
+	       a->cfg.currency);
 }
 
 int cmd_withdraw(struct cli *c, int argc, char **argv)
@@ -93,8 +94,8 @@ int cmd_withdraw(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	char q[DEC_STR_MAX], pr[DEC_STR_MAX], sym[SYM_MAX];
-	dec_format(ev.amount, q, sizeof q);
-	dec_format(ev.price, pr, sizeof pr);
+	fmt_dec(ev.amount, q, sizeof q);   /* the mask in private mode */
+	fmt_dec(ev.price, pr, sizeof pr);
 	text_copy_clean(sym, sizeof sym, p.asset);
 	if (ev.has_price) {
 		printf("sold %s %s from position %lld at %s %s each (event %lld)\n", q, sym,

@@ -25,7 +25,9 @@ static void usage(FILE *out)
 	        "  --config PATH   config file (default $STAKETOP_CONFIG, else $XDG_CONFIG_HOME/staketop/config.ini)\n"
 	        "  --offline       never fetch feeds\n"
 	        "  --demo          the demo portfolio, in its own database\n"
-	        "  --private       the interface hides amounts (quantities, money)\n"
+	        "  --private       hide amounts (quantities, money) in the interface and in\n"
+	        "                  the commands' text; with --json, --csv or export: exit 2\n"
+	        "                  ([display] private = true hides them in text, not in those)\n"
 	        "  --help, --version\n\n"
 	        "'staketop COMMAND --help' describes a command.\n");
 }

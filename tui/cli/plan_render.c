@@ -163,7 +163,7 @@ void plan_render_text(const struct app *a, const struct app_plan *r)
 	       "VALUE", "ROUTE", "SWAP COST", "REDEEM COST", "DAYS");
 	for (size_t i = 0; i < p->n_trades; i++) {
 		const struct plan_trade *t = &p->trades[i];
-		fmt_number(t->amount, 6, c[0], sizeof c[0]);
+		fmt_amount(t->amount, 6, c[0], sizeof c[0]);
 		money(t->value, c[1], sizeof c[1]);
 		snprintf(c[2], sizeof c[2], "-");
 		snprintf(c[3], sizeof c[3], "-");
@@ -175,8 +175,10 @@ void plan_render_text(const struct app *a, const struct app_plan *r)
 		if (t->action == PLAN_REDUCE && t->redeem.available)
 			snprintf(c[4], sizeof c[4], "%.1Lf", t->redeem.days);
 		text_copy_clean(key, 10, t->asset->symbol);
-		printf("%5" PRId64 " %-9s %-7s %18s %12s %-8s %12s %12s %6s%s\n", t->position_id, key,
-		       plan_action_name(t->action), c[0], c[1], plan_route_name(t->route), c[2], c[3],
+		/* fmt_pad: a masked cell (private mode) keeps its column */
+		printf("%5" PRId64 " %-9s %-7s %*s %*s %-8s %*s %*s %6s%s\n", t->position_id, key,
+		       plan_action_name(t->action), fmt_pad(c[0], 18), c[0], fmt_pad(c[1], 12), c[1],
+		       plan_route_name(t->route), fmt_pad(c[2], 12), c[2], fmt_pad(c[3], 12), c[3],
 		       c[4], t->action == PLAN_REDUCE && t->unbonding > 0 ? "  (more already unbonding)" : "");
 	}
 	money(p->moved_out, c[0], sizeof c[0]);
@@ -190,8 +192,9 @@ void plan_render_text(const struct app *a, const struct app_plan *r)
 	printf("\n");
 	if (p->n_skipped) {
 		money(p->skipped_value, c[0], sizeof c[0]);
-		printf("%zu trade%s below the minimum of %.2f left out (%s)\n", p->n_skipped,
-		       p->n_skipped == 1 ? "" : "s", a->cfg.min_trade, c[0]);
+		money(a->cfg.min_trade, c[1], sizeof c[1]);
+		printf("%zu trade%s below the minimum of %s left out (%s)\n", p->n_skipped,
+		       p->n_skipped == 1 ? "" : "s", c[1], c[0]);
 	}
 	for (size_t i = 0; i < p->n_unvalued; i++) {
 		text_copy_clean(key, sizeof key, a->positions.v[p->unvalued[i].row].asset);

@@ -48,6 +48,14 @@ void fmt_dec(dec_t q, char *buf, size_t len)
 	snprintf(buf, len, "%s", s);
 }
 
+int fmt_pad(const char *s, int width)
+{
+	int extra = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		extra += (*p & 0xC0) == 0x80;
+	return width < 0 ? width - extra : width + extra;
+}
+
 void fmt_number(long double v, int decimals, char *buf, size_t len)
 {
 	char raw[64], out[96];

@@ -25,7 +25,8 @@ void fmt_quantity(dec_t q, char *buf, size_t len);
  * fmt_quantity, fmt_amount, fmt_dec — reads fmt_mask() instead, so a
  * screen that formats its amounts through these honours it. Percentages,
  * bps, rates, counts and times are not amounts and stay. An absent figure
- * is still "-". One flag for the process, set by the interface. */
+ * is still "-". One flag for the process, set by the interface (ui.c)
+ * and by every command's text output (tui/cli/cli.c, cli_open). */
 void fmt_set_private(bool on);
 bool fmt_private(void);
 /* "•••" in a UTF-8 locale, "***" otherwise. */
@@ -34,5 +35,10 @@ const char *fmt_mask(void);
 void fmt_amount(long double v, int decimals, char *buf, size_t len);
 /* An exact quantity in full (dec_format), or the mask. */
 void fmt_dec(dec_t q, char *buf, size_t len);
+/* The printf field width ("%*s") that shows s in |width| terminal columns:
+ * width plus the UTF-8 continuation bytes of s (the mask "•••" is 9 bytes
+ * in 3 columns), its sign kept (negative: left-aligned). So a table whose
+ * cells may be masked keeps its columns. */
+int fmt_pad(const char *s, int width);
 
 #endif
