@@ -63,8 +63,17 @@ tm resize-window -t t -x 120 -y 40
 wait_for "= Total P&L +\\+850\\.00  realized \\+ unrealized"
 check "at 120x40 too: the sale and the total" \
 	'screen | grep -Eq "sale 2026-03-01 +15 @ 150\.00  cost 1,600\.00: \+650\.00" && screen | grep -Eq "= Total P&L +\+850\.00"'
-tm resize-window -t t -x 80 -y 24
 keys q
+wait_for "F1Help"
+# the board's P&L columns ($): REALIZED beside P&L at 120 columns, +650.00
+keys '$'
+wait_for "REALIZED"
+check "at 120 columns \$ shows REALIZED: +650.00 for position 1 (as report --json)" \
+	'screen | grep -Eq "^ +1 .* \+?$(money "$r") *$"'
+keys '$'
+wait_gone "REALIZED"
+tm resize-window -t t -x 80 -y 24
+sleep 0.3
 wait_for "F1Help"
 keys '?'
 wait_for "Help|help"

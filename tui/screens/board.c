@@ -44,6 +44,7 @@ static const struct col_spec cols[COL_COUNT] = {
 	[COL_COST] = { "COST", 11, 1, true, true, NULL },
 	[COL_PNL] = { "P&L", 11, 1, true, true, NULL },
 	[COL_PNL_PCT] = { "P&L %", 7, 1, true, true, NULL },
+	[COL_REALIZED] = { "REALIZED", 11, 2, true, true, "REAL." },
 };
 
 const char *board_col_title(enum board_col c)
@@ -83,7 +84,7 @@ void board_columns(struct board *b, int width)
 		for (int c = 0; c < COL_COUNT; c++) {
 			if (cols[c].prio != prio)
 				continue;
-			if (!b->show_pnl && c >= COL_COST && c <= COL_PNL_PCT)
+			if (!b->show_pnl && c >= COL_COST && c <= COL_REALIZED)
 				continue;
 			int need = cols[c].width + (used ? 1 : 0);
 			if (used + need <= width) {
@@ -333,6 +334,17 @@ static void format_row(const struct board *b, struct board_row *r, struct board_
 		snprintf(cell[COL_PNL_PCT], CELL_MAX, "-");
 		role[COL_COST] = role[COL_PNL] = role[COL_PNL_PCT] = R_DIM;
 	}
+	/* sold: what the sales realized; none: "-"; a sale of units without
+	 * a cost: "?" (the detail says which) */
+	const struct realized *rz = &a->realized[r->idx];
+	if (rz->n_sales && rz->has) {
+		const struct figure g = { true, rz->realized };
+		money_fit(&g, cols[COL_REALIZED].width, cell[COL_REALIZED], CELL_MAX);
+		role[COL_REALIZED] = rz->realized < 0 ? R_ERROR : R_NORMAL;
+	} else {
+		snprintf(cell[COL_REALIZED], CELL_MAX, "%s", rz->n_sales ? "?" : "-");
+		role[COL_REALIZED] = R_DIM;
+	}
 	role[COL_ID] = R_DIM;
 	role[COL_KIND] = R_DIM;
 	for (int c = COL_QTY; c <= COL_Y30; c++)
@@ -394,6 +406,12 @@ static void set_key(struct board_row *r, const struct app *a, enum board_col c, 
 			return;
 		}
 		r->key = c == COL_COST ? pl->cost : c == COL_PNL ? pl->pnl : pl->pnl_pct;
+		return;
+	}
+	case COL_REALIZED: {
+		const struct realized *rz = &a->realized[r->idx];
+		r->has_key = rz->n_sales && rz->has;
+		r->key = r->has_key ? rz->realized : 0;
 		return;
 	}
 	case COL_COUNT: break;

@@ -31,6 +31,7 @@ enum board_col {
 	COL_COST,       /* P&L columns: shown only when show_pnl */
 	COL_PNL,
 	COL_PNL_PCT,
+	COL_REALIZED,   /* what the position's sales realized (positions/realized.h) */
 	COL_COUNT
 };
 

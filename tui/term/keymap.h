@@ -143,7 +143,7 @@ enum {
 	X(PRICE, CX_BOARD | CX_DETAIL, NULL,                                                      \
 	  "set a manual price for the selected asset (a form; staketop price clear undoes it)",   \
 	  'M', 0, 0, 0)                                                                           \
-	X(PNL_COLUMNS, CX_BOARD, NULL, "cost basis, P&L and P&L % columns (on/off)", '$', 0, 0, 0) \
+	X(PNL_COLUMNS, CX_BOARD, NULL, "cost basis, P&L, P&L % and realized columns (on/off)", '$', 0, 0, 0) \
 	X(SEARCH_NEXT, CX_BOARD, NULL, "next search match", 'n', 0, 0, 0)                         \
 	X(SEARCH_PREV, CX_BOARD, NULL, "previous search match", 'N', 0, 0, 0)                     \
 	X(FILTER_CLEAR, CX_BOARD, NULL, "clear the filter and the search", 'c', 0, 0, 0)          \
