@@ -107,6 +107,19 @@ check "unbonding --private: the amount (250) masked, dates and timer stay, align
 	 ! grep -q 250 "$T/up.txt" && grep -q "2026-12-11T08:00:00Z  16d 0h" "$T/up.txt" &&
 	 aligned "$T/u.txt" "$T/up.txt"'
 
+# a liquid token's exit has a sell-now line: its values are money too
+# (on a copy, so the other commands read the demo as it was)
+cp "$DB" "$T/sell.db"
+sell() { "$ST" --db "$T/sell.db" --offline "$@" 2>"$T/err"; }
+sell unbond 3 --amount 2 >/dev/null
+sell unbonding >"$T/s.txt"
+sell --private unbonding >"$T/sp.txt"
+f=$(grep '^     or sell now:' "$T/s.txt" | grep -o '[0-9][0-9,]*\.[0-9][0-9]')
+check "unbonding --private: the sell-now values masked, its amount 2 too" \
+	'[ "$(echo "$f" | wc -l)" -eq 3 ] && none_in "$f" "$T/sp.txt" &&
+	 grep -q "^     or sell now: $MASK usd instead of $MASK after the wait ($MASK)" "$T/sp.txt" &&
+	 [ "$(cols "$T/s.txt" 2 2 16-31)" = 2 ] && masked "$(cols "$T/sp.txt" 2 2 16-31)"'
+
 # --- events -------------------------------------------------------------------
 run events 10 >"$T/e.txt"
 run --private events 10 >"$T/ep.txt"
