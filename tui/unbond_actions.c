@@ -41,61 +41,72 @@ int64_t ui_action_position(const struct ui *u)
 
 /* --- unbond and claim -------------------------------------------------------------- */
 
-void ui_unbond_form(struct ui *u)
+/* The position a form key acts on, with its symbol (cleaned), or NULL
+ * after saying why there is none; a chain position is refused for what
+ * (its exits and withdrawals are read from the chain). */
+static const struct position *form_position(struct ui *u, const char *what, size_t *idx,
+                                            char *sym, size_t symlen)
 {
 	const int64_t id = ui_action_position(u);
-	const size_t idx = id < 0 ? NO_ROW : position_index(u, id);
-	if (idx == NO_ROW) {
+	*idx = id < 0 ? NO_ROW : position_index(u, id);
+	if (*idx == NO_ROW) {
 		ui_message(u, R_NORMAL, "no position selected");
-		return;
+		return NULL;
 	}
-	const struct position *p = &u->sc.app->positions.v[idx];
-	char sym[SYM_MAX];
-	text_copy_clean(sym, sizeof sym, p->asset);
-	if (!catalog_find(&u->sc.app->cat, p->asset)) {
-		ui_message(u, R_ERROR, "position %lld: %s is not in the catalog, so its unbonding "
-		                       "rule is unknown", (long long)id, sym);
-		return;
+	const struct position *p = &u->sc.app->positions.v[*idx];
+	char acc[ACCOUNT_MAX];
+	text_copy_clean(sym, symlen, p->asset);
+	text_copy_clean(acc, sizeof acc, p->account);
+	if (p->origin == ORIGIN_CHAIN) {
+		ui_message(u, R_ERROR, "position %lld is read from the chain (%s): its %ss are read "
+		                       "from there at each refresh", (long long)id, acc, what);
+		return NULL;
 	}
-	if (dec_is_zero(p->quantity)) {
-		ui_message(u, R_NORMAL, "position %lld holds no %s to unbond", (long long)id, sym);
-		return;
-	}
+	return p;
+}
+
+/* Show form f (NULL: out of memory). */
+static void open_form(struct ui *u, struct form *f)
+{
 	form_free(u->form);
-	u->form = form_new_unbond(u->sc.app, idx);
-	u->overlay = u->form ? CX_FORM : 0;
-	if (!u->form)
+	u->form = f;
+	u->overlay = f ? CX_FORM : 0;
+	if (!f)
 		ui_message(u, R_ERROR, "out of memory");
 }
 
-/* The withdraw / sell form (w) on the position acted on; a chain
- * position's withdrawals are read from the chain. */
-void ui_withdraw_form(struct ui *u)
+void ui_unbond_form(struct ui *u)
 {
-	const int64_t id = ui_action_position(u);
-	const size_t idx = id < 0 ? NO_ROW : position_index(u, id);
-	if (idx == NO_ROW) {
-		ui_message(u, R_NORMAL, "no position selected");
+	size_t idx;
+	char sym[SYM_MAX];
+	const struct position *p = form_position(u, "unbonding", &idx, sym, sizeof sym);
+	if (!p)
 		return;
-	}
-	const struct position *p = &u->sc.app->positions.v[idx];
-	char sym[SYM_MAX], acc[ACCOUNT_MAX];
-	text_copy_clean(sym, sizeof sym, p->asset);
-	text_copy_clean(acc, sizeof acc, p->account);
-	if (p->origin == ORIGIN_CHAIN) {
-		ui_message(u, R_ERROR, "position %lld is read from the chain (%s): its withdrawals "
-		                       "are read from there at each refresh", (long long)id, acc);
+	if (!catalog_find(&u->sc.app->cat, p->asset)) {
+		ui_message(u, R_ERROR, "position %lld: %s is not in the catalog, so its unbonding "
+		                       "rule is unknown", (long long)p->id, sym);
 		return;
 	}
 	if (dec_is_zero(p->quantity)) {
-		ui_message(u, R_NORMAL, "position %lld holds no %s to withdraw", (long long)id, sym);
+		ui_message(u, R_NORMAL, "position %lld holds no %s to unbond", (long long)p->id, sym);
 		return;
 	}
-	form_free(u->form);
-	u->form = form_new_withdraw(u->sc.app, idx);
-	u->overlay = u->form ? CX_FORM : 0;
-	if (!u->form)
-		ui_message(u, R_ERROR, "out of memory");
+	open_form(u, form_new_unbond(u->sc.app, idx));
+}
+
+/* The withdraw / sell form (w) on the position acted on. */
+void ui_withdraw_form(struct ui *u)
+{
+	size_t idx;
+	char sym[SYM_MAX];
+	const struct position *p = form_position(u, "withdrawal", &idx, sym, sizeof sym);
+	if (!p)
+		return;
+	if (dec_is_zero(p->quantity)) {
+		ui_message(u, R_NORMAL, "position %lld holds no %s to withdraw", (long long)p->id, sym);
+		return;
+	}
+	open_form(u, form_new_withdraw(u->sc.app, idx));
 }
 
 void ui_claim(struct ui *u)

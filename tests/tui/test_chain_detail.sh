@@ -61,6 +61,10 @@ wait_for "Read from"
 check "the detail: read from cosmos, the address" 'screen | grep -Eq "Read from +cosmos +cosmos1qqqsyqcy"'
 check "the detail: read at 11-25 08:00" 'screen | grep -Eq "Read at +11-25 08:00 "'
 check "no failure shown after a good read" '! screen | grep -Fq "Last read"'
+keys b
+wait_for "its unbondings are read"
+check "b on a chain position: no unbond form, the reason instead" \
+	'screen | grep -Fq "read from the chain (hub): its unbondings are read" && ! screen | grep -q "Unbond from position"'
 keys Escape
 wait_for "F1Help F2Refresh F3Search"
 
